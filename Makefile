@@ -1,0 +1,39 @@
+# Two commands do all the set-up on a fresh machine: `make extract` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+IN     ?= corpus
+OUT    ?= out
+GOLD   ?= corpus/expected
+JOBS   ?=
+STAMP  := $(VENV)/.installed
+
+.PHONY: install extract test schemas eval pdfs bench clean
+.DELETE_ON_ERROR:
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+extract: $(STAMP)
+	$(BIN)/extractor extract $(IN) $(OUT) $(if $(JOBS),--jobs $(JOBS))
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+schemas: $(STAMP)
+	$(BIN)/extractor schema > schemas/record.schema.json
+
+eval: $(STAMP)
+	$(BIN)/extractor extract $(IN) $(OUT) --quiet $(if $(JOBS),--jobs $(JOBS)) || true
+	$(BIN)/python scripts/score.py $(OUT) $(GOLD)
+
+pdfs: $(STAMP)
+	$(BIN)/python scripts/make_corpus_pdfs.py
+
+clean:
+	rm -rf $(OUT) .pytest_cache

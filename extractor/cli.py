@@ -1,0 +1,98 @@
+"""Command line: `extractor extract IN OUT` and friends. Exit 0 all well, 1 a document failed, 2 usage."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from extractor import __version__
+from extractor.config import DEFAULT_MODEL, ExtractConfig
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter("expected an ISO date, e.g. 2026-02-12")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="extractor")
+def cli():
+    """Turn deal announcements (fact sheets, articles: HTML, PDF, text) into structured JSON records."""
+
+
+@cli.command()
+@click.argument("in_dir", metavar="IN", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("out_dir", metavar="OUT", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--model", default=DEFAULT_MODEL, show_default=True,
+              help="spaCy pipeline to load (an installed package name or a path), e.g. en_core_web_sm.")
+@click.option("--reference-date", callback=_date, metavar="YYYY-MM-DD",
+              help="Resolve relative dates ('next year', 'a March summit') against this date instead of "
+                   "the document's own published or 'As of' date.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="CPU count",
+              help="Worker processes; each loads the model once.")
+@click.option("--force", is_flag=True, help="Reprocess every document, even unchanged ones.")
+@click.option("--prune", is_flag=True, help="Delete records whose source document is gone (listed otherwise).")
+@click.option("--keep-text", is_flag=True, help="Store the extracted text in each record (spans point into it).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=ExtractConfig.max_bytes, show_default=True,
+              help="Larger input files fail with error type too_large.")
+@click.option("--max-pages", type=click.IntRange(min=1), default=ExtractConfig.max_pages, show_default=True,
+              help="PDFs with more pages fail with error type too_many_pages.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary line.")
+@click.option("--verbose", "-v", is_flag=True, help="Print one line per document.")
+def extract(in_dir, out_dir, model, reference_date, jobs, force, prune, keep_text, max_bytes, max_pages, quiet,
+            verbose):
+    """Read every document under IN and write OUT/<relative path>.json, one record per document.
+
+    Unchanged documents are skipped (state in OUT/.extractor-state.json). Failures go to
+    OUT/errors.jsonl, whole-run facts to OUT/manifest.json. Files listed in IN/.extractorignore
+    (glob patterns, one per line; 'dir/' for a folder) are left out.
+    """
+    from extractor.runner import RunError, run
+
+    config = ExtractConfig(model=model, reference_date=reference_date, max_bytes=max_bytes,
+                           max_pages=max_pages, keep_text=keep_text)
+
+    def log(msg: str) -> None:
+        if verbose or (msg.startswith("FAILED") and not quiet):
+            click.echo(msg, err=True)
+
+    try:
+        summary = run(in_dir, out_dir, config, jobs=jobs, force=force, prune=prune, log=log)
+    except RunError as e:
+        click.echo(f"extractor: {e}", err=True)
+        sys.exit(2)
+    except OSError as e:
+        if "model" in str(e).lower() or "E050" in str(e):
+            click.echo(f"extractor: cannot load spaCy model {model!r}: {e}", err=True)
+            sys.exit(2)
+        raise
+    if quiet:
+        for f in summary.failed:
+            click.echo(f"FAILED  {f['file']}: {f['error_type']}: {f['message']}", err=True)
+    parts = [f"{summary.processed} extracted", f"{summary.skipped} unchanged", f"{len(summary.failed)} failed"]
+    if summary.orphaned:
+        parts.append(f"{len(summary.orphaned)} orphaned records (source gone; --prune deletes them)")
+    if summary.pruned:
+        parts.append(f"{len(summary.pruned)} pruned")
+    click.echo(f"extractor: {', '.join(parts)} in {summary.seconds:.1f}s -> {out_dir}"
+               + (f" (see {out_dir / 'errors.jsonl'})" if summary.failed else ""), err=True)
+    sys.exit(summary.exit_code)
+
+
+@cli.command()
+def schema():
+    """Print the record's JSON Schema (generated from the pydantic models)."""
+    from extractor.schema import schema_json
+
+    click.echo(schema_json(), nl=False)
+
+
+def main():
+    cli(prog_name="extractor")

@@ -1,0 +1,1 @@
+"""Extraction stage: an analysed document -> mentions of each field."""

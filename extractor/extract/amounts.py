@@ -1,0 +1,194 @@
+"""Money amounts and percentages, by regular expressions built from data/money.json."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from extractor.extract.mentions import AmountMention, PercentMention
+from extractor.resources import load_json
+
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+def _alternation(words, case_sensitive=()) -> str:
+    parts = []
+    for w in sorted(words, key=len, reverse=True):
+        esc = re.escape(w).replace(r"\ ", r"\s+")
+        parts.append(f"(?-i:{esc})" if w in case_sensitive else esc)
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    money = load_json("money.json")
+    mags = money["magnitudes"]
+    mag_cs = set(money["magnitudes_case_sensitive"])
+    mag = rf"(?:{_alternation(mags, mag_cs)})(?![A-Za-z])"
+    prefix = _alternation(money["currency_prefixes"])
+    word = _alternation(money["currency_words"])
+    # One amount: PREFIX NUM [MAG] | NUM [MAG] WORD | NUM [MAG] CODE
+    codes = [c for c in money["currency_prefixes"] if c.isalpha() and c.isupper() and len(c) == 3]
+    code = _alternation(codes)
+    amount_a = rf"(?P<cur{{i}}>{prefix})\s?(?P<num{{i}}>{NUMBER})(?:\s?(?P<mag{{i}}>{mag}))?"
+    amount_b = rf"(?P<num{{i}}b>{NUMBER})(?:\s?(?P<mag{{i}}b>{mag}))?\s(?P<word{{i}}>(?:{word})|(?-i:{code}))(?![A-Za-z])"
+    one = lambda i: "(?:" + amount_a.replace("{i}", str(i)) + "|" + amount_b.replace("{i}", str(i)) + ")"
+    # The low end of a range may be a bare number ("$38-44 billion", "$38 to $44 billion").
+    low = rf"(?:(?P<lcur>{prefix})\s?)?(?P<lnum>{NUMBER})(?:\s?(?P<lmag>{mag}))?"
+    joiner = r"\s?(?:-|–|—|to)\s?|\s+(?:to|and)\s+"
+    # "$38-44 billion": the currency on the low end, the magnitude on the high end.
+    bare_range = (rf"(?P<rcur>{prefix})\s?(?P<rlnum>{NUMBER})(?:\s?(?P<rlmag>{mag}))?(?:{joiner})"
+                  rf"(?P<rhnum>{NUMBER})\s?(?P<rhmag>{mag})")
+    qual_before = money["qualifiers_before"]
+    qual_after = money["qualifiers_after"]
+    qb = _alternation(qual_before)
+    qa = _alternation(qual_after)
+    pattern = (
+        rf"(?:(?P<qual>{qb})\s+|(?P<tilde>~)\s?)?(?P<opener>between\s+|from\s+)?"
+        rf"(?:(?P<range>{low}(?:{joiner}){one(2)})|(?P<range2>{bare_range})|{one(1)})"
+        rf"(?:\s+(?P<after>{qa})(?![A-Za-z]))?"
+    )
+    return {
+        "re": re.compile(rf"(?<![\w$€£¥₩.,]){pattern}", re.I),
+        "prefixes": {k.lower(): v for k, v in money["currency_prefixes"].items()},
+        "words": {" ".join(k.lower().split()): v for k, v in money["currency_words"].items()},
+        "mags": mags,
+        "mags_lower": {k.lower(): v for k, v in mags.items() if k not in mag_cs},
+        "qual_before": {" ".join(k.lower().split()): v for k, v in qual_before.items()},
+        "qual_after": {" ".join(k.lower().split()): v for k, v in qual_after.items()},
+        "sum_verbs": set(money["sum_verbs_before_up_to"]),
+    }
+
+
+def _magnitude(rules, mag: str | None) -> Decimal:
+    if not mag:
+        return Decimal(1)
+    value = rules["mags"].get(mag) or rules["mags_lower"].get(mag.lower())
+    return Decimal(value or 1)
+
+
+def _number(s: str) -> Decimal:
+    return Decimal(s.replace(",", ""))
+
+
+def _currency(rules, m, i: str) -> str | None:
+    cur = m.group(f"cur{i}")
+    if cur:
+        return rules["prefixes"].get(cur.lower()) or rules["prefixes"].get(cur)
+    word = m.group(f"word{i}")
+    if word:
+        key = " ".join(word.lower().split())
+        return rules["words"].get(key) or rules["prefixes"].get(key)
+    return None
+
+
+def _end(m, i: str) -> tuple[str | None, str | None]:
+    """(number, magnitude) of amount i, whichever form matched."""
+    if m.group(f"num{i}"):
+        return m.group(f"num{i}"), m.group(f"mag{i}")
+    return m.group(f"num{i}b"), m.group(f"mag{i}b")
+
+
+def find_amounts(text: str) -> list[AmountMention]:
+    rules = _rules()
+    out: list[AmountMention] = []
+    for m in rules["re"].finditer(text):
+        try:
+            mention = _to_mention(text, m, rules)
+        except (InvalidOperation, ValueError):
+            continue
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _to_mention(text: str, m: re.Match, rules) -> AmountMention | None:
+    start, end = m.start(), m.end()
+    qualifier = "exact"
+    lo = hi = None
+    if m.group("range2"):
+        currency = rules["prefixes"].get(m.group("rcur").lower())
+        if currency is None:
+            return None
+        hi = _number(m.group("rhnum")) * _magnitude(rules, m.group("rhmag"))
+        lo = _number(m.group("rlnum")) * _magnitude(rules, m.group("rlmag") or m.group("rhmag"))
+        if lo >= hi:
+            return None
+        qualifier, value = "range", hi
+    elif m.group("range"):
+        num, mag = _end(m, "2")
+        currency = _currency(rules, m, "2")
+        if currency is None:
+            return None
+        hi = _number(num) * _magnitude(rules, mag)
+        lmag = m.group("lmag") or mag
+        lo = _number(m.group("lnum")) * _magnitude(rules, lmag)
+        if m.group("lcur") and rules["prefixes"].get(m.group("lcur").lower()) != currency:
+            return None
+        if lo >= hi:
+            # "$5 to 10" style noise or "2025-2026": not a money range; keep the upper amount only
+            start = m.start("num2") if m.group("num2") else m.start("num2b")
+            start = m.start("cur2") if m.group("cur2") else start
+            lo = None
+            qualifier = "exact"
+        else:
+            qualifier = "range"
+        value = hi
+    else:
+        num, mag = _end(m, "1")
+        currency = _currency(rules, m, "1")
+        if currency is None:
+            return None
+        value = _number(num) * _magnitude(rules, mag)
+        if m.group("opener") and m.group("opener").strip().lower() == "between":
+            start = m.start("opener") + len(m.group("opener"))  # "between $1 billion" without "and ..."
+    if value == 0:
+        return None
+    qual = m.group("qual")
+    if qual:
+        q = rules["qual_before"].get(" ".join(qual.lower().split()))
+        if q == "up_to" and _preceding_word(text, m.start()) in rules["sum_verbs"]:
+            q = "exact"  # "add up to $490 billion" is a sum, not a ceiling
+            start = m.end("qual")
+            while text[start].isspace():
+                start += 1
+        if qualifier != "range" and q:
+            qualifier = q
+    elif m.group("tilde"):
+        qualifier = "approx" if qualifier != "range" else qualifier
+    after = m.group("after")
+    if after and qualifier == "exact":
+        qualifier = rules["qual_after"].get(" ".join(after.lower().split()), "exact")
+    elif after:
+        end = m.start("after") - 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    if m.group("opener") and qualifier != "range":
+        start = max(start, m.start("opener") + len(m.group("opener")))
+    mn = lo if qualifier == "range" else (value if qualifier == "at_least" else None)
+    mx = hi if qualifier == "range" else (value if qualifier == "up_to" else None)
+    return AmountMention(start, end, text[start:end], value, currency, qualifier, mn, mx)
+
+
+def _preceding_word(text: str, pos: int) -> str:
+    m = re.search(r"([A-Za-z]+)\W*$", text[max(0, pos - 30):pos])
+    return m.group(1).lower() if m else ""
+
+
+_PERCENT = re.compile(
+    rf"(?<![\w.])(?P<num>{NUMBER})(?:\s?(?:%|percent\b|per\s?cent\b|percentage points?\b))"
+    rf"|(?<![\w.])(?P<a>\d{{1,2}})[-/](?P<b>\d{{1,2}})\s+(?:split|share|ratio)\b", re.I)
+
+
+def find_percentages(text: str) -> list[PercentMention]:
+    out = []
+    for m in _PERCENT.finditer(text):
+        if m.group("num"):
+            value = _number(m.group("num"))
+        else:
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a + b != 100:
+                continue
+            value = Decimal(a)
+        out.append(PercentMention(m.start(), m.end(), m.group(0), value))
+    return out

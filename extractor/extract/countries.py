@@ -1,0 +1,42 @@
+"""Countries by name, alias, demonym and capital-city metonym (data/countries.json)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractor.extract.mentions import CountryMention
+from extractor.resources import load_json
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    data = load_json("countries.json")
+    surface: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for c in data["countries"]:
+        names[c["code"]] = c["name"]
+        for s in [c["name"], *c["aliases"], *c["demonyms"], *c["capitals"]]:
+            surface.setdefault(s, c["code"])
+    blocked = list(data["not_countries"])
+    alt = "|".join(re.escape(s) for s in sorted([*surface, *blocked], key=len, reverse=True))
+    # Case-sensitive: "US" the country, not "us"; names are proper nouns.
+    regex = re.compile(rf"(?<![\w.&])(?:{alt})(?![\w&])")
+    return regex, surface, set(blocked), names
+
+
+def country_name(code: str) -> str:
+    return _rules()[3][code]
+
+
+def find_countries(text: str, exclude: list[tuple[int, int]] = ()) -> list[CountryMention]:
+    """Country mentions; `exclude` are spans (e.g. inside company names) that don't count."""
+    regex, surface, blocked, _ = _rules()
+    out = []
+    for m in regex.finditer(text):
+        s = m.group(0)
+        if s in blocked:
+            continue
+        if any(a <= m.start() and m.end() <= b for a, b in exclude):
+            continue
+        out.append(CountryMention(m.start(), m.end(), surface[s]))
+    return out

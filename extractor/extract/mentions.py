@@ -1,0 +1,57 @@
+"""The typed output of the extraction stage: mentions with exact document offsets."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class AmountMention:
+    start: int
+    end: int
+    text: str
+    value: Decimal
+    currency: str
+    qualifier: str
+    min: Decimal | None = None
+    max: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class PercentMention:
+    start: int
+    end: int
+    text: str
+    value: Decimal
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    start: int
+    end: int
+    code: str
+
+
+@dataclass
+class CompanyEntity:
+    name: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DeadlineMention:
+    start: int
+    end: int
+    text: str
+    kind: str
+    date: str | None
+    duration: str | None
+    unresolved: bool = False
+
+
+@dataclass(frozen=True)
+class SectorMention:
+    start: int
+    end: int
+    sector: str
+    phrase: str

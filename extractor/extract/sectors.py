@@ -1,0 +1,63 @@
+"""Sectors from the fixed taxonomy: phrases from data/sectors.json matched on token lemmas.
+
+A phrase inside a company name ('GE Aerospace', 'EntraA1 Energy') is not
+evidence. A 'weak' phrase ('energy', 'network', 'port') only counts for a
+label that some strong phrase in the same document already supports.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from extractor.extract.mentions import SectorMention
+from extractor.nlp import Analysis, load
+from extractor.resources import load_json
+
+
+@lru_cache(maxsize=4)
+def _patterns(model: str):
+    data = load_json("sectors.json")
+    tokenizer = load(model).tokenizer
+    index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    for label, phrases in data["sectors"].items():
+        for phrase in phrases:
+            words = tuple(t.lower_ for t in tokenizer(phrase))
+            index.setdefault(words[0], []).append((words, label, phrase))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index, {w.lower() for w in data["weak"]}
+
+
+def _token_keys(token) -> tuple[str, str]:
+    return token.lower_, token.lemma_.lower()
+
+
+def find_sectors(analysis: Analysis, model: str, exclude: list[tuple[int, int]] = ()) -> list[SectorMention]:
+    index, weak = _patterns(model)
+    found: list[tuple[SectorMention, bool]] = []
+    for piece in analysis.pieces:
+        doc = piece.doc
+        i = 0
+        n = len(doc)
+        while i < n:
+            keys = _token_keys(doc[i])
+            best = None
+            for key in set(keys):
+                for words, label, phrase in index.get(key, ()):
+                    if i + len(words) <= n and all(
+                            w in _token_keys(doc[i + k]) for k, w in enumerate(words)):
+                        if best is None or len(words) > len(best[0]):
+                            best = (words, label, phrase)
+                        break
+            if best is None:
+                i += 1
+                continue
+            words, label, phrase = best
+            start = piece.offset + doc[i].idx
+            last = doc[i + len(words) - 1]
+            end = piece.offset + last.idx + len(last.text)
+            i += len(words)
+            if any(a <= start and end <= b for a, b in exclude):
+                continue
+            found.append((SectorMention(start, end, label, phrase), phrase.lower() in weak))
+    strong_labels = {m.sector for m, is_weak in found if not is_weak}
+    return [m for m, _ in found if m.sector in strong_labels]

@@ -1,0 +1,83 @@
+"""What every reader produces: the text records are made from, cut into blocks."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "list_item", "table_row", "line"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of text that no sentence crosses: a heading, paragraph, list item or table row.
+
+    `start`/`end` are offsets into `Document.text`; `page` is 1-based (PDF) or None;
+    `level` is the list nesting depth or heading level; `cells` holds the cell
+    offsets of a table row; `header` is the text of the table's header row.
+    """
+
+    kind: BlockKind
+    start: int
+    end: int
+    page: int | None = None
+    level: int = 0
+    cells: tuple[tuple[int, int], ...] = ()
+    header: tuple[str, ...] = ()
+
+
+@dataclass
+class Document:
+    text: str
+    blocks: list[Block]
+    format: str
+    encoding: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date
+    pages: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+class IngestError(Exception):
+    """A document that cannot be read. `error_type` goes to the error log."""
+
+    def __init__(self, error_type: str, message: str, stage: str = "ingest"):
+        super().__init__(message)
+        self.error_type = error_type
+        self.stage = stage
+
+
+class TextBuilder:
+    """Appends blocks to a growing text, one block per line, keeping offsets."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.blocks: list[Block] = []
+        self.length = 0
+
+    def add(self, text: str, kind: BlockKind, page: int | None = None, level: int = 0,
+            cells: list[str] | None = None, header: tuple[str, ...] = ()) -> None:
+        text = " ".join(text.split()) if cells is None else text
+        if not text:
+            return
+        if self.parts:
+            self.parts.append("\n")
+            self.length += 1
+        start = self.length
+        cell_spans: tuple[tuple[int, int], ...] = ()
+        if cells is not None:
+            cleaned = [" ".join(c.split()) for c in cells]
+            text, spans, pos = "", [], start
+            for i, c in enumerate(cleaned):
+                if i:
+                    text += " | "
+                    pos += 3
+                spans.append((pos, pos + len(c)))
+                text += c
+                pos += len(c)
+            cell_spans = tuple(spans)
+        self.parts.append(text)
+        self.length += len(text)
+        self.blocks.append(Block(kind, start, self.length, page, level, cell_spans, header))
+
+    def text(self) -> str:
+        return "".join(self.parts)

@@ -1,0 +1,195 @@
+"""HTML pages: block-aware text without page chrome, title and published date from metadata.
+
+The tree is walked with an explicit stack (no recursion), so text nested
+10,000 levels deep is kept. BeautifulSoup always gets a named parser.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction, Tag
+
+from extractor.dates import iso_prefix, parse_date
+from extractor.ingest.decode import decode
+from extractor.ingest.document import Document, TextBuilder
+from extractor.resources import load_json
+
+PARSER = "lxml"
+_HEADINGS = {f"h{i}": i for i in range(1, 7)}
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "blockquote", "pre", "figure",
+               "figcaption", "caption", "address", "dl", "dt", "dd", "ul", "ol", "li", "table", "thead",
+               "tbody", "tfoot", "hr", "body", "center", "details", "summary", *_HEADINGS}
+_SKIP_STRINGS = (Comment, Doctype, ProcessingInstruction)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    rules = load_json("html.json")
+    words = "|".join(re.escape(w) for w in rules["clutter_words"])
+    rules["clutter_re"] = re.compile(rf"(?:^|[\s_-])(?:{words})(?:$|[\s_-])", re.I)
+    return rules
+
+
+def _is_clutter(tag: Tag, rules: dict, in_content: bool) -> bool:
+    if tag.name in rules["drop_tags"]:
+        return True
+    if tag.name in rules["page_chrome_tags"] and not in_content:
+        return True
+    attrs = tag.attrs or {}
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    names = " ".join([*(attrs.get("class") or []), attrs.get("id") or "", attrs.get("role") or ""])
+    return bool(names.strip()) and rules["clutter_re"].search(names) is not None
+
+
+def _cell_text(cell: Tag) -> str:
+    return " ".join(cell.get_text(" ").split())
+
+
+def _walk(body: Tag, out: TextBuilder) -> None:
+    rules = _rules()
+    buffer: list[str] = []
+    kind_stack: list[tuple[str, int]] = [("paragraph", 0)]
+    header: tuple[str, ...] = ()
+
+    def flush() -> None:
+        if buffer:
+            kind, level = kind_stack[-1]
+            out.add("".join(buffer), kind, level=level)  # type: ignore[arg-type]
+            buffer.clear()
+
+    # Stack entries: (iterator over children, tag, pushed_kind, entered_content)
+    stack = [(iter(body.children), body, False, False)]
+    list_depth = 0
+    content_depth = 0
+    while stack:
+        children, tag, pushed, is_content = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if tag.name in _BLOCK_TAGS or tag.name == "br":
+                flush()
+            if pushed:
+                kind_stack.pop()
+            if tag.name in ("ul", "ol"):
+                list_depth -= 1
+            if tag.name == "table":
+                header = ()
+            if is_content:
+                content_depth -= 1
+            continue
+        if isinstance(child, NavigableString):
+            if not isinstance(child, _SKIP_STRINGS):
+                buffer.append(str(child))
+            continue
+        if not isinstance(child, Tag) or _is_clutter(child, rules, content_depth > 0):
+            continue
+        name = child.name
+        if name == "br":
+            buffer.append(" ")
+            continue
+        if name == "tr":
+            flush()
+            cells = child.find_all(["td", "th"], recursive=False)
+            texts = [_cell_text(c) for c in cells]
+            if not any(texts):
+                continue
+            is_header = all(c.name == "th" for c in cells) or child.find_parent("thead") is not None
+            if is_header and not header:
+                header = tuple(texts)
+                out.add("", "table_row", cells=texts)  # header rows are text too
+            else:
+                out.add("", "table_row", cells=texts, header=header)
+            continue
+        if name in _BLOCK_TAGS:
+            flush()
+        pushed = False
+        if name in _HEADINGS:
+            kind_stack.append(("heading", _HEADINGS[name]))
+            pushed = True
+        elif name == "li":
+            kind_stack.append(("list_item", max(list_depth - 1, 0)))
+            pushed = True
+        elif name in ("p", "dd", "dt", "blockquote", "figcaption", "caption"):
+            kind_stack.append(("paragraph", 0))
+            pushed = True
+        if name in ("ul", "ol"):
+            list_depth += 1
+        entering_content = name in rules["content_tags"]
+        if entering_content:
+            content_depth += 1
+        stack.append((iter(child.children), child, pushed, entering_content))
+    flush()
+
+
+def _meta(soup: BeautifulSoup, *keys: str) -> str | None:
+    for key in keys:
+        tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key}) \
+            or soup.find("meta", attrs={"itemprop": key})
+        if tag and tag.get("content", "").strip():
+            return tag["content"].strip()
+    return None
+
+
+def _json_ld_dates(soup: BeautifulSoup):
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        try:
+            data = json.loads(script.string or "")
+        except (ValueError, TypeError):
+            continue
+        queue = [data]
+        while queue:
+            item = queue.pop(0)
+            if isinstance(item, list):
+                queue.extend(item)
+            elif isinstance(item, dict):
+                if isinstance(item.get("datePublished"), str):
+                    yield item["datePublished"]
+                queue.extend(v for v in item.values() if isinstance(v, (list, dict)))
+
+
+def _published(soup: BeautifulSoup) -> str | None:
+    candidates = []
+    value = _meta(soup, *_rules()["published_meta"])
+    if value:
+        candidates.append(value)
+    candidates.extend(_json_ld_dates(soup))
+    time_tag = soup.find("time", attrs={"datetime": True})
+    if time_tag:
+        candidates.append(time_tag["datetime"])
+    for value in candidates:
+        iso = iso_prefix(value)
+        if iso:
+            return iso
+        d, granularity = parse_date(value[:60])
+        if d and granularity == "day":
+            return d.isoformat()
+    return None
+
+
+def _title(soup: BeautifulSoup) -> str | None:
+    og = _meta(soup, "og:title", "twitter:title")
+    if og:
+        return " ".join(og.split())
+    if soup.title and soup.title.string and soup.title.string.strip():
+        return " ".join(soup.title.string.split())
+    h1 = soup.find("h1")
+    if h1:
+        text = " ".join(h1.get_text(" ").split())
+        return text or None
+    return None
+
+
+def read_html(data: bytes, name: str) -> Document:
+    m = _META_CHARSET.search(data[:4096])
+    text, encoding = decode(data, declared=m.group(1).decode("ascii", "ignore") if m else None)
+    soup = BeautifulSoup(text, PARSER)
+    out = TextBuilder()
+    _walk(soup.body or soup, out)
+    doc = Document(text=out.text(), blocks=out.blocks, format="html", encoding=encoding)
+    doc.title = _title(soup)
+    doc.published = _published(soup)
+    return doc

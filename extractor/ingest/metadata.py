@@ -1,0 +1,36 @@
+"""Title and publication date found in a document's own lines (for formats without metadata)."""
+from __future__ import annotations
+
+import re
+
+from extractor.dates import parse_date
+from extractor.ingest.document import Block
+
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+DATE_LITERAL = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
+# A line that dates the document: "Published March 3, 2026", "WASHINGTON, Oct. 28, 2025 —", "Updated: ...".
+_DATELINE = re.compile(
+    rf"^(?:(?:Published|Posted|Updated|Released|Date|Issued|Dated)\s*(?:on)?:?\s*|[A-Z][A-Z .,'-]{{2,40}}[,—–-]\s*|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?P<date>{DATE_LITERAL.pattern})", re.I)
+_JUNK_TITLE = re.compile(r"^(?:[A-Z][a-z]+){3,}$")  # "FacebookTwitterLinkedIn" share-button residue
+
+
+def guess_title(text: str, blocks: list[Block]) -> str | None:
+    for b in blocks[:8]:
+        line = text[b.start:b.end].strip()
+        if b.kind == "heading" and len(line.split()) >= 3 and not _JUNK_TITLE.match(line.replace(" ", "")):
+            return line
+    return None
+
+
+def find_dateline_date(text: str, blocks: list[Block], first: int = 12) -> str | None:
+    """Publication date from a dateline among the first blocks, as an ISO date."""
+    for b in blocks[:first]:
+        line = text[b.start:b.end].strip()
+        m = _DATELINE.match(line)
+        if m and (len(line) < 60 or m.start("date") < 40):
+            d, granularity = parse_date(m.group("date"))
+            if d and granularity == "day":
+                return d.isoformat()
+    return None

@@ -1,0 +1,191 @@
+"""Linking stage: each money amount becomes a commitment with its companies, countries, sectors, deadline.
+
+Context is searched from the narrowest to the widest: the amount's sentence,
+then its block (bullet, paragraph, table row), then the heading or lead-in line
+above it. Companies of a following sentence that starts with 'The project',
+'It', 'The facility' ... belong to the amount that sentence talks about.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractor.extract.mentions import (AmountMention, CompanyEntity, CountryMention, DeadlineMention,
+                                        SectorMention)
+from extractor.nlp import Analysis
+
+_ANAPHOR = re.compile(r"^(?:[-•*]\s*)?(?:The|This|That|Its|It|Such)\s+(?:\w+\s+){0,2}?"
+                      r"(?:project|facility|plant|initiative|plan|investment|deal|venture|package|effort|program|complex|terminal|is|was|will|would)\b"
+                      r"|^(?:It|They)\b")
+_ROLE_CUES = [
+    ("lead", re.compile(r"\b(?:led|headed|spearheaded)\s+by\s*$", re.I)),
+    ("builder", re.compile(r"\b(?:built|constructed|developed|engineered)\s+by\s*$", re.I)),
+    ("supplier", re.compile(r"\b(?:supplied|provided|manufactured|made)\s+by\s*$|\bpurchases?\s+from\s*$|\borders?\s+from\s*$", re.I)),
+    ("partner", re.compile(r"\b(?:with|alongside|partnership\s+with|involvement\s+from)\s*$", re.I)),
+]
+_INVEST_AFTER = re.compile(r"^(?:’s|'s)?\s*(?:will|would|has|have|plans?\s+to|committed\s+to|pledged\s+to|agreed\s+to)?\s*"
+                           r"(?:invest|commit|pledge|spend|fund|finance)", re.I)
+_BUY_AFTER = re.compile(r"^\s*(?:will|would|has|have)?\s*(?:committed\s+to\s+)?(?:purchase|buy|order|import)", re.I)
+
+
+@dataclass
+class Link:
+    amount: AmountMention
+    companies: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # (name, role, cue)
+    countries: list[str] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    deadline: DeadlineMention | None = None
+    context: str = "sentence"
+    is_total: bool = False
+    part_of: int | None = None
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
+
+
+def _role(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    before = text[max(0, start - 40):start]
+    for role, cue in _ROLE_CUES:
+        m = cue.search(before)
+        if m:
+            return role, m.group(0).strip()
+    after = text[end:end + 60]
+    m = _INVEST_AFTER.match(after)
+    if m:
+        return "investor", m.group(0).strip()
+    m = _BUY_AFTER.match(after)
+    if m:
+        return "buyer", m.group(0).strip()
+    return None, None
+
+
+def _heading_span(analysis: Analysis, block_i: int) -> tuple[int, int] | None:
+    """The heading or lead-in line that the block sits under (nearest preceding heading, or the
+    paragraph ending in ':' that opens a list)."""
+    blocks = analysis.blocks
+    block = blocks[block_i]
+    for j in range(block_i - 1, max(-1, block_i - 30), -1):
+        b = blocks[j]
+        if b.kind == "heading":
+            return b.start, b.end
+        if block.kind == "list_item" and b.kind != "list_item":
+            if b.kind == "paragraph":
+                return b.start, b.end
+            return None
+        if block.kind != "list_item":
+            return None
+    return None
+
+
+def link(analysis: Analysis, amounts: list[AmountMention], companies: list[CompanyEntity],
+         countries: list[CountryMention], sectors: list[SectorMention],
+         deadlines: list[DeadlineMention]) -> list[Link]:
+    text = analysis.text
+    company_spans = [(s, e, c.name) for c in companies for s, e in c.mentions]
+    links: list[Link] = []
+
+    def within(lo: int, hi: int, items, key=lambda x: (x.start, x.end)):
+        return [x for x in items if lo <= key(x)[0] and key(x)[1] <= hi]
+
+    for amount in amounts:
+        link_ = Link(amount)
+        s_lo, s_hi = analysis.sentence_span(amount.start)
+        bi = analysis.block_index(amount.start)
+        block = analysis.blocks[bi] if bi is not None else None
+        scopes = [("sentence", s_lo, s_hi)]
+        if block is not None:
+            if block.kind == "table_row":
+                scopes = [("table_row", block.start, block.end)]
+            else:
+                scopes.append(("block", block.start, block.end))
+            heading = _heading_span(analysis, bi)
+            if heading:
+                scopes.append(("heading", *heading))
+        # Companies: the sentence, then what a following 'The project ...' sentence says, then the block.
+        found = []
+        for name_scope, lo, hi in scopes:
+            found = [(s, e, n) for s, e, n in company_spans if lo <= s and e <= hi]
+            if found:
+                link_.context = name_scope
+                break
+            if name_scope == "sentence":
+                found = _anaphoric_companies(analysis, s_hi, block, company_spans)
+                if found:
+                    break
+            if name_scope == "block":
+                break  # a heading names a topic, rarely who pays
+        seen = set()
+        for s, e, n in sorted(found):
+            if n not in seen:
+                seen.add(n)
+                role, cue = _role(text, s, e)
+                link_.companies.append((n, role, cue))
+        for name_scope, lo, hi in scopes:
+            labels = []
+            for m in within(lo, hi, sectors):
+                if m.sector not in labels:
+                    labels.append(m.sector)
+            if labels:
+                link_.sectors = labels
+                break
+        for name_scope, lo, hi in scopes[:2]:
+            codes = []
+            for m in within(lo, hi, countries):
+                if m.code not in codes:
+                    codes.append(m.code)
+            if codes:
+                link_.countries = codes
+                break
+        for name_scope, lo, hi in scopes[:2]:
+            dls = within(lo, hi, deadlines)
+            dated = [d for d in dls if d.date]
+            if dated or dls:
+                link_.deadline = (dated or dls)[0]
+                break
+        links.append(link_)
+    _mark_totals(text, links)
+    return links
+
+
+def _anaphoric_companies(analysis: Analysis, sentence_end: int, block, company_spans):
+    """Companies of the next sentences in the same block when they refer back ('The project is led by ...')."""
+    if block is None:
+        return []
+    text = analysis.text
+    pos = sentence_end
+    for _ in range(2):
+        nxt = next(((s, e) for s, e in analysis.sentences if s >= pos and s < block.end), None)
+        if nxt is None:
+            return []
+        s, e = nxt
+        if not _ANAPHOR.match(text[s:e]):
+            return []
+        found = [(a, b, n) for a, b, n in company_spans if s <= a and b <= e]
+        if found:
+            return found
+        pos = e
+    return []
+
+
+def _mark_totals(text: str, links: list[Link]) -> None:
+    """A total broken into parts: later amounts of the same currency in the same passage that are
+    smaller and add up to no more than the total are its parts ('$490 billion ... $332 billion')."""
+    for i, total in enumerate(links):
+        a = total.amount
+        parts = []
+        running = 0
+        for j in range(i + 1, len(links)):
+            b = links[j].amount
+            if b.start - a.end > 1500 or b.currency != a.currency:
+                break
+            if b.value >= a.value or links[j].part_of is not None:
+                break
+            if running + b.value > a.value:
+                break
+            running += b.value
+            parts.append(j)
+        if len(parts) >= 2 and re.search(r"\b(?:total|add up|combined|overall|sum|in all|altogether|of which|includ|share|commitment|package|framework)", text[a.start - 120:a.end + 120], re.I):
+            total.is_total = True
+            for j in parts:
+                links[j].part_of = i

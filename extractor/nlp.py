@@ -1,0 +1,121 @@
+"""spaCy: loaded once per process, run over a document's blocks.
+
+Each block (heading, paragraph, list item, table row) is parsed as its own
+spaCy Doc, so no sentence or entity crosses a block boundary, and texts longer
+than `nlp.max_length` never reach the model whole: blocks above CHUNK
+characters are cut at sentence ends. Offsets map back into the document text.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from extractor.ingest.document import Block, Document
+
+# Components the extraction uses: tagger+attribute_ruler+lemmatizer (lemmas for sectors),
+# parser (sentences, dependencies for commitments), ner (candidates).
+EXCLUDE = ("senter",)
+CHUNK = 50_000
+_CUT = re.compile(r"(?<=[.!?])\s+")
+
+
+@lru_cache(maxsize=2)
+def load(model: str):
+    """The pipeline, loaded once per process and model name."""
+    import spacy
+
+    nlp = spacy.load(model, exclude=list(EXCLUDE))
+    return nlp
+
+
+def model_info(model: str) -> dict:
+    import spacy
+
+    nlp = load(model)
+    return {"spacy": spacy.__version__, "model": model, "model_version": nlp.meta.get("version"),
+            "pipeline": list(nlp.pipe_names)}
+
+
+@dataclass
+class Piece:
+    """A parsed stretch of the document: a whole block, or a chunk of a long one."""
+
+    block_index: int
+    offset: int
+    doc: object  # spacy.tokens.Doc
+
+
+@dataclass
+class Analysis:
+    text: str
+    blocks: list[Block]
+    pieces: list[Piece]
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # document offsets, in order
+    entities: list[tuple[str, int, int]] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    _block_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for piece in self.pieces:
+            for sent in piece.doc.sents:
+                s, e = _trim(self.text, piece.offset + sent.start_char, piece.offset + sent.end_char)
+                if e > s:
+                    self.sentences.append((s, e))
+            for ent in piece.doc.ents:
+                self.entities.append((ent.label_, piece.offset + ent.start_char, piece.offset + ent.end_char))
+        self._starts = [s for s, _ in self.sentences]
+        self._block_starts = [b.start for b in self.blocks]
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i >= 0 and self.sentences[i][0] <= pos < max(self.sentences[i][1], self.sentences[i][0] + 1):
+            return self.sentences[i]
+        b = self.block_at(pos)
+        return (b.start, b.end) if b else (pos, pos)
+
+    def sentence_text(self, pos: int) -> str:
+        s, e = self.sentence_span(pos)
+        return self.text[s:e]
+
+    def block_index(self, pos: int) -> int | None:
+        i = bisect.bisect_right(self._block_starts, pos) - 1
+        if i >= 0 and self.blocks[i].start <= pos <= self.blocks[i].end:
+            return i
+        return None
+
+    def block_at(self, pos: int) -> Block | None:
+        i = self.block_index(pos)
+        return self.blocks[i] if i is not None else None
+
+    def page_at(self, pos: int) -> int | None:
+        b = self.block_at(pos)
+        return b.page if b else None
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _pieces_of(doc: Document):
+    for i, b in enumerate(doc.blocks):
+        start = b.start
+        while b.end - start > CHUNK:
+            window = doc.text[start:start + CHUNK]
+            cuts = [m.end() for m in _CUT.finditer(window)]
+            cut = cuts[-1] if cuts and cuts[-1] > CHUNK // 2 else window.rfind(" ") + 1 or CHUNK
+            yield i, start, doc.text[start:start + cut]
+            start += cut
+        yield i, start, doc.text[start:b.end]
+
+
+def analyze(doc: Document, model: str) -> Analysis:
+    nlp = load(model)
+    parts = list(_pieces_of(doc))
+    pieces = [Piece(i, off, parsed) for (i, off, _), parsed in zip(parts, nlp.pipe(t for _, _, t in parts))]
+    return Analysis(doc.text, doc.blocks, pieces)
