@@ -39,6 +39,7 @@ class _Rules:
     object_re: re.Pattern
     list_cue_re: re.Pattern
     outlet_re: re.Pattern
+    table_headers: set[str]
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +60,7 @@ def _rules() -> _Rules:
         object_re=re.compile(rf"(?:{alt(d['object_cues'])})\s+(?:the\s+|U\.S\.\s+|Japanese\s+|Korean\s+)?$", re.I),
         list_cue_re=re.compile(rf"\b(?:{alt(d['list_cues'])})\s*:?\s*$", re.I),
         outlet_re=re.compile(rf"(?:{alt(d['outlet_cues'])})\s+(?:the\s+)?$", re.I),
+        table_headers={h.lower() for h in d["table_headers"]},
     )
 
 
@@ -181,6 +183,7 @@ def find_companies(analysis: Analysis, countries: list[CountryMention]) -> list[
             c.evidence.add("parenthesis")
 
     _list_evidence(text, chunks)
+    _table_evidence(analysis, chunks)
 
     # Single capitalized words at a sentence start with only the model's word for it are too weak.
     accepted: list[_Chunk] = []
@@ -222,6 +225,20 @@ def _list_evidence(text: str, chunks: list[_Chunk]) -> None:
         if strong >= 2 and (strong * 2 >= len(g) or cue):
             for c in g:
                 c.evidence.add("list")
+
+
+def _table_evidence(analysis: Analysis, chunks: list[_Chunk]) -> None:
+    """A name in a table column headed 'Company', 'Sponsor', 'Investor' ... is a company."""
+    headers = _rules().table_headers
+    for c in chunks:
+        block = analysis.block_at(c.start)
+        if block is None or block.kind != "table_row" or not block.header:
+            continue
+        for col, (a, b) in enumerate(block.cells):
+            if a <= c.start and c.end <= b and col < len(block.header):
+                names = {w.strip().lower() for w in re.split(r"[/,&()]|\band\b", block.header[col])}
+                if names & headers:
+                    c.evidence.add("table")
 
 
 def _outlets(text: str) -> set[str]:

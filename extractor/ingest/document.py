@@ -56,8 +56,8 @@ class TextBuilder:
 
     def add(self, text: str, kind: BlockKind, page: int | None = None, level: int = 0,
             cells: list[str] | None = None, header: tuple[str, ...] = ()) -> None:
-        text = " ".join(text.split()) if cells is None else text
-        if not text:
+        text = " ".join(text.split())
+        if not text and not (cells and any(c.strip() for c in cells)):
             return
         if self.parts:
             self.parts.append("\n")

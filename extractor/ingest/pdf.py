@@ -26,6 +26,27 @@ def _classify_error(e: BaseException) -> IngestError:
     return IngestError("corrupt", f"PDF cannot be parsed: {detail}")
 
 
+def _page_items(page) -> list[tuple[float, str, object]]:
+    """Lines and tables of one page in reading order (top to bottom); lines inside a table are
+    left to the table, whose rows keep their cells apart."""
+    tables = []
+    for table in page.find_tables():
+        rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
+        rows = [r for r in rows if any(r)]
+        if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+            tables.append((table.bbox, rows))
+    items: list[tuple[float, str, object]] = []
+    for line in page.extract_text_lines(x_tolerance=1.5, y_tolerance=3, return_chars=False):
+        middle = (line["top"] + line["bottom"]) / 2
+        if any(x0 - 1 <= line["x0"] and line["x1"] <= x1 + 1 and top <= middle <= bottom
+               for (x0, top, x1, bottom), _ in tables):
+            continue
+        items.append((line["top"], "line", line["text"]))
+    items.extend((bbox[1], "table", rows) for bbox, rows in tables)
+    items.sort(key=lambda item: item[0])
+    return items
+
+
 def read_pdf(data: bytes, name: str, max_pages: int | None = None) -> Document:
     import pdfplumber
 
@@ -43,15 +64,21 @@ def read_pdf(data: bytes, name: str, max_pages: int | None = None) -> Document:
             for number in range(1, n_pages + 1):
                 page = pdf.pages[number - 1]
                 try:
-                    page_text = page.extract_text(x_tolerance=1.5, y_tolerance=3) or ""
+                    items = _page_items(page)
                 finally:
                     page.close()
-                bad_chars += len(_CID.findall(page_text)) + page_text.count("\ufffd")
-                page_text = _CID.sub(" ", page_text).replace("\ufffd", " ")
-                for line in page_text.split("\n"):
-                    if line.strip():
-                        kind, level = classify_line(line)
-                        out.add(line, kind, page=number, level=level)  # type: ignore[arg-type]
+                for top, kind, payload in items:
+                    if kind == "line":
+                        bad_chars += len(_CID.findall(payload)) + payload.count("\ufffd")
+                        line = _CID.sub(" ", payload).replace("\ufffd", " ")
+                        if line.strip():
+                            k, level = classify_line(line)
+                            out.add(line, k, page=number, level=level)  # type: ignore[arg-type]
+                    else:
+                        rows = payload
+                        header = tuple(rows[0]) if len(rows) > 1 else ()
+                        for i, row in enumerate(rows):
+                            out.add("", "table_row", page=number, cells=row, header=header if i else ())
     except IngestError:
         raise
     except RecursionError as e:
