@@ -30,7 +30,7 @@ schemas: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/extractor extract $(IN) $(OUT) --quiet $(if $(JOBS),--jobs $(JOBS)) || true
-	$(BIN)/python scripts/score.py $(OUT) $(GOLD)
+	$(BIN)/extractor eval $(OUT) $(GOLD)
 
 pdfs: $(STAMP)
 	$(BIN)/python scripts/make_corpus_pdfs.py

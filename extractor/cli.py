@@ -94,5 +94,22 @@ def schema():
     click.echo(schema_json(), nl=False)
 
 
+@cli.command(name="eval")
+@click.argument("records", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.argument("gold", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--quiet", "-q", is_flag=True, help="Only the score table, not every miss.")
+def eval_command(records, gold, quiet):
+    """Score the records in RECORDS against the *.gold.json files in GOLD (precision, recall, F1 per field)."""
+    from extractor.evaluate import format_table, score_folder
+
+    totals, notes, missing = score_folder(records, gold)
+    if not quiet:
+        for n in notes:
+            click.echo(n)
+    click.echo(format_table(totals))
+    if missing:
+        click.echo(f"no record for: {', '.join(missing)}")
+
+
 def main():
     cli(prog_name="extractor")

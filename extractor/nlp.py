@@ -56,6 +56,7 @@ class Analysis:
     entities: list[tuple[str, int, int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     _block_starts: list[int] = field(default_factory=list)
+    _piece_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for piece in self.pieces:
@@ -67,6 +68,7 @@ class Analysis:
                 self.entities.append((ent.label_, piece.offset + ent.start_char, piece.offset + ent.end_char))
         self._starts = [s for s, _ in self.sentences]
         self._block_starts = [b.start for b in self.blocks]
+        self._piece_starts = [p.offset for p in self.pieces]
 
     def sentence_span(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self._starts, pos) - 1
@@ -88,6 +90,15 @@ class Analysis:
     def block_at(self, pos: int) -> Block | None:
         i = self.block_index(pos)
         return self.blocks[i] if i is not None else None
+
+    def tokens(self, start: int, end: int) -> list:
+        """spaCy tokens overlapping [start, end)."""
+        i = bisect.bisect_right(self._piece_starts, start) - 1
+        if i < 0:
+            return []
+        piece = self.pieces[i]
+        span = piece.doc.char_span(start - piece.offset, end - piece.offset, alignment_mode="expand")
+        return list(span) if span is not None else []
 
     def page_at(self, pos: int) -> int | None:
         b = self.block_at(pos)

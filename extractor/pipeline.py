@@ -66,7 +66,7 @@ def build_record(data: bytes, name: str, doc: Document, analysis: Analysis, ref:
     countries = find_countries(text)
     amounts = find_amounts(text)
     percentages = find_percentages(text)
-    companies = find_companies(analysis, countries)
+    companies = find_companies(analysis, countries, outlet=doc.site_name)
     company_spans = [s for c in companies for s in c.mentions]
     sectors = find_sectors(analysis, config.model, exclude=company_spans)
     deadlines = find_deadlines(text, ref)

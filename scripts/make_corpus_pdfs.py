@@ -198,7 +198,7 @@ def us_korea_joint_fact_sheet(path):
 PROJECT_ROWS = [
     ("Project", "Sponsor", "Investment", "Timing"),
     ("Electric arc furnace steel mill, Donaldsonville, Louisiana", "Hyundai Steel Co.",
-     "$5.8 billion", "Commercial production starting in 2029"),
+     "$5.8 billion", "Production starting in 2029"),
     ("U.S. vehicle, parts, steel and robotics program", "Hyundai Motor Group",
      "$26 billion", "Spending by the end of 2028"),
     ("HBM advanced packaging plant, West Lafayette, Indiana", "SK hynix Inc.",
@@ -208,7 +208,7 @@ PROJECT_ROWS = [
     ("Shipyard modernization, Philadelphia", "Hanwha Group (Philly Shipyard)", "$5 billion",
      "Announced August 2025"),
     ("AP1000 reactor fleet", "Westinghouse Electric Co., with Brookfield and Cameco",
-     "$80 billion", "Partnership signed October 28, 2025"),
+     "$80 billion", "Signed October 28, 2025"),
     ("Steel mill upgrades", "Nippon Steel Corporation (U.S. Steel)", "$11 billion", "By 2028"),
     ("Large power transformer plant, South Boston, Virginia", "Hitachi Energy", "$457M",
      "Announced September 2025"),
@@ -234,7 +234,7 @@ def asian_investment_table(path):
 
     pdf.set_font("Helvetica", "", 8.5)
     head = FontFace(emphasis="BOLD", fill_color=(225, 230, 240))
-    with pdf.table(col_widths=(58, 44, 28, 36), line_height=5, headings_style=head,
+    with pdf.table(col_widths=(52, 40, 28, 46), line_height=5, headings_style=head,
                    text_align=("LEFT", "LEFT", "RIGHT", "LEFT")) as table:
         for row_data in PROJECT_ROWS:
             row = table.row()

@@ -57,6 +57,7 @@ def _rules():
         "qual_before": {" ".join(k.lower().split()): v for k, v in qual_before.items()},
         "qual_after": {" ".join(k.lower().split()): v for k, v in qual_after.items()},
         "sum_verbs": set(money["sum_verbs_before_up_to"]),
+        "per_unit": re.compile(rf"\s*(?:{_alternation(money['per_unit_after'])})\b", re.I),
     }
 
 
@@ -97,7 +98,7 @@ def find_amounts(text: str) -> list[AmountMention]:
             mention = _to_mention(text, m, rules)
         except (InvalidOperation, ValueError):
             continue
-        if mention is not None:
+        if mention is not None and not rules["per_unit"].match(text, mention.end):
             out.append(mention)
     return out
 
@@ -144,6 +145,10 @@ def _to_mention(text: str, m: re.Match, rules) -> AmountMention | None:
             start = m.start("opener") + len(m.group("opener"))  # "between $1 billion" without "and ..."
     if value == 0:
         return None
+    word_only = not m.group("range2") and m.group("word1" if not m.group("range") else "word2") \
+        and not (m.group("mag1b") if not m.group("range") else m.group("mag2b"))
+    if word_only and value < 100:
+        return None  # "2 won contracts": a currency word after a small bare number is not money
     qual = m.group("qual")
     if qual:
         q = rules["qual_before"].get(" ".join(qual.lower().split()))

@@ -11,7 +11,9 @@ later 'SoftBank') are merged into one company with every mention.
 """
 from __future__ import annotations
 
+import os
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -19,11 +21,24 @@ from extractor.extract.mentions import CompanyEntity, CountryMention
 from extractor.nlp import Analysis
 from extractor.resources import load_json
 
-_WORD = r"(?:[A-Z][\w’'&.\-]*[\w&.]|[A-Z]|\d[\w&\-]*[A-Za-z][\w&\-]*)"
+_WORD = r"(?:[A-Z][\w’'&.\-]*[\w&.]|[A-Z]|\d[\w&\-]*[A-Za-z][\w&\-]*|[a-z]{1,2}[A-Z][\w&\-]*)"
 _CONNECT = r"(?:of|for|de|du|van|von|der|la|le|del|da|&|and\s+(?=[A-Z][\w.]*\s+(?:Co\b|Company)))"
-CHUNK = re.compile(rf"(?<![\w’'.&-]){_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*")
+_LEGAL_TAIL = r"(?:,?[ \t]+(?:Inc|Ltd|LLC|Corp|Co|L\.P|PLC|plc|S\.A|N\.V|AG|GmbH|K\.K)\.?(?![\w]))"
+CHUNK = re.compile(rf"(?<![\w’'.&-]){_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*{_LEGAL_TAIL}?")
+# A period that ends a sentence inside a chunk ("Corning Incorporated. Corning"): not after an abbreviation.
+_SENTENCE_STOP = re.compile(r"\.\s+(?=[A-Z])")
+_ABBREVIATIONS = {"Bros", "Mfg", "Intl", "Jr", "Sr", "St", "Mt", "No", "Dr", "Mr", "Ms", "Mrs"}  # "Inc." ends a name
+# "Japan's Sojitz Corporation", "Hyundai-owned Boston Dynamics": two names, split them.
+_JOINER = re.compile(r"(?:’s|'s)\s+|-(?:owned|based|built|led|backed|made|controlled|headquartered)\s+")
 _SEPARATOR = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+|as well as\s+)?|\s+(?:and|or|&|as well as)\s+)$")
-_ABBREVIATED = re.compile(r"(?:Inc|Corp|Co|Ltd|Bros|Mfg|Intl|S\.A|N\.V|L\.L\.C|[A-Z])\.$")
+_ABBREVIATED = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Mfg|Intl|S\.A|N\.V|L\.L\.C)|(?:^|[.\s])[A-Z])\.$")
+_CELL_ITEM = re.compile(r"[^,;/()]+?(?=\s*(?:,|;|/|\(|\)|\band\b|$))")
+_LOCATION_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to)\s+$")
+_LOCATION_AFTER = re.compile(r"(?:,|\s+in)\s+[A-Z][a-z]+")
+_SHAPE = re.compile(r"[a-z][A-Z]|\d[A-Za-z]|[A-Za-z]\d")  # CamelCase or letters with digits: a brand
+_TITLED_NAME = re.compile(r"\b(?:President|Prime Minister|Minister|Secretary|Director|Chairman|Chairwoman|Ambassador|"
+                          r"Governor|Senator|Representative|Crown Prince|King|Emir|Sheikh|Chancellor|Mr\.|Ms\.|Mrs\.|Dr\.)"
+                          r"\s+((?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w’'-]+)")
 _TITLES = re.compile(r"(?:President|Prime Minister|Minister|Secretary|Director|Chairman|Chair|CEO|Chief|Ambassador|"
                      r"Governor|Senator|Rep\.|Mr\.|Ms\.|Mrs\.|Dr\.|Sir|King|Crown Prince|Prince|Vice)\s*$")
 
@@ -40,6 +55,13 @@ class _Rules:
     list_cue_re: re.Pattern
     outlet_re: re.Pattern
     table_headers: set[str]
+    strong_subject_re: re.Pattern
+    apposition_re: re.Pattern
+    preceding_noun_re: re.Pattern
+    public_body_re: re.Pattern
+    outlet_after_re: re.Pattern
+    non_company_re: re.Pattern
+    thing_after_re: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -59,8 +81,15 @@ def _rules() -> _Rules:
         subject_re=re.compile(rf"^(?:’s|'s)?\s*(?:,[^,]{{1,60}},\s*)?(?:also\s+|has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|are\s+)?(?:{alt(d['subject_verbs'])})\b"),
         object_re=re.compile(rf"(?:{alt(d['object_cues'])})\s+(?:the\s+|U\.S\.\s+|Japanese\s+|Korean\s+)?$", re.I),
         list_cue_re=re.compile(rf"\b(?:{alt(d['list_cues'])})\s*:?\s*$", re.I),
-        outlet_re=re.compile(rf"(?:{alt(d['outlet_cues'])})\s+(?:the\s+)?$", re.I),
+        outlet_re=re.compile(rf"(?:{alt(d['outlet_cues'])})\s+(?:\d{{4}}\s+)?(?:the\s+)?$", re.I),
         table_headers={h.lower() for h in d["table_headers"]},
+        strong_subject_re=re.compile(rf"^(?:’s|'s)?\s*(?:also\s+|has\s+|have\s+|had\s+|will\s+|would\s+|plans\s+to\s+|agreed\s+to\s+|is\s+set\s+to\s+)?(?:{alt(d['strong_subject_verbs'])})\b"),
+        apposition_re=re.compile(rf"^,\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,4}}?(?:{alt(d['company_nouns'])})\b", re.I),
+        preceding_noun_re=re.compile(rf"\b(?:{alt(d['company_nouns'])})\s+$", re.I),
+        public_body_re=re.compile(rf"\b(?:{alt(d['public_body_heads'])})\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:(?:,?\s+(?:and\s+|&\s+|of\s+|for\s+)?)[A-Z][\w’'&.-]*)*"),
+        outlet_after_re=re.compile(rf"^\.?\s+(?:{alt(d['outlet_after'])})", re.I),
+        thing_after_re=re.compile(rf"(?:\s+[a-z][\w-]*){{0,3}}\s+(?:{alt(d['name_of_thing_after'])})\b"),
+        non_company_re=re.compile(rf"(?<![\w-])(?:{alt([n for n in d['non_company_names'] if ' ' in n])})(?![\w-])"),
     )
 
 
@@ -125,17 +154,37 @@ def _chunks(analysis: Analysis, exclude_blocks: set[int]) -> list[_Chunk]:
     out = []
     sentence_starts = {s for s, _ in analysis.sentences} | {b.start for b in analysis.blocks}
     for m in CHUNK.finditer(text):
-        s, e = _clean(text, m.start(), m.end())
-        if e <= s:
-            continue
-        bi = analysis.block_index(s)
+        bi = analysis.block_index(m.start())
         if bi is None or bi in exclude_blocks:
             continue
-        chunk = _Chunk(s, e, text[s:e])
-        prefix = text[analysis.sentence_span(s)[0]:s]
-        chunk.initial = s in sentence_starts or not re.search(r"[A-Za-z0-9]", prefix)
-        out.append(chunk)
+        for s0, e0 in _pieces(m.group(0), m.start()):
+            s, e = _clean(text, s0, e0)
+            if e <= s:
+                continue
+            chunk = _Chunk(s, e, text[s:e])
+            prefix = text[analysis.sentence_span(s)[0]:s]
+            chunk.initial = s in sentence_starts or not re.search(r"[A-Za-z0-9]", prefix)
+            out.append(chunk)
     return out
+
+
+def _pieces(chunk: str, offset: int) -> list[tuple[int, int]]:
+    """Cut a raw chunk at sentence stops, possessives and '-owned'/'-based' joiners."""
+    spans = [(0, len(chunk))]
+    for pattern in (_SENTENCE_STOP, _JOINER):
+        cut = []
+        for a, b in spans:
+            pos = a
+            for m in pattern.finditer(chunk, a, b):
+                if pattern is _SENTENCE_STOP:
+                    word = re.search(r"(\w*)$", chunk[a:m.start()]).group(1)
+                    if len(word) <= 1 or word in _ABBREVIATIONS:
+                        continue  # "U.S. Steel", "Westinghouse Electric Co. and"
+                cut.append((pos, m.start() + (1 if pattern is _SENTENCE_STOP else 0)))
+                pos = m.end()
+            cut.append((pos, b))
+        spans = cut
+    return [(offset + a, offset + b) for a, b in spans if b > a]
 
 
 def _split_of(chunk: _Chunk) -> list[_Chunk]:
@@ -144,21 +193,31 @@ def _split_of(chunk: _Chunk) -> list[_Chunk]:
     if not m:
         return [chunk]
     head, tail = chunk.text[:m.start()], chunk.text[m.end():]
-    if is_non_company(head) and not is_non_company(tail):
+    tail_words = _words(tail)
+    looks_company = (len(tail_words) > 1 and tail_words[-1] in _rules().suffixes) or _SHAPE.search(tail)
+    if is_non_company(head) and not is_non_company(tail) and looks_company:
         t = _Chunk(chunk.start + m.end(), chunk.end, tail, set(chunk.evidence), chunk.ner, False)
         return [t]
+    if is_non_company(head):
+        return []
     return [chunk]
 
 
-def find_companies(analysis: Analysis, countries: list[CountryMention]) -> list[CompanyEntity]:
+def find_companies(analysis: Analysis, countries: list[CountryMention],
+                   outlet: str | None = None) -> list[CompanyEntity]:
     r = _rules()
     text = analysis.text
     heading_blocks = {i for i, b in enumerate(analysis.blocks) if b.kind == "heading"}
     chunks = []
     for c in _chunks(analysis, heading_blocks):
         chunks.extend(_split_of(c))
+    masked = [(m.start(), m.end()) for m in r.non_company_re.finditer(text)]
+    masked += [(m.start(), m.end()) for m in r.public_body_re.finditer(text)]
+    chunks = [c for c in chunks if not any(a < c.end and c.start < b for a, b in masked)]
     country_spans = [(c.start, c.end) for c in countries]
     outlets = _outlets(text)
+    if outlet:
+        outlets.add(outlet.lower())
 
     ents = analysis.entities
     for c in chunks:
@@ -171,11 +230,15 @@ def find_companies(analysis: Analysis, countries: list[CountryMention]) -> list[
                 elif c.ner is None:
                     c.ner = label
         words = _words(c.text)
-        if len(words) > 1 and words[-1] in r.suffixes or (words and words[-1] in r.legal_suffixes - {"the"}):
+        if len(words) > 1 and (words[-1] in r.suffixes or words[-1] in r.legal_suffixes - {"the"}):
             c.evidence.add("suffix")
         after = text[c.end:c.end + 80]
-        if r.subject_re.match(after) and c.ner not in ("PERSON", "GPE", "NORP"):
+        if r.strong_subject_re.match(after) or (r.subject_re.match(after) and c.ner not in ("PERSON", "GPE", "NORP")):
             c.evidence.add("subject")
+        if r.apposition_re.match(after):
+            c.evidence.add("apposition")
+        if r.preceding_noun_re.search(text[max(0, c.start - 30):c.start]):
+            c.evidence.add("apposition")
         before = text[max(0, c.start - 40):c.start]
         if r.object_re.search(before):
             c.evidence.add("object")
@@ -183,14 +246,26 @@ def find_companies(analysis: Analysis, countries: list[CountryMention]) -> list[
             c.evidence.add("parenthesis")
 
     _list_evidence(text, chunks)
-    _table_evidence(analysis, chunks)
+    chunks = _table_evidence(analysis, chunks)
 
+    if os.environ.get("EXTRACTOR_DEBUG_COMPANIES"):
+        for c in chunks:
+            if c.evidence:
+                print(f"company? {c.text!r} ner={c.ner} evidence={sorted(c.evidence)} initial={c.initial}",
+                      file=sys.stderr)
+    persons = _person_names(analysis, chunks)
     # Single capitalized words at a sentence start with only the model's word for it are too weak.
     accepted: list[_Chunk] = []
     for c in chunks:
         if not c.evidence:
             continue
-        if c.evidence == {"ner"} and c.initial and len(c.text.split()) == 1:
+        if c.text in persons and not c.evidence & {"suffix", "table", "apposition"}:
+            continue
+        if c.initial and c.evidence <= {"ner", "subject", "list"} and not _first_word_proper(analysis, c):
+            continue
+        if not c.evidence & {"suffix", "table"} and not _looks_proper(analysis, c):
+            continue
+        if c.evidence == {"ner"} and c.initial and len(c.text.split()) == 1 and not _SHAPE.search(c.text):
             continue
         if c.ner == "PERSON" and c.evidence <= {"ner", "subject"}:
             continue
@@ -198,14 +273,49 @@ def find_companies(analysis: Analysis, countries: list[CountryMention]) -> list[
             continue
         if is_non_company(c.text, country_spans, c.start):
             continue
-        if c.text.lower() in outlets or re.search(r"\.(?:com|org|net|io|co|news)$", c.text, re.I):
+        if c.text.lower() in outlets or re.search(r"\.(?:com|org|net|io|co|news)$", c.text, re.I) \
+                or r.outlet_after_re.match(text, c.end):
             continue
         if text[c.end:c.end + 1] == ":" and analysis.block_at(c.start) and analysis.block_at(c.start).start == c.start:
             continue  # a label opening a paragraph ("Markets: ...")
         if len(c.text) < 2 or not re.search(r"[A-Za-z]", c.text):
             continue
+        if all(w in r.suffixes or w in r.legal_suffixes for w in _words(c.text)):
+            continue  # "Company", "Inc." alone
+        if c.evidence <= {"ner", "list", "subject"} and r.thing_after_re.match(text, c.end) and not _SHAPE.search(c.text):
+            continue  # "the Artemis II mission", "the Stargate project"
+        if c.evidence <= {"ner", "list"} and _LOCATION_BEFORE.search(text[max(0, c.start - 12):c.start]) \
+                and _LOCATION_AFTER.match(text, c.end):
+            continue  # "in Boise, Idaho", "at Taylor, Texas"
         accepted.append(c)
     return _merge(text, accepted)
+
+
+def _person_names(analysis: Analysis, chunks: list[_Chunk]) -> set[str]:
+    """Names the document gives a person: after a title ('President Donald Trump') or as a PERSON
+    entity of two or more words, with their last word ('Trump')."""
+    text = analysis.text
+    names: set[str] = set()
+    for m in _TITLED_NAME.finditer(text):
+        names.add(m.group(1))
+        names.add(m.group(1).split()[-1])
+    return names
+
+
+def _first_word_proper(analysis: Analysis, c: _Chunk) -> bool:
+    if _SHAPE.search(c.text.split()[0]) or re.fullmatch(r"[A-Z0-9&]{2,6}", c.text.split()[0]):
+        return True
+    tokens = analysis.tokens(c.start, c.end)
+    return bool(tokens) and not tokens[0].tag_.startswith(("DT", "NN", "PRP", "IN", "RB", "VB", "CD", "WP", "WD"))\
+        or bool(tokens) and tokens[0].tag_ in ("NNP", "NNPS")
+
+
+def _looks_proper(analysis: Analysis, c: _Chunk) -> bool:
+    """A proper name by the tagger (NNP), or by its shape (an acronym, CamelCase, letters and digits)."""
+    if re.search(r"[a-z][A-Z]|[A-Z]{2,}|\d", c.text) and not c.text.isupper() or re.fullmatch(r"[A-Z0-9&]{2,6}", c.text):
+        return True
+    tokens = analysis.tokens(c.start, c.end)
+    return any(t.tag_ in ("NNP", "NNPS") for t in tokens)
 
 
 def _list_evidence(text: str, chunks: list[_Chunk]) -> None:
@@ -220,25 +330,51 @@ def _list_evidence(text: str, chunks: list[_Chunk]) -> None:
     for g in groups:
         if len(g) < 2:
             continue
-        strong = sum(1 for c in g if c.evidence & {"ner", "suffix", "object", "subject"} and c.ner in (None, "ORG"))
+        # "Centrica and X-energy agreed ...": the verb after the list has every member as subject.
+        strong = sum(1 for c in g if c.evidence & {"ner", "suffix", "object", "subject", "apposition", "table"}
+                     and c.ner in (None, "ORG"))
+        shared_verb = "subject" in g[-1].evidence or (strong and r.subject_re.match(text[g[-1].end:g[-1].end + 80]))
+        if shared_verb:
+            for c in g:
+                c.evidence.add("subject")
+        strong = sum(1 for c in g if c.evidence & {"ner", "suffix", "object", "subject", "apposition", "table"}
+                     and c.ner in (None, "ORG"))
         cue = bool(r.list_cue_re.search(text[max(0, g[0].start - 40):g[0].start]))
-        if strong >= 2 and (strong * 2 >= len(g) or cue):
+        if strong >= 2 or (strong >= 1 and (cue or shared_verb)):
             for c in g:
                 c.evidence.add("list")
 
 
-def _table_evidence(analysis: Analysis, chunks: list[_Chunk]) -> None:
-    """A name in a table column headed 'Company', 'Sponsor', 'Investor' ... is a company."""
+def _table_evidence(analysis: Analysis, chunks: list[_Chunk]) -> list[_Chunk]:
+    """In a table with a 'Company' / 'Sponsor' / 'Investor' column, that column's cells are companies
+    (the whole cell: 'SK hynix') and names in the other columns are not."""
     headers = _rules().table_headers
+    kept: list[_Chunk] = []
+    cells_done: set[tuple[int, int]] = set()
+    text = analysis.text
     for c in chunks:
         block = analysis.block_at(c.start)
         if block is None or block.kind != "table_row" or not block.header:
+            kept.append(c)
+            continue
+        company_cols = {i for i, h in enumerate(block.header)
+                        if {w.strip().lower() for w in re.split(r"[/,&()]|\band\b", h)} & headers}
+        if not company_cols:
+            kept.append(c)
             continue
         for col, (a, b) in enumerate(block.cells):
-            if a <= c.start and c.end <= b and col < len(block.header):
-                names = {w.strip().lower() for w in re.split(r"[/,&()]|\band\b", block.header[col])}
-                if names & headers:
-                    c.evidence.add("table")
+            if a <= c.start and c.end <= b:
+                if col in company_cols and (a, b) not in cells_done:
+                    cells_done.add((a, b))
+                    for m in _CELL_ITEM.finditer(text, a, b):
+                        lead = re.match(r"\s*(?:(?:[a-z][\w-]*|&)\s+)*", m.group(0)).end()  # "with Brookfield"
+                        s, e = _clean(text, m.start() + lead, m.end())
+                        while e > s and text[e - 1].isspace():
+                            e -= 1
+                        if e > s and len(text[s:e].split()) <= 6:
+                            kept.append(_Chunk(s, e, text[s:e], {"table"}))
+                break
+    return kept
 
 
 def _outlets(text: str) -> set[str]:
@@ -270,12 +406,26 @@ def _merge(text: str, accepted: list[_Chunk]) -> list[CompanyEntity]:
             order.append(k)
         if c.text not in variants[k]:
             variants[k].append(c.text)
-    # A short name that starts a longer one belongs to it ('SoftBank' -> 'SoftBank Group').
+    # A short name that starts a longer one belongs to it ('SoftBank' -> 'SoftBank Group'); when several
+    # longer names start with it ('Hyundai' -> 'Hyundai Motor Group', 'Hyundai Steel'), to the first named.
+    first_seen = {k: text.find(variants[k][0]) for k in order}
     parent: dict[tuple[str, ...], tuple[str, ...]] = {}
     for k in order:
         longer = [o for o in order if len(o) > len(k) and o[:len(k)] == k]
-        if len(longer) == 1:
-            parent[k] = longer[0]
+        if longer:
+            parent[k] = min(longer, key=lambda o: (first_seen[o], o))
+    # An acronym in parentheses right after a name is that name: 'Korea Gas Corporation (KOGAS)'.
+    for k in order:
+        if k in parent:
+            continue
+        for v in variants[k]:
+            m = re.search(rf"(\S[^()]{{2,80}}?)\s*\(\s*{re.escape(v)}\s*\)", text)
+            if m:
+                before = m.group(1)
+                owner = next((o for o in order if o != k and any(before.endswith(x) for x in variants[o])), None)
+                if owner is not None and owner not in parent:
+                    parent[k] = owner
+                    break
     entities: dict[tuple[str, ...], CompanyEntity] = {}
     names: dict[tuple[str, ...], list[str]] = {}
     for k in order:

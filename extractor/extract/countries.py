@@ -21,7 +21,7 @@ def _rules():
     alt = "|".join(re.escape(s) for s in sorted([*surface, *blocked], key=len, reverse=True))
     # Case-sensitive: "US" the country, not "us"; names are proper nouns.
     regex = re.compile(rf"(?<![\w.&])(?:{alt})(?![\w&])")
-    return regex, surface, set(blocked), names
+    return regex, surface, set(blocked), names, data.get("ambiguous", {})
 
 
 def country_name(code: str) -> str:
@@ -30,11 +30,13 @@ def country_name(code: str) -> str:
 
 def find_countries(text: str, exclude: list[tuple[int, int]] = ()) -> list[CountryMention]:
     """Country mentions; `exclude` are spans (e.g. inside company names) that don't count."""
-    regex, surface, blocked, _ = _rules()
+    regex, surface, blocked, _, ambiguous = _rules()
+    # "Georgia" is the US state unless the text also says "Tbilisi" or "Georgian".
+    confirmed = {name for name, rule in ambiguous.items() if any(w in text for w in rule["needs_any"])}
     out = []
     for m in regex.finditer(text):
         s = m.group(0)
-        if s in blocked:
+        if s in blocked or (s in ambiguous and s not in confirmed):
             continue
         if any(a <= m.start() and m.end() <= b for a, b in exclude):
             continue

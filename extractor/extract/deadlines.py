@@ -152,8 +152,6 @@ def _to_mention(text, m, cue_kind, data, reference):
     if not is_duration and date is None and not relative:
         return None
     start, end = m.start(), m.end()
-    if g.get("onward"):
-        end = m.end("year")
     return DeadlineMention(start, end, text[start:end], kind,
                            date.isoformat() if date else None, duration,
                            unresolved=relative and date is None)

@@ -6,11 +6,15 @@ label that some strong phrase in the same document already supports.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from extractor.extract.mentions import SectorMention
 from extractor.nlp import Analysis, load
 from extractor.resources import load_json
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|;|/)?\s*(?:(?:and|or|as well as)\s+)?")
 
 
 @lru_cache(maxsize=4)
@@ -22,6 +26,9 @@ def _patterns(model: str):
         for phrase in phrases:
             words = tuple(t.lower_ for t in tokenizer(phrase))
             index.setdefault(words[0], []).append((words, label, phrase))
+    for phrase in data.get("not_sector", []):
+        words = tuple(t.lower_ for t in tokenizer(phrase))
+        index.setdefault(words[0], []).append((words, None, phrase))  # consumes the words, gives no label
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))
     return index, {w.lower() for w in data["weak"]}
@@ -56,8 +63,18 @@ def find_sectors(analysis: Analysis, model: str, exclude: list[tuple[int, int]] 
             last = doc[i + len(words) - 1]
             end = piece.offset + last.idx + len(last.text)
             i += len(words)
-            if any(a <= start and end <= b for a, b in exclude):
+            if label is None or any(a <= start and end <= b for a, b in exclude):
                 continue
             found.append((SectorMention(start, end, label, phrase), phrase.lower() in weak))
+    # A weak word listed with other sectors is a sector: "energy, semiconductors and shipbuilding".
+    text = analysis.text
+    for k, (m, is_weak) in enumerate(found):
+        if is_weak:
+            neighbours = [found[j][0] for j in (k - 1, k + 1) if 0 <= j < len(found)]
+            for n in neighbours:
+                gap = text[min(m.end, n.end):max(m.start, n.start)]
+                if n.sector != m.sector and _LIST_GAP.fullmatch(gap):
+                    found[k] = (m, False)
+                    break
     strong_labels = {m.sector for m, is_weak in found if not is_weak}
     return [m for m, _ in found if m.sector in strong_labels]

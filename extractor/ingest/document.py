@@ -34,6 +34,7 @@ class Document:
     title: str | None = None
     published: str | None = None  # ISO date
     pages: int | None = None
+    site_name: str | None = None  # the publishing outlet, when the page names it
     warnings: list[str] = field(default_factory=list)
 
 

@@ -183,6 +183,15 @@ def _title(soup: BeautifulSoup) -> str | None:
     return None
 
 
+def _strip_site(title: str | None, site: str | None) -> str | None:
+    """'Fact Sheet: ... | Briefings & Statements' -> 'Fact Sheet: ...'."""
+    if title and site:
+        for sep in (" | ", " - ", " – ", " — ", " :: "):
+            if title.endswith(sep + site):
+                return title[: -len(sep + site)].strip() or title
+    return title
+
+
 def read_html(data: bytes, name: str) -> Document:
     m = _META_CHARSET.search(data[:4096])
     text, encoding = decode(data, declared=m.group(1).decode("ascii", "ignore") if m else None)
@@ -190,6 +199,7 @@ def read_html(data: bytes, name: str) -> Document:
     out = TextBuilder()
     _walk(soup.body or soup, out)
     doc = Document(text=out.text(), blocks=out.blocks, format="html", encoding=encoding)
-    doc.title = _title(soup)
+    doc.site_name = _meta(soup, "og:site_name", "application-name", "publisher")
+    doc.title = _strip_site(_title(soup), doc.site_name)
     doc.published = _published(soup)
     return doc

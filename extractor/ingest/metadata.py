@@ -14,12 +14,14 @@ _DATELINE = re.compile(
     rf"^(?:(?:Published|Posted|Updated|Released|Date|Issued|Dated)\s*(?:on)?:?\s*|[A-Z][A-Z .,'-]{{2,40}}[,—–-]\s*|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     rf"(?P<date>{DATE_LITERAL.pattern})", re.I)
 _JUNK_TITLE = re.compile(r"^(?:[A-Z][a-z]+){3,}$")  # "FacebookTwitterLinkedIn" share-button residue
+_NOT_TITLE = re.compile(r"^(?:By\s|Share\b|Posted\b|Published\b|Updated\b|Home\b|Menu\b)|\|", re.I)
 
 
 def guess_title(text: str, blocks: list[Block]) -> str | None:
     for b in blocks[:8]:
         line = text[b.start:b.end].strip()
-        if b.kind == "heading" and len(line.split()) >= 3 and not _JUNK_TITLE.match(line.replace(" ", "")):
+        if (b.kind == "heading" and len(line.split()) >= 3 and not _JUNK_TITLE.match(line.replace(" ", ""))
+                and not _NOT_TITLE.search(line) and not DATE_LITERAL.search(line)):
             return line
     return None
 

@@ -1,0 +1,271 @@
+"""Money amounts and percentages, row by row, against RECORD.md ("amounts (money only)").
+
+Each row: an input text and the EXACT list of amounts expected in it, in document
+order, as (text, value, currency, qualifier, min, max). `text` is the exact
+substring the mention must cover: it includes a leading qualifier ("up to",
+"roughly", "more than", "between ... and ...") and a trailing one ("or more"),
+but never the sentence's final period, a parenthesis, or the "up to" of a sum
+("add up to $490 billion" is an exact sum: text "$490 billion").
+"""
+from decimal import Decimal
+
+import pytest
+
+from extractor.extract.amounts import find_amounts, find_percentages
+
+B = 10**9
+M = 10**6
+T = 10**12
+
+
+def A(text, value, currency="USD", qualifier="exact", min=None, max=None):
+    """One expected amount. Numbers may be given as int or str (exact Decimal)."""
+    d = lambda v: None if v is None else Decimal(str(v))
+    return (text, d(value), currency, qualifier, d(min), d(max))
+
+
+AMOUNT_ROWS = [
+    # --- the forms RECORD.md names -----------------------------------------
+    ("Japan will invest $550 billion in the United States.",
+     [A("$550 billion", 550 * B)]),
+    ("The investment vehicle will hold $550B for strategic projects.",
+     [A("$550B", 550 * B)]),
+    ("Tokyo's $550bn package was finalised in July.",
+     [A("$550bn", 550 * B)]),
+    ("Seoul set aside US$ 5 bn for the shipyard upgrades.",
+     [A("US$ 5 bn", 5 * B)]),
+    ("The accord is valued at USD 550 billion over the term of the president.",
+     [A("USD 550 billion", 550 * B)]),
+    ("Officials said Japan would put 550 billion dollars into American industry.",
+     [A("550 billion dollars", 550 * B)]),
+    ("Gulf partners pledged $1.5 trillion in new investment.",
+     [A("$1.5 trillion", Decimal("1.5") * T)]),
+    ("The company will build a $600M battery plant in Georgia.",
+     [A("$600M", 600 * M)]),
+    ("Fujikura will receive $681 million for fiber production.",
+     [A("$681 million", 681 * M)]),
+    ("Samsung will spend 35 trillion won on new chip lines.",
+     [A("35 trillion won", 35 * T, "KRW")]),
+    ("Japan's government earmarked ¥84 trillion for the program.",
+     [A("¥84 trillion", 84 * T, "JPY")]),
+    ("The project is expected to cost $38 billion to $44 billion.",
+     [A("$38 billion to $44 billion", 44 * B, "USD", "range", 38 * B, 44 * B)]),
+
+    # --- further currency and magnitude forms --------------------------------
+    ("BP announced a $5bn expansion of its Gulf operations.",
+     [A("$5bn", 5 * B)]),
+    ("Korea agreed to invest US$350 billion in the United States.",
+     [A("US$350 billion", 350 * B)]),
+    ("Saudi Arabia's pledge could reach USD 1.2 trillion.",
+     [A("USD 1.2 trillion", Decimal("1.2") * T)]),
+    ("Seoul will channel 350 billion dollars into U.S. projects.",
+     [A("350 billion dollars", 350 * B)]),
+    ("Hanwha Ocean committed 3.5 trillion won to the Philly Shipyard.",
+     [A("3.5 trillion won", Decimal("3.5") * T, "KRW")]),
+    ("The European Union will invest €600 billion in the U.S. economy.",
+     [A("€600 billion", 600 * B, "EUR")]),
+    ("US technology firms pledged £150bn of investment in Britain.",
+     [A("£150bn", 150 * B, "GBP")]),
+    ("The tech giant will invest $36.2B in the region.",
+     [A("$36.2B", Decimal("36.2") * B)]),
+    ("The grant is worth $681M in total.",
+     [A("$681M", 681 * M)]),
+    ("Toyota will spend $1.45 billion on a new line in Kentucky.",
+     [A("$1.45 billion", Decimal("1.45") * B)]),
+    ("The contract is valued at USD34.6 million.",
+     [A("USD34.6 million", Decimal("34.6") * M)]),
+    ("The lab received GBP 27 million from the government.",
+     [A("GBP 27 million", 27 * M, "GBP")]),
+    ("Analysts put the cost at 3.350 billion dollars.",
+     [A("3.350 billion dollars", 3_350_000_000)]),
+    ("The Export-Import Bank approved a loan of $1,200 million for the LNG terminal.",
+     [A("$1,200 million", 1_200_000_000)]),
+    ("The county offered $500,000 in training grants.",
+     [A("$500,000", 500_000)]),
+    ("Korea will invest ₩35 trillion in domestic chip plants.",
+     [A("₩35 trillion", 35 * T, "KRW")]),
+    ("The utility will invest 50 billion yen in grid upgrades.",
+     [A("50 billion yen", 50 * B, "JPY")]),
+    ("Germany's chemical group plans to spend 150 billion euros abroad.",
+     [A("150 billion euros", 150 * B, "EUR")]),
+    ("The bank raised €1.2bn in new capital.",
+     [A("€1.2bn", Decimal("1.2") * B, "EUR")]),
+    ("AstraZeneca pledged US$1.2 billion for a new plant in Virginia.",
+     [A("US$1.2 billion", Decimal("1.2") * B)]),
+    ("The miner raised A$2.5 billion to build a rare earths refinery.",
+     [A("A$2.5 billion", Decimal("2.5") * B, "AUD")]),
+    ("The pension fund will commit C$1 billion to U.S. infrastructure.",
+     [A("C$1 billion", 1 * B, "CAD")]),
+    ("The Hong Kong investor paid HK$500 million for the stake.",
+     [A("HK$500 million", 500 * M, "HKD")]),
+
+    # --- ranges -------------------------------------------------------------
+    ("Estimates put the Alaska pipeline at $38-44 billion.",
+     [A("$38-44 billion", 44 * B, "USD", "range", 38 * B, 44 * B)]),
+    ("Each project will receive between $1 billion and $2 billion.",
+     [A("between $1 billion and $2 billion", 2 * B, "USD", "range", 1 * B, 2 * B)]),
+    ("Awards of $1.2 million to $23.5 million per site were announced.",
+     [A("$1.2 million to $23.5 million", Decimal("23.5") * M, "USD", "range",
+        Decimal("1.2") * M, Decimal("23.5") * M)]),
+    ("The smelter will cost $1.5-2 billion.",
+     [A("$1.5-2 billion", 2 * B, "USD", "range", Decimal("1.5") * B, 2 * B)]),
+    ("The terminal will need $2.5 billion–$3 billion in financing.",
+     [A("$2.5 billion–$3 billion", 3 * B, "USD", "range", Decimal("2.5") * B, 3 * B)]),
+
+    ("Bids came in at $38 to $44 billion.",
+     [A("$38 to $44 billion", 44 * B, "USD", "range", 38 * B, 44 * B)]),
+
+    # --- qualifiers ---------------------------------------------------------
+    ("Japanese commitments add up to $490 billion.",
+     [A("$490 billion", 490 * B)]),
+    ("Japan will provide up to $100 billion for energy projects.",
+     [A("up to $100 billion", 100 * B, "USD", "up_to", None, 100 * B)]),
+    ("The fund could deploy as much as $20 billion in the first year.",
+     [A("as much as $20 billion", 20 * B, "USD", "up_to", None, 20 * B)]),
+    ("The bank will lend up to ¥1 trillion to the venture.",
+     [A("up to ¥1 trillion", 1 * T, "JPY", "up_to", None, 1 * T)]),
+    ("The company will invest at least $1 billion in Ohio.",
+     [A("at least $1 billion", 1 * B, "USD", "at_least", 1 * B, None)]),
+    ("Korea will invest more than $10 billion in U.S. shipyards.",
+     [A("more than $10 billion", 10 * B, "USD", "at_least", 10 * B, None)]),
+    ("The order is worth over $1 billion.",
+     [A("over $1 billion", 1 * B, "USD", "at_least", 1 * B, None)]),
+    ("The pipeline will require in excess of $1 billion in steel.",
+     [A("in excess of $1 billion", 1 * B, "USD", "at_least", 1 * B, None)]),
+    ("Purchases could total $10 billion or more.",
+     [A("$10 billion or more", 10 * B, "USD", "at_least", 10 * B, None)]),
+    ("Samsung will invest more than 1 trillion won in the plant.",
+     [A("more than 1 trillion won", 1 * T, "KRW", "at_least", 1 * T, None)]),
+    ("The carmaker lost nearly $2 billion to tariffs.",
+     [A("nearly $2 billion", 2 * B, "USD", "approx")]),
+    ("The facility will cost about $4 billion.",
+     [A("about $4 billion", 4 * B, "USD", "approx")]),
+    ("Exports reached roughly $150 billion last year.",
+     [A("roughly $150 billion", 150 * B, "USD", "approx")]),
+    ("The upgrade will cost approximately $2.3 billion.",
+     [A("approximately $2.3 billion", Decimal("2.3") * B, "USD", "approx")]),
+    ("Some $3 billion will go to port upgrades.",
+     [A("Some $3 billion", 3 * B, "USD", "approx")]),
+    ("The tariffs cost automakers an estimated $4 billion.",
+     [A("an estimated $4 billion", 4 * B, "USD", "approx")]),
+    ("The deal is worth around $7 billion.",
+     [A("around $7 billion", 7 * B, "USD", "approx")]),
+    ("The buyer paid almost $3 billion for the mine.",
+     [A("almost $3 billion", 3 * B, "USD", "approx")]),
+    ("The refinery will cost ~$5 billion.",
+     [A("~$5 billion", 5 * B, "USD", "approx")]),
+
+    ("The fund will spend $5 billion a year on research.",
+     [A("$5 billion", 5 * B)]),
+    ("The utility signed $5.5 billion worth of turbine orders.",
+     [A("$5.5 billion", Decimal("5.5") * B)]),
+    ("The chipmaker added a further $0.5 billion to the budget.",
+     [A("$0.5 billion", Decimal("0.5") * B)]),
+
+    # --- position in the sentence -------------------------------------------
+    ("The first projects under the agreement are valued at $332 billion.",
+     [A("$332 billion", 332 * B)]),
+    ("Energy projects ($332 billion) lead the first tranche.",
+     [A("$332 billion", 332 * B)]),
+    ("Toyota's $10 billion plan adds two new assembly lines.",
+     [A("$10 billion", 10 * B)]),
+    ("The Navy signed a $2 billion, ten-year repair contract.",
+     [A("$2 billion", 2 * B)]),
+    ("Officials said investing $5 billion now would save more later.",
+     [A("$5 billion", 5 * B)]),
+
+    # --- several amounts in one sentence ------------------------------------
+    ("Japan will provide $550 billion, Korea $350 billion and the EU $600 billion.",
+     [A("$550 billion", 550 * B), A("$350 billion", 350 * B), A("$600 billion", 600 * B)]),
+    ("Of the $350 billion, $150 billion will go to shipbuilding and $200 billion to strategic sectors.",
+     [A("$350 billion", 350 * B), A("$150 billion", 150 * B), A("$200 billion", 200 * B)]),
+    ("The plant will cost up to $2 billion, while a second site will need about ¥300 billion.",
+     [A("up to $2 billion", 2 * B, "USD", "up_to", None, 2 * B),
+      A("about ¥300 billion", 300 * B, "JPY", "approx")]),
+    ("Britain will receive £150bn, and the U.S. will gain $36.2B in exports.",
+     [A("£150bn", 150 * B, "GBP"), A("$36.2B", Decimal("36.2") * B)]),
+    ("The bank will lend 1.5 trillion yen ($10 billion) to the venture.",
+     [A("1.5 trillion yen", Decimal("1.5") * T, "JPY"), A("$10 billion", 10 * B)]),
+    ("The UK pledged £1 billion ($1.3 billion) for the fusion program.",
+     [A("£1 billion", 1 * B, "GBP"), A("$1.3 billion", Decimal("1.3") * B)]),
+]
+
+
+def _ids(rows):
+    return [t[:60] for t, _ in rows]
+
+
+@pytest.mark.parametrize("text,expected", AMOUNT_ROWS, ids=_ids(AMOUNT_ROWS))
+def test_amounts(text, expected):
+    found = find_amounts(text)
+    got = [(m.text, m.value, m.currency, m.qualifier, m.min, m.max) for m in found]
+    assert got == expected
+    for m in found:
+        assert text[m.start:m.end] == m.text
+
+
+NEGATIVE_ROWS = [
+    "The plant will create 10,000 jobs.",
+    "Japan will buy 5 million tons of LNG a year.",
+    "The briefing began at 2.15pm in Tokyo.",
+    "Construction begins in 2026.",
+    "The United States will apply a tariff of 15% to Japanese goods.",
+    "Autos faced a 25 percent tariff.",
+    "Korean Air will buy 100 aircraft from Boeing.",
+    "The field will produce 1.2 million barrels per day.",
+    "Ticket sales rose during the 2025-2026 season.",
+    "The goods are covered by Section 232 tariffs.",
+    "The partners will develop 5G/6G networks.",
+    "Profits will follow a 90-10 split after the investment is recovered.",
+    "Lee Jae-myung won the election in June.",
+    "He won 3 awards for his reporting.",
+    "Applicants need 8 years of experience.",
+    "Of the 5 bidders, 2 won contracts.",
+    "The 2,000-megawatt plant will open next year.",
+    "The airline ordered 30 Boeing 787 jets.",
+    "The F-35 program employs many suppliers.",
+    "The leaders met on March 3, 2026.",
+    "The farm will add 300 MW of capacity.",
+    "South Korea has a population of 51 million.",
+    "Hyundai plans to build 1.2 million vehicles a year.",
+    "The tariff was cut to 15 per cent.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE_ROWS, ids=[t[:60] for t in NEGATIVE_ROWS])
+def test_not_money(text):
+    assert [m.text for m in find_amounts(text)] == []
+
+
+def P(text, value):
+    return (text, Decimal(str(value)))
+
+
+PERCENT_ROWS = [
+    ("The United States will apply a 15% tariff to Japanese cars.", [P("15%", 15)]),
+    ("Autos faced a 25 percent tariff.", [P("25 percent", 25)]),
+    ("Growth reached 2.5 per cent last year.", [P("2.5 per cent", "2.5")]),
+    ("The tariff fell from 15% to 25%.", [P("15%", 15), P("25%", 25)]),
+    ("The rate was cut to 0.5% in March.", [P("0.5%", "0.5")]),
+    ("Hanwha bought a 100 percent stake in the shipyard.", [P("100 percent", 100)]),
+    ("The tariff was cut to 15 per cent.", [P("15 per cent", 15)]),
+    ("SoftBank will hold a 40% stake and OpenAI 40%.", [P("40%", 40), P("40%", 40)]),
+    ("Japan will receive 10 percent of the profits.", [P("10 percent", 10)]),
+    ("Japan will invest $550 billion in the United States.", []),
+    ("The plant will create 10,000 jobs.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", PERCENT_ROWS, ids=_ids(PERCENT_ROWS))
+def test_percentages(text, expected):
+    found = find_percentages(text)
+    assert [(p.text, p.value) for p in found] == expected
+    for p in found:
+        assert text[p.start:p.end] == p.text
+
+
+def test_percentage_split():
+    """'a 90-10 split': one percentage, the first share (90)."""
+    found = find_percentages("Profits will follow a 90-10 split after the investment is recovered.")
+    assert [p.value for p in found] == [Decimal(90)]
+    assert found[0].text.startswith("90")

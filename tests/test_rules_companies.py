@@ -1,0 +1,105 @@
+"""Companies through the whole pipeline, against RECORD.md ("companies").
+
+Commercial enterprises (state-owned included) are companies; governments,
+ministries, agencies, armed forces, universities, people, deals, countries and
+the outlet that published the page are not. A company is named as the document
+first names it in full, legal suffix included as written ("Apple Inc.").
+Each row: a short text and the EXACT set of company names expected.
+"""
+import pytest
+from conftest import extract_text
+
+ROWS = [
+    # --- positives: suffixes ------------------------------------------------
+    ("Apple Inc. announced a $500 billion commitment to U.S. manufacturing.",
+     {"Apple Inc."}),
+    ("Nvidia Corp. and Oracle Corp. will supply chips for new data centers in Texas.",
+     {"Nvidia Corp.", "Oracle Corp."}),
+    ("Samsung Electronics Co., Ltd. plans to expand its chip plant in Taylor, Texas.",
+     {"Samsung Electronics Co., Ltd."}),
+    ("Hyundai Motor Group will invest $26 billion in the United States through 2028.",
+     {"Hyundai Motor Group"}),
+    ("SK Holdings and Panasonic Holdings signed a battery supply agreement.",
+     {"SK Holdings", "Panasonic Holdings"}),
+    ("Palantir Technologies will provide software for the program.",
+     {"Palantir Technologies"}),
+    ("Mitsubishi Heavy Industries will build gas turbines for the Texas project.",
+     {"Mitsubishi Heavy Industries"}),
+    ("Mitsubishi Electric will supply power systems for the new substations.",
+     {"Mitsubishi Electric"}),
+    ("Westinghouse Electric Company will build four AP1000 reactors.",
+     {"Westinghouse Electric Company"}),
+    ("Toshiba Corporation will supply transformers for the grid upgrade.",
+     {"Toshiba Corporation"}),
+    ("Fujikura Ltd. will expand optical fiber production in South Carolina.",
+     {"Fujikura Ltd."}),
+    ("HD Hyundai Heavy Industries and Hanwha Ocean will modernize U.S. shipyards.",
+     {"HD Hyundai Heavy Industries", "Hanwha Ocean"}),
+    # --- positives: state-owned, lists, roles -------------------------------
+    ("Korea Gas Corporation, the state-owned importer, will buy more U.S. LNG.",
+     {"Korea Gas Corporation"}),
+    ("Key players include Westinghouse, Bechtel, Kiewit and Carrier.",
+     {"Westinghouse", "Bechtel", "Kiewit", "Carrier"}),
+    ("The consortium, led by Hitachi, will upgrade transmission lines in Virginia.",
+     {"Hitachi"}),
+    ("Toyota will invest $10 billion in new U.S. plants.",
+     {"Toyota"}),
+    ("Up to $1 billion will fund production of optical fiber cables (Fujikura) in the United States.",
+     {"Fujikura"}),
+    ("GE Vernova and Hitachi will supply large-scale power equipment.",
+     {"GE Vernova", "Hitachi"}),
+    ("Commerce Secretary Howard Lutnick said Toyota would build a new plant.",
+     {"Toyota"}),
+    ("Nippon Steel Corp. completed its acquisition of U.S. Steel in June.",
+     {"Nippon Steel Corp.", "U.S. Steel"}),
+    ("OpenAI and Oracle will expand the Abilene data center campus.",
+     {"OpenAI", "Oracle"}),
+    ("JERA, Japan's largest power generator, signed new LNG contracts.",
+     {"JERA"}),
+    # --- negatives ----------------------------------------------------------
+    ("The White House released a fact sheet on the agreement.", set()),
+    ("The Department of Commerce will oversee the investments.", set()),
+    ("The Ministry of Trade, Industry and Energy said talks would continue.", set()),
+    ("The U.S. Air Force will purchase additional aircraft.", set()),
+    ("Congress must approve the funding before it takes effect.", set()),
+    ("Harvard University researchers will join the quantum program.", set()),
+    ("The Technology Prosperity Deal covers AI, quantum and nuclear energy.", set()),
+    ("The European Union agreed to a 15% tariff on most goods.", set()),
+    ("OSTP Director Michael Kratsios signed the memorandum in London.", set()),
+    ("President Donald Trump announced the deal on Tuesday.", set()),
+    ("Commerce Secretary Howard Lutnick said the funds would be deployed quickly.", set()),
+    ("By Jane Smith, Reporter at Dealwire\n\nToyota will invest $10 billion in new U.S. plants.\n\n"
+     "Disclaimer: Dealwire.com does not endorse any investment.",
+     {"Toyota"}),
+    ("Japanese firms will invest in American shipyards.", set()),
+    ("The partnership covers quantum information sciences.", set()),
+    ("• Final approval is expected from Korean regulators.", set()),
+    ("The Export-Import Bank of the United States will finance the terminal.", set()),
+    ("Prime Minister Shigeru Ishiba welcomed the agreement.", set()),
+    ("Japan's Ministry of Economy, Trade and Industry (METI) will screen the projects.", set()),
+    ("U.S. Trade Representative Jamieson Greer led the talks.", set()),
+    ("The Bank of Japan kept interest rates unchanged.", set()),
+    ("The U.S. Navy will send vessels to Korean yards for repair.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROWS, ids=[t[:60] for t, _ in ROWS])
+def test_companies(text, expected):
+    record = extract_text(text)
+    assert {c.name for c in record.companies} == expected
+
+
+def test_softbank_group_then_softbank_is_one_company():
+    text = ("SoftBank Group will invest $25 billion in Ohio data centers. "
+            "Later, SoftBank said the first phase would open in 2026.")
+    record = extract_text(text)
+    assert [c.name for c in record.companies] == ["SoftBank Group"]
+    mentions = record.companies[0].mentions
+    assert [text[s:e] for s, e in mentions] == ["SoftBank Group", "SoftBank"]
+
+
+def test_jbic_either_way():
+    """A state-owned policy bank: as a company or not at all, but never a fragment."""
+    record = extract_text("The Japan Bank for International Cooperation will provide financing for the project.")
+    names = {c.name for c in record.companies}
+    assert names in (set(), {"Japan Bank for International Cooperation"})

@@ -1,0 +1,199 @@
+"""Deadlines, row by row, against RECORD.md ("deadlines").
+
+Each row: input text, reference date (or None), and the EXACT list of deadlines
+expected, as (text, kind, date, duration, unresolved). `text` is the cue plus the
+time phrase ("by April 2026"). Calendar phrases resolve to the END of the named
+period. `unresolved` is None where the row does not check it (durations, whose
+end date is not asked for when there is no reference date).
+"""
+import datetime as dt
+
+import pytest
+
+from extractor.extract.deadlines import find_deadlines
+
+REF = dt.date(2026, 2, 12)
+
+
+def D(text, kind, date=None, duration=None, unresolved=False):
+    return (text, kind, date, duration, unresolved)
+
+
+ROWS = [
+    # --- by -----------------------------------------------------------------
+    ("Toyota will complete the plant by April 2026.", None,
+     [D("by April 2026", "by", "2026-04-30")]),
+    ("The reactors are to be online by 2029.", None,
+     [D("by 2029", "by", "2029-12-31")]),
+    ("Construction will finish by the end of 2028.", None,
+     [D("by the end of 2028", "by", "2028-12-31")]),
+    ("Production must begin no later than Q3 2026.", None,
+     [D("no later than Q3 2026", "by", "2026-09-30")]),
+    ("The first units ship by the first half of 2027.", None,
+     [D("by the first half of 2027", "by", "2027-06-30")]),
+    ("The terminal should open by mid-2027.", None,
+     [D("by mid-2027", "by", "2027-06-30")]),
+    ("Japan will deliver the funds by the end of the decade.", REF,
+     [D("by the end of the decade", "by", "2029-12-31")]),
+    ("Japan will deliver the funds by the end of the decade.", None,
+     [D("by the end of the decade", "by", None, None, True)]),
+    ("The shipyard will be modernized by the end of next year.", REF,
+     [D("by the end of next year", "by", "2027-12-31")]),
+    ("The shipyard will be modernized by the end of next year.", None,
+     [D("by the end of next year", "by", None, None, True)]),
+    ("Both sides must ratify the pact before the end of 2028.", None,
+     [D("before the end of 2028", "by", "2028-12-31")]),
+    ("Payments are due no later than December 31, 2025.", None,
+     [D("no later than December 31, 2025", "by", "2025-12-31")]),
+    ("Tariff cuts take effect by Oct. 1, 2025.", None,
+     [D("by Oct. 1, 2025", "by", "2025-10-01")]),
+    ("The UK will publish the rules by 30 June 2026.", None,
+     [D("by 30 June 2026", "by", "2026-06-30")]),
+    ("The mine will reach full output by the end of March 2026.", None,
+     [D("by the end of March 2026", "by", "2026-03-31")]),
+    ("The grid link will be finished by the second quarter of 2026.", None,
+     [D("by the second quarter of 2026", "by", "2026-06-30")]),
+    ("The fab will start volume production by Q4 2027.", None,
+     [D("by Q4 2027", "by", "2027-12-31")]),
+    ("The company aims to hire 4,000 workers by the end of this year.", REF,
+     [D("by the end of this year", "by", "2026-12-31")]),
+    ("Korea will announce the first projects by next year.", REF,
+     [D("by next year", "by", "2027-12-31")]),
+    ("The plant will reach full capacity by end-2027.", None,
+     [D("by end-2027", "by", "2027-12-31")]),
+    ("The partners will name the sites by the end of the year.", REF,
+     [D("by the end of the year", "by", "2026-12-31")]),
+    ("The lines will be running by September 2026.", None,
+     [D("by September 2026", "by", "2026-09-30")]),
+
+    # --- through / until / till ---------------------------------------------
+    ("The tariff relief applies through January 19, 2029.", None,
+     [D("through January 19, 2029", "through", "2029-01-19")]),
+    ("The program runs until 2030.", None,
+     [D("until 2030", "through", "2030-12-31")]),
+    ("Prices are locked till March 2027.", None,
+     [D("till March 2027", "through", "2027-03-31")]),
+    ("Funding is authorized through fiscal year 2028.", None,
+     [D("through fiscal year 2028", "through", "2028-12-31")]),
+    ("The quota stays in place until the end of 2029.", None,
+     [D("until the end of 2029", "through", "2029-12-31")]),
+    ("Hyundai will invest $26 billion through 2028.", None,
+     [D("through 2028", "through", "2028-12-31")]),
+
+    # --- within (durations) -------------------------------------------------
+    ("Japan must transfer the funds within 45 days.", None,
+     [D("within 45 days", "within", None, "P45D", None)]),
+    ("The ministry will respond within 10 days.", None,
+     [D("within 10 days", "within", None, "P10D", None)]),
+    ("The partners will pick projects within the next 90 days.", None,
+     [D("within the next 90 days", "within", None, "P90D", None)]),
+    ("Japan agreed to a timeframe of six months for the review.", None,
+     [D("a timeframe of six months", "within", None, "P6M", None)]),
+    ("The fund will be deployed over the next four years.", None,
+     [D("over the next four years", "within", None, "P4Y", None)]),
+    ("Korea will buy $100 billion of LNG over the next decade.", None,
+     [D("over the next decade", "within", None, "P10Y", None)]),
+    ("The company plans to hire 1,000 engineers in the next five years.", None,
+     [D("in the next five years", "within", None, "P5Y", None)]),
+    ("The reactor design will be licensed within a year.", None,
+     [D("within a year", "within", None, "P1Y", None)]),
+    ("Officials expect a decision within two weeks.", None,
+     [D("within two weeks", "within", None, "P2W", None)]),
+    ("Commerce must act within 180 days of the agreement.", None,
+     [D("within 180 days", "within", None, "P180D", None)]),
+    ("The plant will be built within three months.", None,
+     [D("within three months", "within", None, "P3M", None)]),
+    ("The review will conclude within the next 12 months.", None,
+     [D("within the next 12 months", "within", None, "P12M", None)]),
+    ("The $20 billion will be spent over the next three years.", None,
+     [D("over the next three years", "within", None, "P3Y", None)]),
+    ("The loan will be repaid within 24 months.", None,
+     [D("within 24 months", "within", None, "P24M", None)]),
+
+    # --- before / ahead of / prior to ---------------------------------------
+    ("Negotiators hope to close the deal ahead of a March summit.", REF,
+     [D("ahead of a March summit", "before", "2026-03-31")]),
+    ("Negotiators hope to close the deal ahead of a March summit.", None,
+     [D("ahead of a March summit", "before", None, None, True)]),
+    ("The list will be released ahead of a planned summit in March.", REF,
+     [D("ahead of a planned summit in March", "before", "2026-03-31")]),
+    ("The tariff must be lowered prior to October 2025.", None,
+     [D("prior to October 2025", "before", "2025-10-31")]),
+
+    # --- starting / beginning / from ----------------------------------------
+    ("Deliveries will take place starting in 2027.", None,
+     [D("starting in 2027", "starting", "2027-12-31")]),
+    ("The new tariff applies beginning January 1, 2026.", None,
+     [D("beginning January 1, 2026", "starting", "2026-01-01")]),
+    ("Exports will grow from 2027 onwards.", None,
+     [D("from 2027 onwards", "starting", "2027-12-31")]),
+    ("The lower rate will apply from April 1, 2026.", None,
+     [D("from April 1, 2026", "starting", "2026-04-01")]),
+
+    # --- several in one sentence --------------------------------------------
+    ("Japan will invest $550 billion through January 19, 2029, with the first $100 billion to be deployed by the end of 2026.", None,
+     [D("through January 19, 2029", "through", "2029-01-19"),
+      D("by the end of 2026", "by", "2026-12-31")]),
+]
+
+
+def _ids(rows):
+    return [f"{t[:55]}|{ref}" for t, ref, _ in rows]
+
+
+@pytest.mark.parametrize("text,reference,expected", ROWS, ids=_ids(ROWS))
+def test_deadlines(text, reference, expected):
+    found = find_deadlines(text, reference)
+    got = [(d.text, d.kind, d.date, d.duration, d.unresolved) for d in found]
+    # A None `unresolved` in the table means "not checked".
+    got = [g if e[4] is not None else g[:4] + (None,) for g, e in zip(got, expected)] + got[len(expected):]
+    assert got == expected
+    for d in found:
+        assert text[d.start:d.end] == d.text
+
+
+NEGATIVE_ROWS = [
+    "Do you have a car?",
+    "We may act in March.",
+    "8: 100M2_ and 73 20.",
+    "100M",
+    "On Tuesday, the president announced the agreement.",
+    "As of February 12, 2026, talks continue.",
+    "The agreement was signed on October 28, 2025.",
+    "Imports rose 12%, up from 2024 levels.",
+    "Tariffs are rising from 15% to 25%.",
+    "Prices fell by 15%.",
+    "The jets will be built by Boeing.",
+    "She has over 8 years of experience in trade policy.",
+    "Imports from Japan rose sharply.",
+    "The workforce grew by 2,000 workers.",
+    "In 2026 the plant opened its doors.",
+    "Since 2019, the company has doubled its U.S. payroll.",
+    "Toyota, founded in 1937, employs thousands in Kentucky.",
+    "The two leaders met in Tokyo in March 2026.",
+    "The talks during 2025 were difficult.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE_ROWS, ids=[t[:55] for t in NEGATIVE_ROWS])
+@pytest.mark.parametrize("reference", [None, REF], ids=["noref", "ref"])
+def test_not_a_deadline(text, reference):
+    assert [d.text for d in find_deadlines(text, reference)] == []
+
+
+def test_relative_resolution_depends_only_on_reference():
+    relative = "The shipyard will be modernized by the end of next year."
+    absolute = "Toyota will complete the plant by April 2026."
+    r1 = find_deadlines(relative, dt.date(2026, 2, 12))
+    r2 = find_deadlines(relative, dt.date(2030, 6, 1))
+    assert [d.date for d in r1] == ["2027-12-31"]
+    assert [d.date for d in r2] == ["2031-12-31"]
+    assert r1 != r2
+    a1 = find_deadlines(absolute, dt.date(2026, 2, 12))
+    a2 = find_deadlines(absolute, dt.date(2030, 6, 1))
+    a3 = find_deadlines(absolute, None)
+    assert a1 == a2 == a3
+    assert [d.date for d in a1] == ["2026-04-30"]
+    # Same inputs, same outputs: nothing depends on the process clock.
+    assert find_deadlines(relative, dt.date(2026, 2, 12)) == r1
+    assert [d.unresolved for d in find_deadlines(relative, None)] == [True]

@@ -1,0 +1,82 @@
+"""Sectors and countries through the whole pipeline, against RECORD.md.
+
+Each sector row: a short text and the EXACT set of taxonomy labels expected.
+Each country row: a short text and the EXACT set of ISO 3166-1 alpha-3 codes.
+"""
+import pytest
+from conftest import extract_text
+
+SECTOR_ROWS = [
+    ("Japan will help build a natural gas pipeline in Alaska.", {"energy"}),
+    ("The deal funds new nuclear reactors and small modular reactors.", {"energy"}),
+    ("The partners will invest in fusion energy and energy storage.", {"energy"}),
+    ("Hitachi will upgrade the power grid and build new substations.", {"energy"}),
+    ("Both sides will secure supplies of rare earths and permanent magnets.", {"critical_minerals"}),
+    ("A new copper smelting and refining plant will open in Arizona.", {"critical_minerals"}),
+    ("The fund backs lithium mining and processing in Nevada.", {"critical_minerals"}),
+    ("The company will expand semiconductor manufacturing and wafer production in Texas.", {"semiconductors"}),
+    ("The startup makes synthetic diamonds for chips.", {"semiconductors"}),
+    ("The partners will build AI data centers in Ohio.", {"artificial_intelligence"}),
+    ("Japan will help secure the full AI technology stack.", {"artificial_intelligence"}),
+    ("The agreement covers undersea cables and 6G research.", {"telecommunications"}),
+    ("The pact supports pharmaceuticals and life sciences research.", {"biotechnology"}),
+    ("The two nations will cooperate on quantum computing.", {"quantum"}),
+    ("NASA and JAXA will expand space cooperation, including satellite launches.", {"space"}),
+    ("Korean Air will buy 103 Boeing aircraft and spare engines.", {"aerospace_defense"}),
+    ("Poland signed a contract for Korean defense equipment.", {"aerospace_defense"}),
+    ("Korea will invest in U.S. shipyards and the repair of commercial vessels.", {"shipbuilding"}),
+    ("Tariffs on Japanese vehicles and auto parts will fall to 15%.", {"automotive"}),
+    ("Murata will supply capacitors and power modules.", {"electronics"}),
+    ("The deal expands cloud infrastructure and digital trade.", {"cloud_digital"}),
+    ("Funds will modernize ports and rail lines.", {"infrastructure"}),
+    ("Japan will buy $8 billion of U.S. farm goods, including corn and fertilizer.", {"agriculture"}),
+    ("Nippon Steel will upgrade U.S. steel mills.", {"manufacturing"}),
+    ("The plan supports advanced manufacturing and heavy industry.", {"manufacturing"}),
+    ("The package covers energy, semiconductors, critical minerals and shipbuilding.",
+     {"energy", "semiconductors", "critical_minerals", "shipbuilding"}),
+    # --- negatives ----------------------------------------------------------
+    ("GE Vernova Energy opened a new office in Tokyo.", set()),
+    ("The two leaders met in Washington on Tuesday.", set()),
+    ("The firm leased new office space in New York.", set()),
+    ("The ministers discussed the agreement at length.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", SECTOR_ROWS, ids=[t[:60] for t, _ in SECTOR_ROWS])
+def test_sectors(text, expected):
+    record = extract_text(text)
+    assert {s.sector for s in record.sectors} == expected
+    for s in record.sectors:
+        assert s.evidence, s.sector
+
+
+def test_all_labels_covered():
+    from typing import get_args
+
+    from extractor.models import Sector
+    covered = set().union(*(e for _, e in SECTOR_ROWS))
+    assert covered == set(get_args(Sector))
+
+
+COUNTRY_ROWS = [
+    ("The U.S. and Japan signed the agreement.", {"USA", "JPN"}),
+    ("US tariffs on imports will fall.", {"USA"}),
+    ("The company will build more plants in America.", {"USA"}),
+    ("The United States of America and the Republic of Korea issued a joint statement.", {"USA", "KOR"}),
+    ("Korea will invest $350 billion.", {"KOR"}),
+    ("South Korea agreed to buy more LNG.", {"KOR"}),
+    ("The ROK delegation arrived on Monday.", {"KOR"}),
+    ("Britain will cut tariffs on beef.", {"GBR"}),
+    ("UK officials welcomed the deal.", {"GBR"}),
+    ("Washington and Tokyo agreed on the terms.", {"USA", "JPN"}),
+    ("Seoul welcomed the agreement.", {"KOR"}),
+    ("Drilling in the Gulf of Mexico will expand.", set()),
+    ("Japanese firms will invest in American shipyards.", {"JPN", "USA"}),
+    ("Contact us for details.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", COUNTRY_ROWS, ids=[t[:60] for t, _ in COUNTRY_ROWS])
+def test_countries(text, expected):
+    record = extract_text(text)
+    assert {c.code for c in record.countries} == expected
