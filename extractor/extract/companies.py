@@ -207,7 +207,9 @@ def find_companies(analysis: Analysis, countries: list[CountryMention],
                    outlet: str | None = None) -> list[CompanyEntity]:
     r = _rules()
     text = analysis.text
-    heading_blocks = {i for i, b in enumerate(analysis.blocks) if b.kind == "heading"}
+    heading_blocks = {i for i, b in enumerate(analysis.blocks)
+                      if b.kind in ("heading", "table_header")
+                      or (b.kind != "table_row" and _title_case(text[b.start:b.end]))}
     chunks = []
     for c in _chunks(analysis, heading_blocks):
         chunks.extend(_split_of(c))
@@ -289,6 +291,12 @@ def find_companies(analysis: Analysis, countries: list[CountryMention],
             continue  # "in Boise, Idaho", "at Taylor, Texas"
         accepted.append(c)
     return _merge(text, accepted)
+
+
+def _title_case(line: str) -> bool:
+    """A headline in Title Case: every name-like word capitalized, so capitals say nothing."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _person_names(analysis: Analysis, chunks: list[_Chunk]) -> set[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["heading", "paragraph", "list_item", "table_row", "line"]
+BlockKind = Literal["heading", "paragraph", "list_item", "table_header", "table_row", "line"]
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,7 @@ def _walk(body: Tag, out: TextBuilder) -> None:
             is_header = all(c.name == "th" for c in cells) or child.find_parent("thead") is not None
             if is_header and not header:
                 header = tuple(texts)
-                out.add("", "table_row", cells=texts)  # header rows are text too
+                out.add("", "table_header", cells=texts)  # header rows are text too
             else:
                 out.add("", "table_row", cells=texts, header=header)
             continue

@@ -36,15 +36,46 @@ def _page_items(page) -> list[tuple[float, str, object]]:
         if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
             tables.append((table.bbox, rows))
     items: list[tuple[float, str, object]] = []
-    for line in page.extract_text_lines(x_tolerance=1.5, y_tolerance=3, return_chars=False):
+    lines = page.extract_text_lines(x_tolerance=1.5, y_tolerance=3, return_chars=False)
+    widest = max((ln["x1"] - ln["x0"] for ln in lines), default=0.0)
+    for line in lines:
         middle = (line["top"] + line["bottom"]) / 2
         if any(x0 - 1 <= line["x0"] and line["x1"] <= x1 + 1 and top <= middle <= bottom
                for (x0, top, x1, bottom), _ in tables):
             continue
-        items.append((line["top"], "line", line["text"]))
+        wide = line["x1"] - line["x0"] > 0.75 * widest  # a full-width line is running text, not a heading
+        items.append((line["top"], "line", (line["text"], line["top"], line["bottom"], wide)))
     items.extend((bbox[1], "table", rows) for bbox, rows in tables)
     items.sort(key=lambda item: item[0])
     return items
+
+
+_ENDS = re.compile(r"[.!?:;]\s*$")
+
+
+def _starts_block(prev: tuple, line: str, kind: str, top: float, current_kind: str) -> bool:
+    """Does this PDF line open a new block, or continue the paragraph or bullet above it?"""
+    prev_text, prev_top, prev_bottom, _ = prev
+    height = max(prev_bottom - prev_top, 1.0)
+    if kind == "list_item" or top - prev_bottom > 0.8 * height:
+        return True
+    first = line.lstrip()[:1]
+    if _ENDS.search(prev_text) and (first.isupper() or first.isdigit()):
+        return True
+    if current_kind == "heading" and classify_line(prev_text)[0] == "heading" and first.isupper():
+        return True
+    return False
+
+
+def _join_lines(lines: list[str]) -> str:
+    text = lines[0].strip()
+    for line in lines[1:]:
+        line = line.strip()
+        if text.endswith("-") and line[:1].islower():
+            text += line
+        else:
+            text += " " + line
+    return text
 
 
 def read_pdf(data: bytes, name: str, max_pages: int | None = None) -> Document:
@@ -67,18 +98,41 @@ def read_pdf(data: bytes, name: str, max_pages: int | None = None) -> Document:
                     items = _page_items(page)
                 finally:
                     page.close()
+                paragraph: list[str] = []
+                para_kind, para_level = "paragraph", 0
+                prev: tuple[str, float, float] | None = None
+
+                def flush() -> None:
+                    if paragraph:
+                        out.add(_join_lines(paragraph), para_kind, page=number, level=para_level)  # type: ignore[arg-type]
+                        paragraph.clear()
+
                 for top, kind, payload in items:
-                    if kind == "line":
-                        bad_chars += len(_CID.findall(payload)) + payload.count("\ufffd")
-                        line = _CID.sub(" ", payload).replace("\ufffd", " ")
-                        if line.strip():
-                            k, level = classify_line(line)
-                            out.add(line, k, page=number, level=level)  # type: ignore[arg-type]
-                    else:
+                    if kind != "line":
+                        flush()
+                        prev = None
                         rows = payload
                         header = tuple(rows[0]) if len(rows) > 1 else ()
                         for i, row in enumerate(rows):
-                            out.add("", "table_row", page=number, cells=row, header=header if i else ())
+                            out.add("", "table_header" if header and i == 0 else "table_row", page=number,
+                                    cells=row, header=header if i else ())
+                        continue
+                    raw, line_top, line_bottom, wide = payload
+                    bad_chars += len(_CID.findall(raw)) + raw.count("\ufffd")
+                    line = _CID.sub(" ", raw).replace("\ufffd", " ")
+                    if not line.strip():
+                        continue
+                    k, level = classify_line(line)
+                    if k == "heading" and wide:
+                        k = "paragraph"
+                    if prev is None or not paragraph or _starts_block(prev, line, k, line_top, para_kind):
+                        flush()
+                        para_kind, para_level = k, level
+                    elif para_kind == "heading":
+                        para_kind = "paragraph"
+                    paragraph.append(line)
+                    prev = payload
+                flush()
     except IngestError:
         raise
     except RecursionError as e:
