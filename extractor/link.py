@@ -31,7 +31,7 @@ _BUY_AFTER = re.compile(r"^\s*(?:will|would|has|have)?\s*(?:committed\s+to\s+)?(
 @dataclass
 class Link:
     amount: AmountMention
-    companies: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # (name, role, cue)
+    companies: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)  # name, mention, role, cue
     countries: list[str] = field(default_factory=list)
     sectors: list[str] = field(default_factory=list)
     deadline: DeadlineMention | None = None
@@ -120,7 +120,7 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
             if n not in seen:
                 seen.add(n)
                 role, cue = _role(text, s, e)
-                link_.companies.append((n, role, cue))
+                link_.companies.append((n, text[s:e], role, cue))
         for name_scope, lo, hi in scopes:
             labels = []
             for m in within(lo, hi, sectors):

@@ -98,6 +98,7 @@ class CommitmentAmount(_Model):
 
 class CommitmentCompany(_Model):
     name: str
+    mention: str = Field(description="the company as the context writes it")
     role: Optional[Role]
     cue: Optional[str] = Field(description="the words that tied the company to the amount")
 

@@ -95,8 +95,8 @@ def build_record(data: bytes, name: str, doc: Document, analysis: Analysis, ref:
         a = lk.amount
         commitments.append(Commitment(
             amount=CommitmentAmount(text=a.text, value=number(a.value), currency=a.currency, qualifier=a.qualifier),
-            companies=[n for n, _, _ in lk.companies],
-            company_roles=[CommitmentCompany(name=n, role=r, cue=c) for n, r, c in lk.companies],
+            companies=[n for n, _, _, _ in lk.companies],
+            company_roles=[CommitmentCompany(name=n, mention=m, role=r, cue=c) for n, m, r, c in lk.companies],
             countries=lk.countries, sectors=lk.sectors,
             deadline=lk.deadline.date if lk.deadline else None,
             deadline_text=lk.deadline.text if lk.deadline else None,

@@ -33,6 +33,7 @@ _JOINER = re.compile(r"(?:’s|'s)\s+|-(?:owned|based|built|led|backed|made|cont
 _SEPARATOR = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+|as well as\s+)?|\s+(?:and|or|&|as well as)\s+)$")
 _ABBREVIATED = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Mfg|Intl|S\.A|N\.V|L\.L\.C)|(?:^|[.\s])[A-Z])\.$")
 _CELL_ITEM = re.compile(r"[^,;/()]+?(?=\s*(?:,|;|/|\(|\)|\band\b|$))")
+_NOT_SUFFIX_CAPITAL = r"[ \t]+(?!(?:Inc|Corp|Co|Ltd|LLC|Group|Holdings|Corporation|Company|Limited)\b)[A-Z][a-z]"
 _LOCATION_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to)\s+$")
 _LOCATION_AFTER = re.compile(r"(?:,|\s+in)\s+[A-Z][a-z]+")
 _SHAPE = re.compile(r"[a-z][A-Z]|\d[A-Za-z]|[A-Za-z]\d")  # CamelCase or letters with digits: a brand
@@ -229,13 +230,17 @@ def find_companies(analysis: Analysis, countries: list[CountryMention],
                 if label == "ORG" and overlap * 2 >= e - s:
                     c.ner = "ORG"
                     c.evidence.add("ner")
-                elif c.ner is None:
-                    c.ner = label
+                elif c.ner is None and s < c.end <= e:
+                    c.ner = label  # the label of the name's last word (its head)
+        if c.ner in ("NORP", "GPE") and not _covered(c, country_spans):
+            c.ner = None  # 'Saudi Aramco' typed NORP: only a country name is a place or a people
         words = _words(c.text)
         if len(words) > 1 and (words[-1] in r.suffixes or words[-1] in r.legal_suffixes - {"the"}):
             c.evidence.add("suffix")
         after = text[c.end:c.end + 80]
-        if r.strong_subject_re.match(after) or (r.subject_re.match(after) and c.ner not in ("PERSON", "GPE", "NORP")):
+        if r.strong_subject_re.match(after):
+            c.evidence.update(("subject", "invests"))
+        elif r.subject_re.match(after) and c.ner not in ("PERSON", "GPE", "NORP"):
             c.evidence.add("subject")
         if r.apposition_re.match(after):
             c.evidence.add("apposition")
@@ -293,8 +298,19 @@ def find_companies(analysis: Analysis, countries: list[CountryMention],
     return _merge(text, accepted)
 
 
+def _covered(c: _Chunk, spans: list[tuple[int, int]]) -> bool:
+    """Is every word of the chunk inside some country mention?"""
+    for m in re.finditer(r"\S+", c.text):
+        s, e = c.start + m.start(), c.start + m.end()
+        if not any(a <= s and e <= b + 2 for a, b in spans):
+            return False
+    return True
+
+
 def _title_case(line: str) -> bool:
     """A headline in Title Case: every name-like word capitalized, so capitals say nothing."""
+    if re.search(r"[.!?]\s*$", line):
+        return False
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if len(w) > 3]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
@@ -445,7 +461,8 @@ def _merge(text: str, accepted: list[_Chunk]) -> list[CompanyEntity]:
     all_variants = sorted({(v, root) for root, vs in names.items() for v in vs}, key=lambda x: (-len(x[0]), x[0]))
     mentions: dict[tuple[str, ...], list[tuple[int, int]]] = {root: [] for root in names}
     for v, root in all_variants:
-        for m in re.finditer(rf"(?<![\w&-]){re.escape(v)}(?![\w&]|-[A-Za-z])", text):
+        # Not inside a longer name: 'Hanwha' in 'Hanwha Ocean' is not a mention of 'Hanwha Group'.
+        for m in re.finditer(rf"(?<![\w&-]){re.escape(v)}(?![\w&]|-[A-Za-z]|{_NOT_SUFFIX_CAPITAL})", text):
             span = (m.start(), m.end())
             if any(a < span[1] and span[0] < b for a, b in spans_taken):
                 continue
