@@ -44,10 +44,13 @@ def cli():
               help="Larger input files fail with error type too_large.")
 @click.option("--max-pages", type=click.IntRange(min=1), default=ExtractConfig.max_pages, show_default=True,
               help="PDFs with more pages fail with error type too_many_pages.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
+              help="Seconds one document may take; past it the worker is stopped and the document fails "
+                   "with error type timeout. 0 means no limit.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary line.")
 @click.option("--verbose", "-v", is_flag=True, help="Print one line per document.")
-def extract(in_dir, out_dir, model, reference_date, jobs, force, prune, keep_text, max_bytes, max_pages, quiet,
-            verbose):
+def extract(in_dir, out_dir, model, reference_date, jobs, force, prune, keep_text, max_bytes, max_pages, timeout,
+            quiet, verbose):
     """Read every document under IN and write OUT/<relative path>.json, one record per document.
 
     Unchanged documents are skipped (state in OUT/.extractor-state.json). Failures go to
@@ -64,7 +67,8 @@ def extract(in_dir, out_dir, model, reference_date, jobs, force, prune, keep_tex
             click.echo(msg, err=True)
 
     try:
-        summary = run(in_dir, out_dir, config, jobs=jobs, force=force, prune=prune, log=log)
+        summary = run(in_dir, out_dir, config, jobs=jobs, force=force, prune=prune, log=log,
+                      timeout=timeout or None, progress=not quiet and not verbose)
     except RunError as e:
         click.echo(f"extractor: {e}", err=True)
         sys.exit(2)

@@ -24,7 +24,7 @@ from extractor.ingest.metadata import DATE_LITERAL
 from extractor.link import link
 from extractor.models import (Amount, Commitment, CommitmentAmount, CommitmentCompany, Company, Country,
                               Deadline, DocumentInfo, Percentage, Record, SectorHit)
-from extractor.nlp import Analysis, analyze
+from extractor.nlp import Analysis, analyze, load
 
 _AS_OF = re.compile(rf"\b(?:As of|Dated|Updated|Published|Released)\s+(?:on\s+)?(?P<date>{DATE_LITERAL.pattern})")
 
@@ -54,9 +54,12 @@ def extract_document(data: bytes, name: str, config: ExtractConfig = ExtractConf
     if len(data) > config.max_bytes:
         raise IngestError("too_large", f"{len(data)} bytes, limit is {config.max_bytes}", stage="limits")
     doc = ingest(data, name, max_pages=config.max_pages)
-    analysis = analyze(doc, config.model)
     ref, ref_source = reference_date(doc, config)
-    return build_record(data, name, doc, analysis, ref, ref_source, config)
+    # Strings spaCy interns for this document are freed when the zone ends, so a long-running
+    # worker's memory stays flat; the record holds plain Python values only.
+    with load(config.model).memory_zone():
+        analysis = analyze(doc, config.model)
+        return build_record(data, name, doc, analysis, ref, ref_source, config)
 
 
 def build_record(data: bytes, name: str, doc: Document, analysis: Analysis, ref: dt.date | None,

@@ -8,8 +8,6 @@ import json
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +23,7 @@ MANIFEST = "manifest.json"
 LOCK_FILE = ".extractor.lock"
 IGNORE_FILE = ".extractorignore"
 RESERVED = {STATE_FILE, ERROR_LOG, MANIFEST, LOCK_FILE}
+MAX_TASKS = 200  # documents per worker before it is replaced (bounds memory on long runs)
 
 
 class RunError(Exception):
@@ -124,11 +123,29 @@ def _init_worker(config: ExtractConfig) -> None:
     load(config.model)
 
 
+def _inject_fault(source: str) -> None:
+    """Testing hook: EXTRACTOR_FAULT='die:NAME' / 'hang:NAME' / 'raise:NAME' makes the worker
+    misbehave on that one document, so tests can prove the run survives it."""
+    spec = os.environ.get("EXTRACTOR_FAULT")
+    if not spec:
+        return
+    kind, _, name = spec.partition(":")
+    if name != source:
+        return
+    if kind == "die":
+        os._exit(3)
+    if kind == "hang":
+        time.sleep(3600)
+    if kind == "raise":
+        raise RuntimeError("injected fault")
+
+
 def process_file(path: str, source: str, config: ExtractConfig) -> Outcome:
     from extractor.pipeline import extract_document
 
     t0 = time.perf_counter()
     try:
+        _inject_fault(source)
         p = Path(path)
         if p.is_dir():
             raise IngestError("not_a_file", "a directory, not a file", stage="read")
@@ -182,7 +199,7 @@ def _lock(out_dir: Path):
 
 
 def run(in_dir: Path, out_dir: Path, config: ExtractConfig, jobs: int = 1, force: bool = False,
-        prune: bool = False, log=None) -> RunSummary:
+        prune: bool = False, log=None, timeout: float | None = None, progress: bool = False) -> RunSummary:
     log = log or (lambda msg: None)
     if not in_dir.is_dir():
         raise RunError(f"input folder {in_dir} does not exist or is not a folder")
@@ -191,12 +208,12 @@ def run(in_dir: Path, out_dir: Path, config: ExtractConfig, jobs: int = 1, force
         pass  # OUT inside IN works: its files are skipped below
     lock = _lock(out_dir)
     try:
-        return _run_locked(in_dir, out_dir, config, jobs, force, prune, log)
+        return _run_locked(in_dir, out_dir, config, jobs, force, prune, log, timeout, progress)
     finally:
         lock.close()
 
 
-def _run_locked(in_dir, out_dir, config, jobs, force, prune, log) -> RunSummary:
+def _run_locked(in_dir, out_dir, config, jobs, force, prune, log, timeout, progress) -> RunSummary:
     t0 = time.perf_counter()
     summary = RunSummary()
     key = run_key(config)
@@ -227,7 +244,14 @@ def _run_locked(in_dir, out_dir, config, jobs, force, prune, log) -> RunSummary:
             pending.append((rel, path, digest))
 
     durations: dict[str, float] = {}
-    for outcome, digest in _execute(pending, config, jobs):
+    bar = None
+    if progress and pending:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(pending), unit="doc", file=sys.stderr, disable=None, leave=False)
+    for outcome, digest in _execute(pending, config, jobs, timeout):
+        if bar is not None:
+            bar.update(1)
         rel = outcome.source
         durations[rel] = round(outcome.seconds, 3)
         target = out_dir / (rel + ".json")
@@ -243,6 +267,8 @@ def _run_locked(in_dir, out_dir, config, jobs, force, prune, log) -> RunSummary:
                                    "message": outcome.message})
             log(f"FAILED  {rel}: {outcome.error_type}: {outcome.message}")
 
+    if bar is not None:
+        bar.close()
     inputs = {rel for rel, _ in files}
     for rel in sorted(set(state.get("documents", {})) - inputs):
         rec = out_dir / (rel + ".json")
@@ -261,60 +287,44 @@ def _run_locked(in_dir, out_dir, config, jobs, force, prune, log) -> RunSummary:
         "extractor_version": __version__, "run_key": key,
         "counts": {"inputs": len(files), "processed": summary.processed, "skipped": summary.skipped,
                    "failed": len(summary.failed), "orphaned": len(summary.orphaned), "pruned": len(summary.pruned)},
-        "seconds": round(summary.seconds, 3), "jobs": jobs,
+        "seconds": round(summary.seconds, 3), "jobs": jobs, "timeout": timeout,
         "failures": summary.failed, "orphaned": summary.orphaned, "pruned": summary.pruned,
         "durations": dict(sorted(durations.items())),
     }))
     return summary
 
 
-def _execute(pending, config: ExtractConfig, jobs: int):
-    """Yield (Outcome, sha256) for each pending file; in-process for one job, a process pool otherwise."""
+def _execute(pending, config: ExtractConfig, jobs: int, timeout: float | None):
+    """Yield (Outcome, sha256) per pending file, in completion order.
+
+    Documents run in a pebble process pool: each worker loads the model once, a document past
+    `timeout` seconds has its worker killed and is logged as `timeout`, a worker that dies
+    (segfault, os._exit, out of memory) is logged as `worker_died`, and the pool carries on.
+    Workers are recycled after MAX_TASKS documents so memory stays bounded on long runs.
+    """
     if not pending:
         return
-    if jobs <= 1 or len(pending) == 1:
-        for rel, path, digest in pending:
-            yield process_file(str(path), rel, config), digest
-        return
+    from concurrent.futures import TimeoutError as FutureTimeout
+
     import multiprocessing as mp
 
-    ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")
-    remaining = list(pending)
-    while remaining:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                                 initargs=(config,)) as pool:
-            futures = {pool.submit(_worker_process, str(path), rel): (rel, path, digest)
-                       for rel, path, digest in remaining}
-            done: set[str] = set()
-            broken = False
+    from pebble import ProcessExpired, ProcessPool
+
+    ctx = mp.get_context("forkserver" if sys.platform.startswith("linux") else "spawn")
+    with ProcessPool(max_workers=min(jobs, len(pending)), max_tasks=MAX_TASKS, initializer=_init_worker,
+                     initargs=(config,), context=ctx) as pool:
+        futures = [(pool.schedule(_worker_process, (str(path), rel), timeout=timeout), rel, digest)
+                   for rel, path, digest in pending]
+        for future, rel, digest in futures:
             try:
-                for fut in as_completed(futures):
-                    rel, path, digest = futures[fut]
-                    try:
-                        outcome = fut.result()
-                    except BrokenProcessPool:
-                        broken = True
-                        break
-                    done.add(rel)
-                    yield outcome, digest
-            finally:
-                pass
-            if not broken:
-                return
-            # A worker died. Run what is left one file at a time in fresh pools so the culprit is found.
-            left = [item for item in remaining if item[0] not in done]
-        remaining = []
-        for rel, path, digest in left:
-            yield _isolated(rel, path, digest, config), digest
-
-
-def _isolated(rel, path, digest, config) -> Outcome:
-    import multiprocessing as mp
-
-    ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_init_worker, initargs=(config,)) as pool:
-        try:
-            return pool.submit(_worker_process, str(path), rel).result()
-        except BrokenProcessPool:
-            return Outcome(rel, False, error_type="worker_died", stage="extract",
-                           message="the worker process died while extracting this document")
+                outcome = future.result()
+            except FutureTimeout:
+                outcome = Outcome(rel, False, error_type="timeout", stage="extract",
+                                  message=f"extraction took longer than {timeout:g} s; the worker was stopped",
+                                  seconds=timeout or 0.0)
+            except ProcessExpired as e:
+                outcome = Outcome(rel, False, error_type="worker_died", stage="extract",
+                                  message=f"the worker process died (exit code {e.exitcode})")
+            except Exception as e:  # a pickling or pool error must not stop the run
+                outcome = Outcome(rel, False, error_type="error", stage="extract", message=f"{type(e).__name__}: {e}")
+            yield outcome, digest
