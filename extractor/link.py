@@ -38,6 +38,7 @@ class Link:
     context: str = "sentence"
     is_total: bool = False
     part_of: int | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -143,9 +144,35 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
             if dated or dls:
                 link_.deadline = (dated or dls)[0]
                 break
+        link_.mentions.append((amount.start, amount.end))
         links.append(link_)
+    links = _merge_repeats(links)
     _mark_totals(text, links)
     return links
+
+
+def _merge_repeats(links: list[Link]) -> list[Link]:
+    """The same sum named again ('the $550 billion framework ... runs through 2029') is the same
+    commitment: its later contexts add companies, countries, sectors and a deadline to the first.
+    Two equal sums tied to different companies stay apart."""
+    merged: list[Link] = []
+    for lk in links:
+        a = lk.amount
+        names = {c[0] for c in lk.companies}
+        target = next((m for m in merged if m.amount.currency == a.currency and m.amount.value == a.value
+                       and (not names or not {c[0] for c in m.companies} or names & {c[0] for c in m.companies})),
+                      None)
+        if target is None:
+            merged.append(lk)
+            continue
+        known = {c[0] for c in target.companies}
+        target.companies.extend(c for c in lk.companies if c[0] not in known)
+        target.countries.extend(c for c in lk.countries if c not in target.countries)
+        target.sectors.extend(x for x in lk.sectors if x not in target.sectors)
+        if target.deadline is None or (target.deadline.date is None and lk.deadline and lk.deadline.date):
+            target.deadline = lk.deadline or target.deadline
+        target.mentions.extend(lk.mentions)
+    return merged
 
 
 def _anaphoric_companies(analysis: Analysis, sentence_end: int, block, company_spans):

@@ -118,6 +118,7 @@ class Commitment(_Model):
     span: Span
     page: Optional[int]
     sentence: str
+    mentions: list[Span] = Field(description="every place the document names this same sum")
 
 
 class Record(_Model):

@@ -104,7 +104,8 @@ def build_record(data: bytes, name: str, doc: Document, analysis: Analysis, ref:
             deadline=lk.deadline.date if lk.deadline else None,
             deadline_text=lk.deadline.text if lk.deadline else None,
             is_total=lk.is_total, part_of=lk.part_of, context=lk.context,
-            span=(a.start, a.end), page=analysis.page_at(a.start), sentence=sentence(a.start)))
+            span=(a.start, a.end), page=analysis.page_at(a.start), sentence=sentence(a.start),
+            mentions=lk.mentions))
 
     return Record(
         extractor_version=__version__,
