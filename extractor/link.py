@@ -71,9 +71,11 @@ def _heading_span(analysis: Analysis, block_i: int) -> tuple[int, int] | None:
         if b.kind == "heading":
             return b.start, b.end
         if block.kind == "list_item" and b.kind != "list_item":
-            if b.kind == "paragraph":
-                return b.start, b.end
-            return None
+            if b.kind == "paragraph" and analysis.text[b.start:b.end].rstrip().endswith(":"):
+                return b.start, b.end  # the lead-in line of a list ("The agreement also includes:")
+            continue  # keep looking for the section heading above the lead-in paragraph
+        if block.kind == "list_item" and b.kind == "list_item":
+            continue
         if block.kind != "list_item":
             return None
     return None
@@ -130,7 +132,10 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
             if labels:
                 link_.sectors = labels
                 break
-        for name_scope, lo, hi in scopes[:2]:
+        # Countries and deadlines: the sentence, or the whole block when it is one bullet or table row.
+        narrow = [sc for sc in scopes if sc[0] in ("sentence", "table_row")
+                  or (sc[0] == "block" and block is not None and block.kind == "list_item")]
+        for name_scope, lo, hi in narrow:
             codes = []
             for m in within(lo, hi, countries):
                 if m.code not in codes:
@@ -138,7 +143,7 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
             if codes:
                 link_.countries = codes
                 break
-        for name_scope, lo, hi in scopes[:2]:
+        for name_scope, lo, hi in narrow:
             dls = within(lo, hi, deadlines)
             dated = [d for d in dls if d.date]
             if dated or dls:

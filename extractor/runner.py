@@ -248,6 +248,7 @@ def _run_locked(in_dir, out_dir, config, jobs, force, prune, log, timeout, progr
     if progress and pending:
         from tqdm import tqdm
 
+        tqdm.monitor_interval = 0  # no monitor thread: workers are forked from this process
         bar = tqdm(total=len(pending), unit="doc", file=sys.stderr, disable=None, leave=False)
     for outcome, digest in _execute(pending, config, jobs, timeout):
         if bar is not None:
@@ -310,7 +311,8 @@ def _execute(pending, config: ExtractConfig, jobs: int, timeout: float | None):
 
     from pebble import ProcessExpired, ProcessPool
 
-    ctx = mp.get_context("forkserver" if sys.platform.startswith("linux") else "spawn")
+    # fork: workers inherit the pipeline the parent already loaded for the state key (copy-on-write).
+    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ProcessPool(max_workers=min(jobs, len(pending)), max_tasks=MAX_TASKS, initializer=_init_worker,
                      initargs=(config,), context=ctx) as pool:
         futures = [(pool.schedule(_worker_process, (str(path), rel), timeout=timeout), rel, digest)

@@ -289,6 +289,8 @@ def find_companies(analysis: Analysis, countries: list[CountryMention],
             continue
         if all(w in r.suffixes or w in r.legal_suffixes for w in _words(c.text)):
             continue  # "Company", "Inc." alone
+        if c.evidence <= {"ner", "list"} and re.search(r"\b(?:its|their|his|her|our)\s+$", text[max(0, c.start - 8):c.start]):
+            continue  # "its Blackwell chips": a product of someone else
         if c.evidence <= {"ner", "list", "subject"} and r.thing_after_re.match(text, c.end) and not _SHAPE.search(c.text):
             continue  # "the Artemis II mission", "the Stargate project"
         if c.evidence <= {"ner", "list"} and _LOCATION_BEFORE.search(text[max(0, c.start - 12):c.start]) \
