@@ -91,6 +91,7 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
     def within(lo: int, hi: int, items, key=lambda x: (x.start, x.end)):
         return [x for x in items if lo <= key(x)[0] and key(x)[1] <= hi]
 
+    owner = _nearest_amount_owner(analysis, amounts, company_spans)
     for amount in amounts:
         link_ = Link(amount)
         s_lo, s_hi = analysis.sentence_span(amount.start)
@@ -100,15 +101,21 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
         if block is not None:
             if block.kind == "table_row":
                 scopes = [("table_row", block.start, block.end)]
-            else:
+            elif block.kind == "list_item" or (s_lo, s_hi) == (block.start, block.end):
                 scopes.append(("block", block.start, block.end))
+            else:
+                # In running text only the sentence before says what this one is about.
+                prev = analysis.previous_sentence(s_lo, block.start)
+                if prev:
+                    scopes.append(("block", *prev))
             heading = _heading_span(analysis, bi)
             if heading:
                 scopes.append(("heading", *heading))
         # Companies: the sentence, then what a following 'The project ...' sentence says, then the block.
         found = []
         for name_scope, lo, hi in scopes:
-            found = [(s, e, n) for s, e, n in company_spans if lo <= s and e <= hi]
+            found = [(s, e, n) for s, e, n in company_spans if lo <= s and e <= hi
+                     and owner.get((s, e), amount) is amount]
             if found:
                 link_.context = name_scope
                 break
@@ -178,6 +185,28 @@ def _merge_repeats(links: list[Link]) -> list[Link]:
             target.deadline = lk.deadline or target.deadline
         target.mentions.extend(lk.mentions)
     return merged
+
+
+def _nearest_amount_owner(analysis: Analysis, amounts: list[AmountMention], company_spans):
+    """In a sentence with several amounts, each company belongs to the amount nearest to it
+    ('up to $100 billion for Westinghouse ..., and up to $100 billion for GE Vernova'). An amount
+    left without a company shares the sentence's subject, named before every amount."""
+    by_sentence: dict[tuple[int, int], list[AmountMention]] = {}
+    for a in amounts:
+        by_sentence.setdefault(analysis.sentence_span(a.start), []).append(a)
+    owner: dict[tuple[int, int], AmountMention] = {}
+    for (lo, hi), group in by_sentence.items():
+        if len(group) < 2:
+            continue
+        inside = [(s, e) for s, e, _ in company_spans if lo <= s and e <= hi]
+        for s, e in inside:
+            owner[(s, e)] = min(group, key=lambda a: (min(abs(a.start - e), abs(s - a.end)), a.start))
+        subject = [(s, e) for s, e in inside if e <= group[0].start]
+        claimed = set(owner.values())
+        if subject and any(a not in claimed for a in group):
+            first = subject[0]
+            owner.pop(first, None)  # shared by all the sentence's amounts
+    return owner
 
 
 def _anaphoric_companies(analysis: Analysis, sentence_end: int, block, company_spans):

@@ -81,6 +81,13 @@ class Analysis:
         s, e = self.sentence_span(pos)
         return self.text[s:e]
 
+    def previous_sentence(self, start: int, not_before: int) -> tuple[int, int] | None:
+        """The sentence just before the one starting at `start`, if it begins at or after `not_before`."""
+        i = bisect.bisect_left(self._starts, start) - 1
+        if i >= 0 and self.sentences[i][0] >= not_before:
+            return self.sentences[i]
+        return None
+
     def block_index(self, pos: int) -> int | None:
         i = bisect.bisect_right(self._block_starts, pos) - 1
         if i >= 0 and self.blocks[i].start <= pos <= self.blocks[i].end:

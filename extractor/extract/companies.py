@@ -34,6 +34,7 @@ _SEPARATOR = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+|as well as\s+)?|\s+(?:and|o
 _ABBREVIATED = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Mfg|Intl|S\.A|N\.V|L\.L\.C)|(?:^|[.\s])[A-Z])\.$")
 _CELL_ITEM = re.compile(r"[^,;/()]+?(?=\s*(?:,|;|/|\(|\)|\band\b|$))")
 _NOT_SUFFIX_CAPITAL = r"[ \t]+(?!(?:Inc|Corp|Co|Ltd|LLC|Group|Holdings|Corporation|Company|Limited)\b)[A-Z][a-z]"
+_MODEL_NUMBER = re.compile(r"[ \t]+[A-Z]{0,3}-?\d[\d-]*[A-Za-z]{0,2}\b(?![-&])")  # "Ford F-150", "Boeing 787-10"
 _LOCATION_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to)\s+$")
 _LOCATION_AFTER = re.compile(r"(?:,|\s+in)\s+[A-Z][a-z]+")
 _SHAPE = re.compile(r"[a-z][A-Z]|\d[A-Za-z]|[A-Za-z]\d")  # CamelCase or letters with digits: a brand
@@ -78,7 +79,7 @@ def _rules() -> _Rules:
                         "holding", "the"},
         non_company_words={w.rstrip(".").lower() for w in words},
         non_company_phrases=[p.lower() for p in phrases],
-        non_company_names={n.lower() for n in d["non_company_names"]},
+        non_company_names={n.lower() for n in d["non_company_names"] + d["news_outlets"]},
         subject_re=re.compile(rf"^(?:’s|'s)?\s*(?:,[^,]{{1,60}},\s*)?(?:also\s+|has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|are\s+)?(?:{alt(d['subject_verbs'])})\b"),
         object_re=re.compile(rf"(?:{alt(d['object_cues'])})\s+(?:the\s+|U\.S\.\s+|Japanese\s+|Korean\s+)?$", re.I),
         list_cue_re=re.compile(rf"\b(?:{alt(d['list_cues'])})\s*:?\s*$", re.I),
@@ -172,6 +173,9 @@ def _chunks(analysis: Analysis, exclude_blocks: set[int]) -> list[_Chunk]:
 def _pieces(chunk: str, offset: int) -> list[tuple[int, int]]:
     """Cut a raw chunk at sentence stops, possessives and '-owned'/'-based' joiners."""
     spans = [(0, len(chunk))]
+    m = _MODEL_NUMBER.search(chunk)
+    if m:
+        spans = [(0, m.start())]
     for pattern in (_SENTENCE_STOP, _JOINER):
         cut = []
         for a, b in spans:
@@ -323,8 +327,9 @@ def _person_names(analysis: Analysis, chunks: list[_Chunk]) -> set[str]:
     text = analysis.text
     names: set[str] = set()
     for m in _TITLED_NAME.finditer(text):
-        names.add(m.group(1))
-        names.add(m.group(1).split()[-1])
+        name = re.sub(r"(?:’s|'s)$", "", m.group(1))
+        names.add(name)
+        names.add(name.split()[-1])
     return names
 
 
