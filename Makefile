@@ -35,5 +35,8 @@ eval: $(STAMP)
 pdfs: $(STAMP)
 	$(BIN)/python scripts/make_corpus_pdfs.py
 
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py $(if $(QUICK),--quick)
+
 clean:
 	rm -rf $(OUT) .pytest_cache
