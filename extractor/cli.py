@@ -115,5 +115,14 @@ def eval_command(records, gold, quiet):
         click.echo(f"no record for: {', '.join(missing)}")
 
 
+def _register_review_tools() -> None:
+    from extractor.review.cli import register
+
+    register(cli)
+
+
+_register_review_tools()
+
+
 def main():
     cli(prog_name="extractor")

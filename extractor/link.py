@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from extractor.extract.mentions import (AmountMention, CompanyEntity, CountryMention, DeadlineMention,
                                         SectorMention)
 from extractor.nlp import Analysis
+from extractor.spans import SpanIndex
 
 _ANAPHOR = re.compile(r"^(?:[-•*]\s*)?(?:The|This|That|Its|It|Such)\s+(?:\w+\s+){0,2}?"
                       r"(?:project|facility|plant|initiative|plan|investment|deal|venture|package|effort|program|complex|terminal|is|was|will|would)\b"
@@ -88,10 +89,14 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
     company_spans = [(s, e, c.name) for c in companies for s, e in c.mentions]
     links: list[Link] = []
 
-    def within(lo: int, hi: int, items, key=lambda x: (x.start, x.end)):
-        return [x for x in items if lo <= key(x)[0] and key(x)[1] <= hi]
+    def span(x):
+        return x.start, x.end
 
-    owner = _nearest_amount_owner(analysis, amounts, company_spans)
+    sector_index, country_index, deadline_index = (SpanIndex(sectors, span), SpanIndex(countries, span),
+                                                   SpanIndex(deadlines, span))
+    company_index = SpanIndex(company_spans, key=lambda x: (x[0], x[1]))
+
+    owner = _nearest_amount_owner(analysis, amounts, company_index)
     for amount in amounts:
         link_ = Link(amount)
         s_lo, s_hi = analysis.sentence_span(amount.start)
@@ -114,13 +119,12 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
         # Companies: the sentence, then what a following 'The project ...' sentence says, then the block.
         found = []
         for name_scope, lo, hi in scopes:
-            found = [(s, e, n) for s, e, n in company_spans if lo <= s and e <= hi
-                     and owner.get((s, e), amount) is amount]
+            found = [(s, e, n) for s, e, n in company_index.within(lo, hi) if owner.get((s, e), amount) is amount]
             if found:
                 link_.context = name_scope
                 break
             if name_scope == "sentence":
-                found = _anaphoric_companies(analysis, s_hi, block, company_spans)
+                found = _anaphoric_companies(analysis, s_hi, block, company_index)
                 if found:
                     break
             if name_scope == "block":
@@ -133,7 +137,7 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
                 link_.companies.append((n, text[s:e], role, cue))
         for name_scope, lo, hi in scopes:
             labels = []
-            for m in within(lo, hi, sectors):
+            for m in sector_index.within(lo, hi):
                 if m.sector not in labels:
                     labels.append(m.sector)
             if labels:
@@ -144,14 +148,14 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
                   or (sc[0] == "block" and block is not None and block.kind == "list_item")]
         for name_scope, lo, hi in narrow:
             codes = []
-            for m in within(lo, hi, countries):
+            for m in country_index.within(lo, hi):
                 if m.code not in codes:
                     codes.append(m.code)
             if codes:
                 link_.countries = codes
                 break
         for name_scope, lo, hi in narrow:
-            dls = within(lo, hi, deadlines)
+            dls = deadline_index.within(lo, hi)
             dated = [d for d in dls if d.date]
             if dated or dls:
                 link_.deadline = (dated or dls)[0]
@@ -198,7 +202,7 @@ def _nearest_amount_owner(analysis: Analysis, amounts: list[AmountMention], comp
     for (lo, hi), group in by_sentence.items():
         if len(group) < 2:
             continue
-        inside = [(s, e) for s, e, _ in company_spans if lo <= s and e <= hi]
+        inside = [(s, e) for s, e, _ in company_spans.within(lo, hi)]
         for s, e in inside:
             owner[(s, e)] = min(group, key=lambda a: (min(abs(a.start - e), abs(s - a.end)), a.start))
         subject = [(s, e) for s, e in inside if e <= group[0].start]
@@ -216,13 +220,13 @@ def _anaphoric_companies(analysis: Analysis, sentence_end: int, block, company_s
     text = analysis.text
     pos = sentence_end
     for _ in range(2):
-        nxt = next(((s, e) for s, e in analysis.sentences if s >= pos and s < block.end), None)
+        nxt = analysis.next_sentence(pos, block.end)
         if nxt is None:
             return []
         s, e = nxt
         if not _ANAPHOR.match(text[s:e]):
             return []
-        found = [(a, b, n) for a, b, n in company_spans if s <= a and b <= e]
+        found = company_spans.within(s, e)
         if found:
             return found
         pos = e

@@ -88,6 +88,13 @@ class Analysis:
             return self.sentences[i]
         return None
 
+    def next_sentence(self, pos: int, before: int) -> tuple[int, int] | None:
+        """The first sentence starting at or after `pos` and before `before`."""
+        i = bisect.bisect_left(self._starts, pos)
+        if i < len(self.sentences) and self.sentences[i][0] < before:
+            return self.sentences[i]
+        return None
+
     def block_index(self, pos: int) -> int | None:
         i = bisect.bisect_right(self._block_starts, pos) - 1
         if i >= 0 and self.blocks[i].start <= pos <= self.blocks[i].end:

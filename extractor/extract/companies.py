@@ -17,9 +17,11 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from extractor.extract.countries import is_country_name
 from extractor.extract.mentions import CompanyEntity, CountryMention
 from extractor.nlp import Analysis
 from extractor.resources import load_json
+from extractor.spans import SpanIndex
 
 _WORD = r"(?:[A-Z][\w’'&.\-]*[\w&.]|[A-Z]|\d[\w&\-]*[A-Za-z][\w&\-]*|[a-z]{1,2}[A-Z][\w&\-]*)"
 _CONNECT = r"(?:of|for|de|du|van|von|der|la|le|del|da|&|and\s+(?=[A-Z][\w.]*\s+(?:Co\b|Company)))"
@@ -133,6 +135,8 @@ def is_non_company(name: str, country_spans: list[tuple[int, int]] = (), start: 
     """Government bodies, agencies, armed forces, deals, documents, countries."""
     r = _rules()
     low = " ".join(name.lower().split())
+    if is_country_name(name):
+        return True
     if low in r.non_company_names or low.removeprefix("the ") in r.non_company_names:
         return True
     words = _words(name)
@@ -141,7 +145,9 @@ def is_non_company(name: str, country_spans: list[tuple[int, int]] = (), start: 
     if any(p in low for p in r.non_company_phrases):
         return True
     # Only countries (and words like 'LNG' after them): "U.S.", "Japan", "U.S. LNG"
-    covered = [(a - start, b - start) for a, b in country_spans if start <= a and b <= start + len(name)]
+    if not isinstance(country_spans, SpanIndex):
+        country_spans = SpanIndex(country_spans)
+    covered = [(a - start, b - start) for a, b in country_spans.within(start, start + len(name))]
     rest = name
     for a, b in sorted(covered, reverse=True):
         rest = rest[:a] + " " + rest[b:]
@@ -220,15 +226,17 @@ def find_companies(analysis: Analysis, countries: list[CountryMention],
         chunks.extend(_split_of(c))
     masked = [(m.start(), m.end()) for m in r.non_company_re.finditer(text)]
     masked += [(m.start(), m.end()) for m in r.public_body_re.finditer(text)]
-    chunks = [c for c in chunks if not any(a < c.end and c.start < b for a, b in masked)]
-    country_spans = [(c.start, c.end) for c in countries]
+    masked_index = SpanIndex(masked)
+    chunks = [c for c in chunks if not masked_index.any_overlap(c.start, c.end)]
+    country_spans = SpanIndex([(c.start, c.end) for c in countries])
+    entity_index = SpanIndex(analysis.entities, key=lambda x: (x[1], x[2]))
     outlets = _outlets(text)
     if outlet:
         outlets.add(outlet.lower())
 
     ents = analysis.entities
     for c in chunks:
-        for label, s, e in ents:
+        for label, s, e in entity_index.overlapping(c.start, c.end):
             if s < c.end and c.start < e:
                 overlap = min(e, c.end) - max(s, c.start)
                 if label == "ORG" and overlap * 2 >= e - s:
@@ -304,11 +312,11 @@ def find_companies(analysis: Analysis, countries: list[CountryMention],
     return _merge(text, accepted)
 
 
-def _covered(c: _Chunk, spans: list[tuple[int, int]]) -> bool:
+def _covered(c: _Chunk, spans: SpanIndex) -> bool:
     """Is every word of the chunk inside some country mention?"""
     for m in re.finditer(r"\S+", c.text):
         s, e = c.start + m.start(), c.start + m.end()
-        if not any(a <= s and e <= b + 2 for a, b in spans):
+        if not any(a <= s and e <= b + 2 for a, b in spans.overlapping(s, e)):
             return False
     return True
 
@@ -440,9 +448,19 @@ def _merge(text: str, accepted: list[_Chunk]) -> list[CompanyEntity]:
     # A short name that starts a longer one belongs to it ('SoftBank' -> 'SoftBank Group'); when several
     # longer names start with it ('Hyundai' -> 'Hyundai Motor Group', 'Hyundai Steel'), to the first named.
     first_seen = {k: text.find(variants[k][0]) for k in order}
+    r = _rules()
+    generic = r.suffixes | r.legal_suffixes
+
+    def complete(k) -> bool:  # named with its legal form ('Mitsubishi Corporation'): not a short name
+        return any(_words(v)[-1] in r.legal_suffixes for v in variants[k] if len(_words(v)) > 1)
+
     parent: dict[tuple[str, ...], tuple[str, ...]] = {}
     for k in order:
-        longer = [o for o in order if len(o) > len(k) and o[:len(k)] == k]
+        if complete(k):
+            continue
+        # Only generic words may follow: 'SoftBank' -> 'SoftBank Group', 'Toyota' -> 'Toyota Motor Corp',
+        # but 'GE Vernova' is not 'GE Vernova Hitachi Nuclear Energy' and 'Hanwha' is not 'Hanwha Ocean'.
+        longer = [o for o in order if len(o) > len(k) and o[:len(k)] == k and all(w in generic for w in o[len(k):])]
         if longer:
             parent[k] = min(longer, key=lambda o: (first_seen[o], o))
     # An acronym in parentheses right after a name is that name: 'Korea Gas Corporation (KOGAS)'.
@@ -450,13 +468,14 @@ def _merge(text: str, accepted: list[_Chunk]) -> list[CompanyEntity]:
         if k in parent:
             continue
         for v in variants[k]:
-            m = re.search(rf"(\S[^()]{{2,80}}?)\s*\(\s*{re.escape(v)}\s*\)", text)
-            if m:
-                before = m.group(1)
-                owner = next((o for o in order if o != k and any(before.endswith(x) for x in variants[o])), None)
-                if owner is not None and owner not in parent:
-                    parent[k] = owner
-                    break
+            pos = text.find(f"({v})")
+            if pos < 0:
+                continue
+            before = text[max(0, pos - 80):pos].rstrip()
+            owner = next((o for o in order if o != k and any(before.endswith(x) for x in variants[o])), None)
+            if owner is not None and owner not in parent:
+                parent[k] = owner
+                break
     entities: dict[tuple[str, ...], CompanyEntity] = {}
     names: dict[tuple[str, ...], list[str]] = {}
     for k in order:
@@ -464,16 +483,16 @@ def _merge(text: str, accepted: list[_Chunk]) -> list[CompanyEntity]:
         while root in parent:
             root = parent[root]
         names.setdefault(root, []).extend(variants[k])
-    spans_taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # characters already inside a (longer) mention
     all_variants = sorted({(v, root) for root, vs in names.items() for v in vs}, key=lambda x: (-len(x[0]), x[0]))
     mentions: dict[tuple[str, ...], list[tuple[int, int]]] = {root: [] for root in names}
     for v, root in all_variants:
         # Not inside a longer name: 'Hanwha' in 'Hanwha Ocean' is not a mention of 'Hanwha Group'.
         for m in re.finditer(rf"(?<![\w&-]){re.escape(v)}(?![\w&]|-[A-Za-z]|{_NOT_SUFFIX_CAPITAL})", text):
             span = (m.start(), m.end())
-            if any(a < span[1] and span[0] < b for a, b in spans_taken):
+            if any(taken[span[0]:span[1]]):
                 continue
-            spans_taken.append(span)
+            taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
             mentions[root].append(span)
     for root, vs in names.items():
         spans = sorted(mentions[root])

@@ -42,3 +42,11 @@ def find_countries(text: str, exclude: list[tuple[int, int]] = ()) -> list[Count
             continue
         out.append(CountryMention(m.start(), m.end(), surface[s]))
     return out
+
+
+def is_country_name(s: str) -> bool:
+    """'ABU DHABI', 'Japan', 'South Koreans': a country, people or capital, in any letter case."""
+    surface = _rules()[1]
+    if s in surface:
+        return True
+    return s.isupper() and len(s) > 3 and s.title() in surface

@@ -63,7 +63,10 @@ def find_deadlines(text: str, reference: dt.date | None) -> list[DeadlineMention
         if not m:
             break
         pos = m.start() + 1
-        mention = _to_mention(text, m, cue_kind, data, reference)
+        try:
+            mention = _to_mention(text, m, cue_kind, data, reference)
+        except (ValueError, OverflowError):  # a date outside the calendar (year 10000): no deadline
+            mention = None
         if mention is not None:
             out.append(mention)
             pos = m.end()

@@ -12,6 +12,7 @@ from functools import lru_cache
 from extractor.extract.mentions import SectorMention
 from extractor.nlp import Analysis, load
 from extractor.resources import load_json
+from extractor.spans import SpanIndex
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|;|/)?\s*(?:(?:and|or|as well as)\s+)?")
@@ -40,6 +41,7 @@ def _token_keys(token) -> tuple[str, str]:
 
 def find_sectors(analysis: Analysis, model: str, exclude: list[tuple[int, int]] = ()) -> list[SectorMention]:
     index, weak = _patterns(model)
+    excluded = SpanIndex(exclude)
     found: list[tuple[SectorMention, bool]] = []
     for piece in analysis.pieces:
         doc = piece.doc
@@ -63,7 +65,7 @@ def find_sectors(analysis: Analysis, model: str, exclude: list[tuple[int, int]] 
             last = doc[i + len(words) - 1]
             end = piece.offset + last.idx + len(last.text)
             i += len(words)
-            if label is None or any(a <= start and end <= b for a, b in exclude):
+            if label is None or any(a <= start and end <= b for a, b in excluded.overlapping(start, end)):
                 continue
             found.append((SectorMention(start, end, label, phrase), phrase.lower() in weak))
     # A weak word listed with other sectors is a sector: "energy, semiconductors and shipbuilding".

@@ -13,6 +13,10 @@ _BOMS = (
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+# Labels browsers read as windows-1252 (WHATWG Encoding Standard): real pages so labelled use its quotes.
+_AS_CP1252 = {"iso8859-1", "ascii"}
+# Declarations a page cannot truthfully make in ASCII bytes; browsers ignore them too.
+_NOT_DECLARABLE = ("utf-16", "utf-32", "utf-7")
 
 
 def _guess_utf16(data: bytes) -> str | None:
@@ -42,10 +46,9 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         if utf16:
             candidates.append(utf16)
     if declared:
-        try:
-            candidates.append(codecs.lookup(declared).name)
-        except LookupError:
-            pass
+        enc = _declared(declared, data)
+        if enc:
+            candidates.append(enc)
     candidates.append("utf-8")
     for enc in candidates:
         try:
@@ -57,15 +60,40 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         raise IngestError("binary", "binary data (NUL bytes), not text", stage="decode")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:1_000_000]).best()
+    results = from_bytes(data[:1_000_000])
+    best = results.best()
     if best is None:
         raise IngestError("decode", "no text encoding decodes these bytes", stage="decode")
     enc = best.encoding
+    # Short English text with smart quotes reads as cleanly in cp852, cp437 or cp1250 as in cp1252;
+    # cp1252 is by far the most common legacy encoding of such text, so it wins a tie.
+    if any("cp1252" in m.could_be_from_charset and m.chaos <= best.chaos for m in results):
+        enc = "cp1252"
     try:
         text = data.decode(enc)
     except (UnicodeDecodeError, LookupError) as e:
         raise IngestError("decode", f"bytes do not decode as {enc}: {e}", stage="decode") from e
     return _checked(text, enc), enc
+
+
+def _declared(label: str, data: bytes) -> str | None:
+    """The declared charset worth trying, or None: unknown labels, encodings that could not have
+    written the ASCII declaration itself, and any other label on bytes that are valid non-ASCII
+    UTF-8 (pages often declare one charset and are saved in another) are skipped."""
+    try:
+        enc = codecs.lookup(label).name
+    except LookupError:
+        return None
+    if enc.startswith(_NOT_DECLARABLE) or "charset".encode(enc, "replace") != b"charset":
+        return None
+    enc = "cp1252" if enc in _AS_CP1252 else enc
+    if enc != "utf-8" and not data.isascii():
+        try:
+            data.decode("utf-8")
+            return None
+        except UnicodeDecodeError:
+            pass
+    return enc
 
 
 def _checked(text: str, enc: str) -> str:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from functools import lru_cache
 
-from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction, Tag, XMLParsedAsHTMLWarning
 
 from extractor.dates import iso_prefix, parse_date
 from extractor.ingest.decode import decode
@@ -195,7 +196,9 @@ def _strip_site(title: str | None, site: str | None) -> str | None:
 def read_html(data: bytes, name: str) -> Document:
     m = _META_CHARSET.search(data[:4096])
     text, encoding = decode(data, declared=m.group(1).decode("ascii", "ignore") if m else None)
-    soup = BeautifulSoup(text, PARSER)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)  # XHTML is read as HTML on purpose
+        soup = BeautifulSoup(text, PARSER)
     out = TextBuilder()
     _walk(soup.body or soup, out)
     doc = Document(text=out.text(), blocks=out.blocks, format="html", encoding=encoding)

@@ -13,14 +13,20 @@ DATE_LITERAL = re.compile(
 _DATELINE = re.compile(
     rf"^(?:(?:Published|Posted|Updated|Released|Date|Issued|Dated)\s*(?:on)?:?\s*|[A-Z][A-Z .,'-]{{2,40}}[,—–-]\s*|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     rf"(?P<date>{DATE_LITERAL.pattern})", re.I)
-_JUNK_TITLE = re.compile(r"^(?:[A-Z][a-z]+){3,}$")  # "FacebookTwitterLinkedIn" share-button residue
+# Share-button residue: "FacebookTwitterLinkedIn", "Facebook Twitter Email Print".
+_SHARE_WORD = r"(?:Share|Facebook|Twitter|X|LinkedIn|E-?mail|Mail|Print|WhatsApp|Reddit|Pinterest|Telegram|Tweet|Copy|Link|Save)"
+_JUNK_TITLE = re.compile(rf"^(?:{_SHARE_WORD}[\s|/:,·•-]*){{2,}}$", re.I)
+_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of letters: "MARKETS / ASIA" has two
+_NO_END = re.compile(r"[^.!?:;,]$")  # a title does not end like a sentence or a lead-in ("two parts:")
 _NOT_TITLE = re.compile(r"^(?:By\s|Share\b|Posted\b|Published\b|Updated\b|Home\b|Menu\b)|\|", re.I)
 
 
 def guess_title(text: str, blocks: list[Block]) -> str | None:
+    """The first heading-like line near the top (a long headline may read as a paragraph)."""
     for b in blocks[:8]:
         line = text[b.start:b.end].strip()
-        if (b.kind == "heading" and len(line.split()) >= 3 and not _JUNK_TITLE.match(line.replace(" ", ""))
+        if (b.kind in ("heading", "paragraph") and 3 <= len(_WORD.findall(line)) and len(line.split()) <= 30
+                and _NO_END.search(line) and not _JUNK_TITLE.match(line)
                 and not _NOT_TITLE.search(line) and not DATE_LITERAL.search(line)):
             return line
     return None

@@ -37,7 +37,9 @@ def _page_items(page) -> list[tuple[float, str, object]]:
             tables.append((table.bbox, rows))
     items: list[tuple[float, str, object]] = []
     lines = page.extract_text_lines(x_tolerance=1.5, y_tolerance=3, return_chars=False)
+    # the widest line, but at least 60% of the page: a lone short line is not "full-width"
     widest = max((ln["x1"] - ln["x0"] for ln in lines), default=0.0)
+    widest = max(widest, 0.6 * float(page.width))
     for line in lines:
         middle = (line["top"] + line["bottom"]) / 2
         if any(x0 - 1 <= line["x0"] and line["x1"] <= x1 + 1 and top <= middle <= bottom
@@ -81,6 +83,8 @@ def _join_lines(lines: list[str]) -> str:
 def read_pdf(data: bytes, name: str, max_pages: int | None = None) -> Document:
     import pdfplumber
 
+    if not data.strip():
+        raise IngestError("empty", "file is empty or holds only whitespace")
     if not data.lstrip().startswith(b"%PDF-"):
         raise IngestError("corrupt", "not a PDF: no %PDF- header")
     out = TextBuilder()

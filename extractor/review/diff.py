@@ -1,0 +1,423 @@
+"""Compare two output folders record by record, item by item, by meaning rather than by line.
+
+Items are paired the way a reviewer would pair them: amounts, percentages and deadlines by where
+they sit in the text (span start) and then by their text; commitments by their amount's span,
+then its text; companies by name, countries by code, sectors by label; warnings as strings.
+A paired item is `changed` when one of the attributes that carry its meaning differs (a moved
+span alone is not a change); unpaired items are `added` or `removed`.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Optional
+
+from extractor.review import path_key
+
+FIELD_ORDER = ("document", "countries", "amounts", "percentages", "companies", "deadlines", "sectors",
+               "commitments", "warnings")
+OPS = ("changed", "removed", "added")
+SIGN = {"added": "+", "removed": "-", "changed": "~"}
+SINGULAR = {"countries": "country", "amounts": "amount", "percentages": "percentage", "companies": "company",
+            "deadlines": "deadline", "sectors": "sector", "commitments": "commitment", "warnings": "warning"}
+DOCUMENT_ATTRS = ("title", "published", "reference_date")
+#: Attributes compared as sets (their order follows the text and carries no meaning of its own).
+SET_ATTRS = frozenset({"companies", "countries", "sectors", "evidence"})
+
+
+@dataclass
+class Attr:
+    name: str
+    old: Any
+    new: Any
+
+
+@dataclass
+class ItemChange:
+    field: str          # one of FIELD_ORDER
+    op: str             # added | removed | changed
+    kind: str           # amount, company, ... (singular, for the text output)
+    label: str          # what the item is: the amount's text, the company's name, ...
+    position: int       # where it sits (span start), for ordering
+    attrs: list[Attr] = field(default_factory=list)   # for `changed`
+    item: Any = None    # the whole old (removed) or new (added) item
+
+
+@dataclass
+class DocumentDiff:
+    name: str
+    status: str         # added | removed | changed
+    changes: list[ItemChange] = field(default_factory=list)
+    record: Optional[dict] = None   # the added or removed record
+
+
+@dataclass
+class FolderDiff:
+    documents: list[DocumentDiff]
+    compared: int       # documents present in both folders
+
+    @property
+    def identical(self) -> bool:
+        return not self.documents
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        docs = Counter(d.status for d in self.documents)
+        items = Counter(c.op for d in self.documents for c in d.changes)
+        return {
+            "documents": {"changed": docs["changed"], "added": docs["added"], "removed": docs["removed"],
+                          "unchanged": self.compared - docs["changed"]},
+            "items": {"added": items["added"], "removed": items["removed"], "changed": items["changed"]},
+        }
+
+    def summary_line(self) -> str:
+        if self.identical:
+            n = self.compared
+            return f"no differences ({n} document{'' if n == 1 else 's'} compared)"
+        c = self.counts()
+        d, i = c["documents"], c["items"]
+        return (f"{d['changed']} document{'' if d['changed'] == 1 else 's'} changed, {d['added']} added, "
+                f"{d['removed']} removed; {i['added']} item{'' if i['added'] == 1 else 's'} added, "
+                f"{i['removed']} removed, {i['changed']} changed")
+
+
+# --- comparing -------------------------------------------------------------------------------
+
+def diff_folders(old: dict[str, dict], new: dict[str, dict]) -> FolderDiff:
+    """Compare two {name: record} maps (as `load_records` gives them)."""
+    docs: list[DocumentDiff] = []
+    compared = 0
+    for name in sorted(set(old) | set(new), key=path_key):
+        if name not in new:
+            docs.append(DocumentDiff(name, "removed", record=old[name]))
+        elif name not in old:
+            docs.append(DocumentDiff(name, "added", record=new[name]))
+        else:
+            compared += 1
+            changes = diff_records(old[name], new[name])
+            if changes:
+                docs.append(DocumentDiff(name, "changed", changes))
+    return FolderDiff(docs, compared)
+
+
+def diff_records(old: dict, new: dict) -> list[ItemChange]:
+    """Every item change between two records of the same document, in a fixed order."""
+    changes: list[ItemChange] = []
+    changes += _diff_document(old.get("document") or {}, new.get("document") or {})
+    for fname, spec in _SPECS.items():
+        changes += _diff_items(fname, spec, _list(old, fname), _list(new, fname))
+    changes += _diff_warnings(_list(old, "warnings"), _list(new, "warnings"))
+    order = {f: i for i, f in enumerate(FIELD_ORDER)}
+    changes.sort(key=lambda c: (order[c.field], c.position, OPS.index(c.op), c.label))
+    return changes
+
+
+def _list(record: dict, name: str) -> list:
+    value = record.get(name)
+    return value if isinstance(value, list) else []
+
+
+def _diff_document(old: dict, new: dict) -> list[ItemChange]:
+    attrs = [Attr(a, old.get(a), new.get(a)) for a in DOCUMENT_ATTRS if not _same(a, old.get(a), new.get(a))]
+    if not attrs:
+        return []
+    return [ItemChange("document", "changed", "document", "", -1, attrs)]
+
+
+def _diff_warnings(old: list, new: list) -> list[ItemChange]:
+    removed = Counter(map(str, old)) - Counter(map(str, new))
+    added = Counter(map(str, new)) - Counter(map(str, old))
+    out = []
+    for op, counter in (("removed", removed), ("added", added)):
+        for text in sorted(counter.elements()):
+            out.append(ItemChange("warnings", op, "warning", text, 0, item=text))
+    return out
+
+
+@dataclass(frozen=True)
+class _Spec:
+    kind: str
+    label: Callable[[dict], str]
+    keys: tuple[Callable[[dict], Any], ...]     # pairing passes, tried in order
+    project: Callable[[dict], dict]             # the attributes that carry the item's meaning
+    position: Callable[[dict], int]
+
+
+def _start(item: dict) -> Optional[int]:
+    span = item.get("span")
+    if isinstance(span, (list, tuple)) and span and isinstance(span[0], int):
+        return span[0]
+    return None
+
+
+def _first_mention(item: dict) -> int:
+    mentions = item.get("mentions") or []
+    starts = [m[0] for m in mentions if isinstance(m, (list, tuple)) and m and isinstance(m[0], int)]
+    return min(starts) if starts else 0
+
+
+def _amount_of(c: dict) -> dict:
+    a = c.get("amount")
+    return a if isinstance(a, dict) else {}
+
+
+def _pick(*names: str) -> Callable[[dict], dict]:
+    return lambda item: {n: item.get(n) for n in names}
+
+
+def _spanned(kind: str, text: Callable[[dict], Any], project) -> _Spec:
+    return _Spec(
+        kind=kind,
+        label=lambda i: str(text(i)),
+        keys=(lambda i: (_start(i), text(i)) if _start(i) is not None else None,
+              _start,
+              text),
+        project=project,
+        position=lambda i: _start(i) if _start(i) is not None else 0,
+    )
+
+
+def _commitment_attrs(c: dict) -> dict:
+    a = _amount_of(c)
+    return {"amount": a.get("text"), "value": a.get("value"), "currency": a.get("currency"),
+            "qualifier": a.get("qualifier"), "companies": c.get("companies"), "countries": c.get("countries"),
+            "sectors": c.get("sectors"), "deadline": c.get("deadline"), "deadline_text": c.get("deadline_text")}
+
+
+_SPECS: dict[str, _Spec] = {
+    "countries": _Spec("country", lambda i: f"{i.get('code')} ({i.get('name')})", (lambda i: i.get("code"),),
+                       lambda i: {"name": i.get("name"), "mentions": len(i.get("mentions") or [])},
+                       _first_mention),
+    "amounts": _spanned("amount", lambda i: i.get("text"),
+                        _pick("text", "value", "currency", "qualifier", "min", "max")),
+    "percentages": _spanned("percentage", lambda i: i.get("text"), _pick("text", "value")),
+    "companies": _Spec("company", lambda i: str(i.get("name")), (lambda i: i.get("name"),),
+                       lambda i: {"mentions": len(i.get("mentions") or [])}, _first_mention),
+    "deadlines": _spanned("deadline", lambda i: i.get("text"), _pick("text", "kind", "date", "duration")),
+    "sectors": _Spec("sector", lambda i: str(i.get("sector")), (lambda i: i.get("sector"),),
+                     lambda i: {"evidence": i.get("evidence"), "mentions": len(i.get("mentions") or [])},
+                     _first_mention),
+    "commitments": _spanned("commitment", lambda i: _amount_of(i).get("text"), _commitment_attrs),
+}
+
+
+def _diff_items(fname: str, spec: _Spec, old: list, new: list) -> list[ItemChange]:
+    old = [o for o in old if isinstance(o, dict)]
+    new = [n for n in new if isinstance(n, dict)]
+    pairs, removed, added = match(old, new, spec.keys)
+    out: list[ItemChange] = []
+    for i, j in pairs:
+        po, pn = spec.project(old[i]), spec.project(new[j])
+        attrs = [Attr(k, po[k], pn[k]) for k in po if not _same(k, po[k], pn[k])]
+        if attrs:
+            out.append(ItemChange(fname, "changed", spec.kind, spec.label(old[i]), spec.position(new[j]), attrs))
+    for i in removed:
+        out.append(ItemChange(fname, "removed", spec.kind, spec.label(old[i]), spec.position(old[i]), item=old[i]))
+    for j in added:
+        out.append(ItemChange(fname, "added", spec.kind, spec.label(new[j]), spec.position(new[j]), item=new[j]))
+    return out
+
+
+def match(old: list, new: list, keys: Iterable[Callable[[Any], Any]]):
+    """Pair items of `old` and `new`: one pass per key function, in order; a None key never pairs.
+
+    Within a pass, equal keys pair in order of appearance. Returns (pairs, unpaired old indexes,
+    unpaired new indexes), each sorted.
+    """
+    free_old = list(range(len(old)))
+    free_new = list(range(len(new)))
+    pairs: list[tuple[int, int]] = []
+    for key in keys:
+        index: dict[Any, list[int]] = {}
+        for i in free_old:
+            k = _hashable(key(old[i]))
+            if k is not None:
+                index.setdefault(k, []).append(i)
+        still_new = []
+        for j in free_new:
+            k = _hashable(key(new[j]))
+            candidates = index.get(k) if k is not None else None
+            if candidates:
+                pairs.append((candidates.pop(0), j))
+            else:
+                still_new.append(j)
+        taken = {i for i, _ in pairs}
+        free_old = [i for i in free_old if i not in taken]
+        free_new = still_new
+    return sorted(pairs), free_old, free_new
+
+
+def _hashable(value):
+    if isinstance(value, list):
+        return tuple(_hashable(v) for v in value)
+    if isinstance(value, dict):
+        return tuple((k, _hashable(v)) for k, v in value.items())
+    return value
+
+
+def _same(name: str, a, b) -> bool:
+    if name in SET_ATTRS and isinstance(a, list) and isinstance(b, list):
+        return Counter(map(_key_str, a)) == Counter(map(_key_str, b))
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b   # 5 and 5.0 are the same amount
+    return a == b
+
+
+def _key_str(v) -> str:
+    return json.dumps(v, ensure_ascii=False, sort_keys=True)
+
+
+# --- reporting -------------------------------------------------------------------------------
+
+def fmt_value(v) -> str:
+    """A value as the text report shows it: numbers in plain digits, null, strings quoted only when needed."""
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        return plain_number(v)
+    if isinstance(v, str):
+        if not v or v != v.strip() or any(c in v for c in ' ,"\n\t') or v in ("null", "->"):
+            return json.dumps(v, ensure_ascii=False)
+        return v
+    if isinstance(v, list):
+        return "[" + ", ".join(fmt_value(x) for x in v) + "]"
+    return json.dumps(v, ensure_ascii=False, sort_keys=True)
+
+
+def plain_number(v) -> str:
+    """Integers as plain digits, other floats without scientific notation (1e21 -> 1000000000000000000000)."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        if not math.isfinite(v):
+            return str(v)
+        if v.is_integer():
+            return str(int(v))
+        from decimal import Decimal
+
+        return format(Decimal(repr(v)), "f")
+    return str(v)
+
+
+def describe_attr(a: Attr) -> str:
+    if a.name in SET_ATTRS and isinstance(a.old, list) and isinstance(a.new, list):
+        gone = Counter(map(_key_str, a.old)) - Counter(map(_key_str, a.new))
+        came = Counter(map(_key_str, a.new)) - Counter(map(_key_str, a.old))
+        parts = [f"+{fmt_value(json.loads(x))}" for x in _in_order(a.new, came)]
+        parts += [f"-{fmt_value(json.loads(x))}" for x in _in_order(a.old, gone)]
+        return f"{a.name} " + ", ".join(parts)
+    return f"{a.name} {fmt_value(a.old)} -> {fmt_value(a.new)}"
+
+
+def _in_order(values: list, wanted: Counter) -> list[str]:
+    wanted = Counter(wanted)
+    out = []
+    for v in values:
+        k = _key_str(v)
+        if wanted[k] > 0:
+            wanted[k] -= 1
+            out.append(k)
+    return out
+
+
+def describe_change(c: ItemChange) -> str:
+    sign = SIGN[c.op]
+    if c.field == "document":
+        return f"{sign} document: " + ", ".join(describe_attr(a) for a in c.attrs)
+    if c.field == "warnings":
+        return f"{sign} warning {fmt_value(c.label)}"
+    head = f"{sign} {c.kind} {' '.join(c.label.split())}"
+    if c.op == "changed":
+        return f"{head}: " + ", ".join(describe_attr(a) for a in c.attrs)
+    return f"{head} ({_brief(c.field, c.item)})"
+
+
+def _brief(fname: str, item: dict) -> str:
+    if fname == "amounts":
+        return f"{fmt_value(item.get('value'))} {item.get('currency')}, {item.get('qualifier')}"
+    if fname == "percentages":
+        return f"{fmt_value(item.get('value'))}"
+    if fname in ("companies", "countries", "sectors"):
+        n = len(item.get("mentions") or [])
+        return f"{n} mention{'' if n == 1 else 's'}"
+    if fname == "deadlines":
+        bits = [str(item.get("kind"))] + [str(item[k]) for k in ("date", "duration") if item.get(k)]
+        return ", ".join(bits)
+    if fname == "commitments":
+        a = _amount_of(item)
+        bits = [f"{fmt_value(a.get('value'))} {a.get('currency')}"]
+        if item.get("companies"):
+            bits.append("companies " + fmt_value(item["companies"]))
+        if item.get("deadline"):
+            bits.append(f"deadline {item['deadline']}")
+        return ", ".join(bits)
+    return ""
+
+
+def _record_counts(record: Optional[dict]) -> str:
+    if not record:
+        return ""
+    parts = []
+    for fname in FIELD_ORDER[1:]:
+        n = len(_list(record, fname))
+        if n:
+            parts.append(f"{n} {fname if n != 1 else SINGULAR[fname]}")
+    return " (" + ", ".join(parts) + ")" if parts else ""
+
+
+def format_text(result: FolderDiff) -> str:
+    lines: list[str] = []
+    for d in result.documents:
+        if d.status == "changed":
+            lines.append(f"{d.name}: changed")
+            lines.extend(f"  {describe_change(c)}" for c in d.changes)
+        else:
+            lines.append(f"{d.name}: {d.status}{_record_counts(d.record)}")
+    if lines:
+        lines.append("")
+    lines.append(result.summary_line())
+    return "\n".join(lines) + "\n"
+
+
+def to_json(result: FolderDiff) -> dict:
+    """The diff as a JSON-ready dict with a fixed key order."""
+    docs = []
+    for d in result.documents:
+        entry: dict[str, Any] = {"document": d.name, "status": d.status}
+        if d.status == "changed":
+            entry["changes"] = [_change_json(c) for c in d.changes]
+        docs.append(entry)
+    return {
+        "identical": result.identical,
+        "summary": {**result.counts(), "line": result.summary_line()},
+        "documents": docs,
+    }
+
+
+def _change_json(c: ItemChange) -> dict:
+    out: dict[str, Any] = {"field": c.field, "op": c.op, "item": c.label if c.field != "document" else None}
+    if c.op == "changed":
+        attrs = []
+        for a in c.attrs:
+            entry: dict[str, Any] = {"name": a.name, "old": a.old, "new": a.new}
+            if a.name in SET_ATTRS and isinstance(a.old, list) and isinstance(a.new, list):
+                came = Counter(map(_key_str, a.new)) - Counter(map(_key_str, a.old))
+                gone = Counter(map(_key_str, a.old)) - Counter(map(_key_str, a.new))
+                entry["added"] = [json.loads(x) for x in _in_order(a.new, came)]
+                entry["removed"] = [json.loads(x) for x in _in_order(a.old, gone)]
+            attrs.append(entry)
+        out["attributes"] = attrs
+    elif c.op == "added":
+        out["new"] = c.item
+    else:
+        out["old"] = c.item
+    return out
