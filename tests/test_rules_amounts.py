@@ -188,6 +188,11 @@ AMOUNT_ROWS = [
      [A("1.5 trillion yen", Decimal("1.5") * T, "JPY"), A("$10 billion", 10 * B)]),
     ("The UK pledged £1 billion ($1.3 billion) for the fusion program.",
      [A("£1 billion", 1 * B, "GBP"), A("$1.3 billion", Decimal("1.3") * B)]),
+    # --- a change is two amounts, not a range ---------------------------------
+    ("Hyundai said it would raise its planned investment in the United States from $21 billion to $26 billion.",
+     [A("$21 billion", 21 * B), A("$26 billion", 26 * B)]),
+    ("Exports grew from $5 billion to $8 billion last year.",
+     [A("$5 billion", 5 * B), A("$8 billion", 8 * B)]),
 ]
 
 

@@ -80,6 +80,23 @@ ROWS = [
     ("U.S. Trade Representative Jamieson Greer led the talks.", set()),
     ("The Bank of Japan kept interest rates unchanged.", set()),
     ("The U.S. Navy will send vessels to Korean yards for repair.", set()),
+    # --- names defined with an acronym, lists after "with", brand shapes, outlets
+    ("Emirates Global Aluminium (EGA) confirmed plans to build a smelter in Oklahoma.",
+     {"Emirates Global Aluminium"}),
+    ("The cluster is being developed with OpenAI, Oracle, Nvidia, Cisco and SoftBank Group.",
+     {"OpenAI", "Oracle", "Nvidia", "Cisco", "SoftBank Group"}),
+    ("On energy, Centrica and X-energy agreed to develop up to 12 advanced modular reactors.",
+     {"Centrica", "X-energy"}),
+    ("The supercomputer will be fitted with 23,000 Nvidia GPUs, and Nvidia will invest £2bn.",
+     {"Nvidia"}),
+    ("Hanwha Ocean and Hanwha Systems bought Philly Shipyard, and Hanwha Group will invest $5 billion.",
+     {"Hanwha Ocean", "Hanwha Systems", "Philly Shipyard", "Hanwha Group"}),
+    ("Supply of gas turbines (GE Vernova), and SMRs from GE Vernova Hitachi Nuclear Energy.",
+     {"GE Vernova", "GE Vernova Hitachi Nuclear Energy"}),
+    ("The Meridian Desk is an independent newsletter. © 2025 Meridian Desk Ltd.",
+     set()),
+    ("TOKYO (Reuters) - Toyota Motor Corp said it would import 100 Ford F-150 trucks.",
+     {"Toyota Motor Corp", "Ford"}),
 ]
 
 

@@ -134,6 +134,13 @@ ROWS = [
     ("Japan will invest $550 billion through January 19, 2029, with the first $100 billion to be deployed by the end of 2026.", None,
      [D("through January 19, 2029", "through", "2029-01-19"),
       D("by the end of 2026", "by", "2026-12-31")]),
+    # --- a day without a year, and this month: resolved against the reference date
+    ("Tariffs were lowered, applied retroactively from November 1.", dt.date(2025, 11, 14),
+     [D("from November 1", "starting", "2025-11-01")]),
+    ("The remaining paperwork must be filed by March 15.", dt.date(2025, 11, 14),
+     [D("by March 15", "by", "2026-03-15")]),
+    ("Both sides will sign the documents by the end of this month.", dt.date(2025, 11, 14),
+     [D("by the end of this month", "by", "2025-11-30")]),
 ]
 
 

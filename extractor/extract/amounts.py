@@ -57,6 +57,7 @@ def _rules():
         "qual_before": {" ".join(k.lower().split()): v for k, v in qual_before.items()},
         "qual_after": {" ".join(k.lower().split()): v for k, v in qual_after.items()},
         "sum_verbs": set(money["sum_verbs_before_up_to"]),
+        "change_verbs": set(money["change_verbs_before_from"]),
         "per_unit": re.compile(rf"\s*(?:{_alternation(money['per_unit_after'])})\b", re.I),
     }
 
@@ -95,12 +96,33 @@ def find_amounts(text: str) -> list[AmountMention]:
     out: list[AmountMention] = []
     for m in rules["re"].finditer(text):
         try:
-            mention = _to_mention(text, m, rules)
+            mentions = _split_change(text, m, rules) or [_to_mention(text, m, rules)]
         except (InvalidOperation, ValueError):
             continue
-        if mention is not None and not rules["per_unit"].match(text, mention.end):
-            out.append(mention)
+        for mention in mentions:
+            if mention is not None and not rules["per_unit"].match(text, mention.end):
+                out.append(mention)
     return out
+
+
+def _split_change(text: str, m: re.Match, rules) -> list[AmountMention] | None:
+    """'raise its investment from $21 billion to $26 billion' is two amounts, not a range."""
+    opener = m.group("opener")
+    if not (m.group("range") and opener and opener.strip().lower() == "from"):
+        return None
+    words = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 60):m.start("opener")].lower())
+    if not any(w in rules["change_verbs"] for w in words[-10:]):
+        return None
+    num, mag = _end(m, "2")
+    currency = _currency(rules, m, "2")
+    if currency is None:
+        return None
+    lo_start, lo_end = m.start("lcur") if m.group("lcur") else m.start("lnum"), m.end("lmag") if m.group("lmag") else m.end("lnum")
+    low = _number(m.group("lnum")) * _magnitude(rules, m.group("lmag") or mag)
+    hi_start = m.start("cur2") if m.group("cur2") else (m.start("num2") if m.group("num2") else m.start("num2b"))
+    high = _number(num) * _magnitude(rules, mag)
+    return [AmountMention(lo_start, lo_end, text[lo_start:lo_end], low, currency, "exact"),
+            AmountMention(hi_start, m.end(), text[hi_start:m.end()], high, currency, "exact")]
 
 
 def _to_mention(text: str, m: re.Match, rules) -> AmountMention | None:

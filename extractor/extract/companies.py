@@ -39,7 +39,7 @@ _NOT_SUFFIX_CAPITAL = r"[ \t]+(?!(?:Inc|Corp|Co|Ltd|LLC|Group|Holdings|Corporati
 _MODEL_NUMBER = re.compile(r"[ \t]+[A-Z]{0,3}-?\d[\d-]*[A-Za-z]{0,2}\b(?![-&])")  # "Ford F-150", "Boeing 787-10"
 _LOCATION_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to)\s+$")
 _LOCATION_AFTER = re.compile(r"(?:,|\s+in)\s+[A-Z][a-z]+")
-_SHAPE = re.compile(r"[a-z][A-Z]|\d[A-Za-z]|[A-Za-z]\d")  # CamelCase or letters with digits: a brand
+_SHAPE = re.compile(r"[a-z][A-Z]|\d[A-Za-z]|[A-Za-z]\d|^[A-Z]-[a-z]")  # CamelCase, letters with digits, X-energy
 _TITLED_NAME = re.compile(r"\b(?:President|Prime Minister|Minister|Secretary|Director|Chairman|Chairwoman|Ambassador|"
                           r"Governor|Senator|Representative|Crown Prince|King|Emir|Sheikh|Chancellor|Mr\.|Ms\.|Mrs\.|Dr\.)"
                           r"\s+((?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w’'-]+)")
@@ -91,7 +91,7 @@ def _rules() -> _Rules:
         apposition_re=re.compile(rf"^,\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,4}}?(?:{alt(d['company_nouns'])})\b", re.I),
         preceding_noun_re=re.compile(rf"\b(?:{alt(d['company_nouns'])})\s+$", re.I),
         public_body_re=re.compile(rf"\b(?:{alt(d['public_body_heads'])})\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:(?:,?\s+(?:and\s+|&\s+|of\s+|for\s+)?)[A-Z][\w’'&.-]*)*"),
-        outlet_after_re=re.compile(rf"^\.?\s+(?:{alt(d['outlet_after'])})", re.I),
+        outlet_after_re=re.compile(rf"\.?\s+(?:{alt(d['outlet_after'])})", re.I),
         thing_after_re=re.compile(rf"(?:\s+[a-z][\w-]*){{0,3}}\s+(?:{alt(d['name_of_thing_after'])})\b"),
         non_company_re=re.compile(rf"(?<![\w-])(?:{alt([n for n in d['non_company_names'] if ' ' in n])})(?![\w-])"),
     )
@@ -200,7 +200,7 @@ def _pieces(chunk: str, offset: int) -> list[tuple[int, int]]:
 
 def _split_of(chunk: _Chunk) -> list[_Chunk]:
     """'ROK Air Force of L3Harris Technologies' -> the part after 'of' when the head is a public body."""
-    m = re.search(r"\s+(?:of|for)\s+", chunk.text)
+    m = re.search(r"\s+of\s+", chunk.text)
     if not m:
         return [chunk]
     head, tail = chunk.text[:m.start()], chunk.text[m.end():]
@@ -261,8 +261,11 @@ def find_companies(analysis: Analysis, countries: list[CountryMention],
         before = text[max(0, c.start - 40):c.start]
         if r.object_re.search(before):
             c.evidence.add("object")
-        if re.search(r"[a-z,]\s\(\s*$", before) and re.match(r"\s*\)", after):
-            c.evidence.add("parenthesis")
+        if re.search(r"(?:^|\s)[a-z][a-z-]*,?\s\(\s*$", before) and re.match(r"\s*\)", after):
+            c.evidence.add("parenthesis")  # "optical fiber cables (Fujikura)"
+        acronym = re.match(r"\s*\(\s*([A-Z][A-Za-z&]{1,7})\s*\)", after)
+        if acronym and _abbreviates(acronym.group(1), c.text):
+            c.evidence.add("acronym")  # "Emirates Global Aluminium (EGA)": a name defined for later use
 
     _list_evidence(text, chunks)
     chunks = _table_evidence(analysis, chunks)
@@ -272,6 +275,15 @@ def find_companies(analysis: Analysis, countries: list[CountryMention],
             if c.evidence:
                 print(f"company? {c.text!r} ner={c.ner} evidence={sorted(c.evidence)} initial={c.initial}",
                       file=sys.stderr)
+    for c in chunks:
+        m = re.search(r"[ \t]+[A-Z]{2,}s$", c.text)  # "Nvidia GPUs": the product, not the name
+        if m and len(c.text.split()) > 1:
+            c.end -= len(c.text) - m.start()
+            c.text = c.text[:m.start()]
+    # Names the page itself marks as its outlet ("The Meridian Desk is an independent newsletter").
+    for c in chunks:
+        if r.outlet_after_re.match(text, c.end):
+            outlets.add(" ".join(_key(c.text)))
     persons = _person_names(analysis, chunks)
     # Single capitalized words at a sentence start with only the model's word for it are too weak.
     accepted: list[_Chunk] = []
@@ -292,7 +304,7 @@ def find_companies(analysis: Analysis, countries: list[CountryMention],
             continue
         if is_non_company(c.text, country_spans, c.start):
             continue
-        if c.text.lower() in outlets or re.search(r"\.(?:com|org|net|io|co|news)$", c.text, re.I) \
+        if c.text.lower() in outlets or " ".join(_key(c.text)) in outlets or re.search(r"\.(?:com|org|net|io|co|news)$", c.text, re.I) \
                 or r.outlet_after_re.match(text, c.end):
             continue
         if text[c.end:c.end + 1] == ":" and analysis.block_at(c.start) and analysis.block_at(c.start).start == c.start:
@@ -310,6 +322,21 @@ def find_companies(analysis: Analysis, countries: list[CountryMention],
             continue  # "in Boise, Idaho", "at Taylor, Texas"
         accepted.append(c)
     return _merge(text, accepted)
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Does ACRONYM abbreviate NAME? Its letters appear in order, the first one starting the name."""
+    letters = [ch for ch in acronym.lower() if ch.isalpha()]
+    words = name.lower()
+    if len(_words(name)) < 2 or not letters or not words.startswith(letters[0]):
+        return False
+    pos = 0
+    for ch in letters:
+        pos = words.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
 
 
 def _covered(c: _Chunk, spans: SpanIndex) -> bool:
@@ -351,7 +378,8 @@ def _first_word_proper(analysis: Analysis, c: _Chunk) -> bool:
 
 def _looks_proper(analysis: Analysis, c: _Chunk) -> bool:
     """A proper name by the tagger (NNP), or by its shape (an acronym, CamelCase, letters and digits)."""
-    if re.search(r"[a-z][A-Z]|[A-Z]{2,}|\d", c.text) and not c.text.isupper() or re.fullmatch(r"[A-Z0-9&]{2,6}", c.text):
+    if re.search(r"[a-z][A-Z]|[A-Z]{2,}|\d", c.text) and not c.text.isupper() or re.fullmatch(r"[A-Z0-9&]{2,6}", c.text) \
+            or _SHAPE.search(c.text):
         return True
     tokens = analysis.tokens(c.start, c.end)
     return any(t.tag_ in ("NNP", "NNPS") for t in tokens)

@@ -35,11 +35,14 @@ def _rules():
     events = _alt(d["events"])
     mods = _alt(d["event_modifiers"])
     rel = _alt(d["relative_years"])
+    relm = _alt(d["relative_months"])
     full = rf"{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|\d{{1,2}}\s+{month},?\s+{YEAR}|{YEAR}-\d{{2}}-\d{{2}}"
     monthyear = rf"{month},?\s+(?:of\s+)?{YEAR}"
     time = (
         rf"(?P<full>{full})(?!\d)"
         rf"|(?P<monthyear>{monthyear})(?!\d)"
+        rf"|(?P<monthday>{month}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?![\d,]|\s+\d|,\s+\d)"
+        rf"|(?:the\s+end\s+of\s+)?(?P<relm>{relm})(?![\w-])"
         rf"|(?:the\s+)?(?:(?:end|close|middle|start|beginning)\s+of\s+(?:the\s+)?)?(?P<part>{parts})[\s-]+(?:of\s+)?(?:(?:fiscal\s+year|FY)\s*)?(?P<pyear>{YEAR})(?!\d)"
         rf"|(?P<decade>(?:the|this|the\s+current)\s+decade)"
         rf"|(?:the\s+end\s+of\s+)?(?P<rel>{rel}|the\s+year)(?![\w-])"
@@ -116,6 +119,20 @@ def _to_mention(text, m, cue_kind, data, reference):
         date, _ = parse_date(g["full"])
     elif g["monthyear"]:
         date, _ = parse_date(g["monthyear"].replace(" of ", " "))
+    elif g["monthday"]:
+        relative = True
+        words = g["monthday"].split()
+        if reference:
+            day = int(re.sub(r"\D", "", words[1]))
+            date = dt.date(reference.year, _month_number(words[0], data), day)
+            if date < reference and kind != "starting":
+                date = date.replace(year=reference.year + 1)  # a limit lies ahead: the next such day
+    elif g["relm"]:
+        relative = True
+        offset = data["relative_months"][" ".join(g["relm"].lower().split())]
+        if reference:
+            month = reference.month + offset
+            date = end_of_month(reference.year + (month - 1) // 12, (month - 1) % 12 + 1)
     elif g["part"]:
         lo, hi = data["period_parts"][" ".join(g["part"].lower().split())]
         date = end_of_month(int(g["pyear"]), hi)
