@@ -18,6 +18,7 @@ from extractor.ingest.document import Block, Document
 # parser (sentences, dependencies for commitments), ner (candidates).
 EXCLUDE = ("senter",)
 CHUNK = 50_000
+_LOADED: list[str] = []
 _CUT = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -27,7 +28,24 @@ def load(model: str):
     import spacy
 
     nlp = spacy.load(model, exclude=list(EXCLUDE))
+    _LOADED.append(model)
     return nlp
+
+
+def noun_index(vocab) -> frozenset:
+    """The English nouns the rule lemmatizer knows (empty for pipelines without one)."""
+    for nlp in _loaded():
+        if nlp.vocab is vocab and "lemmatizer" in nlp.pipe_names:
+            try:
+                table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+                return frozenset(table["noun"])
+            except (KeyError, ValueError):
+                return frozenset()
+    return frozenset()
+
+
+def _loaded():
+    return [load(m) for m in _LOADED]
 
 
 def model_info(model: str) -> dict:

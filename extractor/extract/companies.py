@@ -65,6 +65,7 @@ class _Rules:
     public_body_re: re.Pattern
     outlet_after_re: re.Pattern
     non_company_re: re.Pattern
+    ticker_re: re.Pattern
     thing_after_re: re.Pattern
 
 
@@ -81,7 +82,8 @@ def _rules() -> _Rules:
                         "holding", "the"},
         non_company_words={w.rstrip(".").lower() for w in words},
         non_company_phrases=[p.lower() for p in phrases],
-        non_company_names={n.lower() for n in d["non_company_names"] + d["news_outlets"]},
+        non_company_names={n.lower() for n in d["non_company_names"] + d["news_outlets"] + d["stock_exchanges"]},
+        ticker_re=re.compile(rf"\(\s*(?:{alt(d['stock_exchanges'])})\s*:\s*[A-Z0-9.]+\s*\)"),
         subject_re=re.compile(rf"^(?:’s|'s)?\s*(?:,[^,]{{1,60}},\s*)?(?:also\s+|has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|are\s+)?(?:{alt(d['subject_verbs'])})\b"),
         object_re=re.compile(rf"(?:{alt(d['object_cues'])})\s+(?:the\s+|U\.S\.\s+|Japanese\s+|Korean\s+)?$", re.I),
         list_cue_re=re.compile(rf"\b(?:{alt(d['list_cues'])})\s*:?\s*$", re.I),
@@ -226,6 +228,7 @@ def find_companies(analysis: Analysis, countries: list[CountryMention],
         chunks.extend(_split_of(c))
     masked = [(m.start(), m.end()) for m in r.non_company_re.finditer(text)]
     masked += [(m.start(), m.end()) for m in r.public_body_re.finditer(text)]
+    masked += [(m.start(), m.end()) for m in r.ticker_re.finditer(text)]  # "(NASDAQ: NVDA)"
     masked_index = SpanIndex(masked)
     chunks = [c for c in chunks if not masked_index.any_overlap(c.start, c.end)]
     country_spans = SpanIndex([(c.start, c.end) for c in countries])
@@ -296,8 +299,12 @@ def find_companies(analysis: Analysis, countries: list[CountryMention],
             continue
         if not c.evidence & {"suffix", "table"} and not _looks_proper(analysis, c):
             continue
-        if c.evidence == {"ner"} and c.initial and len(c.text.split()) == 1 and not _SHAPE.search(c.text):
-            continue
+        if c.initial and c.evidence <= {"ner", "subject"} and len(c.text.split()) == 1 and not _SHAPE.search(c.text) \
+                and re.search(rf"\b{re.escape(c.text.lower())}\b", text):
+            continue  # "Figures show ...", "Chips are ...": a common word capitalized by the sentence
+        if c.initial and c.evidence <= {"ner"} and len(c.text.split()) == 1 and not _SHAPE.search(c.text) \
+                and (_is_plural_noun(analysis, c) or _opens_label(analysis, c)):
+            continue  # "Figures for GPU deployments ...", "Health and life sciences: ..."
         if c.ner == "PERSON" and c.evidence <= {"ner", "subject"}:
             continue
         if _TITLES.search(text[max(0, c.start - 30):c.start]):
@@ -374,6 +381,36 @@ def _first_word_proper(analysis: Analysis, c: _Chunk) -> bool:
     tokens = analysis.tokens(c.start, c.end)
     return bool(tokens) and not tokens[0].tag_.startswith(("DT", "NN", "PRP", "IN", "RB", "VB", "CD", "WP", "WD"))\
         or bool(tokens) and tokens[0].tag_ in ("NNP", "NNPS")
+
+
+def _is_plural_noun(analysis: Analysis, c: _Chunk) -> bool:
+    """'Figures', 'Projects': the plural of an English noun (the lemmatizer's own noun list)."""
+    word = c.text.lower()
+    if not word.endswith("s") or len(word) < 4:
+        return False
+    nouns = _english_nouns(analysis)
+    singulars = {word[:-1], word[:-2] if word.endswith("es") else word[:-1], word[:-3] + "y" if word.endswith("ies") else word[:-1]}
+    return any(w in nouns for w in singulars)
+
+
+def _english_nouns(analysis: Analysis) -> set[str]:
+    pieces = analysis.pieces
+    if not pieces:
+        return set()
+    return _noun_index(pieces[0].doc.vocab)
+
+
+@lru_cache(maxsize=4)
+def _noun_index(vocab) -> frozenset:
+    from extractor.nlp import noun_index
+
+    return noun_index(vocab)
+
+
+def _opens_label(analysis: Analysis, c: _Chunk) -> bool:
+    """The first words of a 'Label: text' line."""
+    block = analysis.block_at(c.start)
+    return block is not None and re.match(r"^\W*(?:[\w’'&-]+\s+){0,5}?[\w’'&-]+:", analysis.text[c.start:block.end]) is not None
 
 
 def _looks_proper(analysis: Analysis, c: _Chunk) -> bool:
