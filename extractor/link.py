@@ -135,25 +135,11 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
                 seen.add(n)
                 role, cue = _role(text, s, e)
                 link_.companies.append((n, text[s:e], role, cue))
-        for name_scope, lo, hi in scopes:
-            labels = []
-            for m in sector_index.within(lo, hi):
-                if m.sector not in labels:
-                    labels.append(m.sector)
-            if labels:
-                link_.sectors = labels
-                break
+        link_.sectors = _first_found(scopes, sector_index, lambda m: m.sector)
         # Countries and deadlines: the sentence, or the whole block when it is one bullet or table row.
         narrow = [sc for sc in scopes if sc[0] in ("sentence", "table_row")
                   or (sc[0] == "block" and block is not None and block.kind == "list_item")]
-        for name_scope, lo, hi in narrow:
-            codes = []
-            for m in country_index.within(lo, hi):
-                if m.code not in codes:
-                    codes.append(m.code)
-            if codes:
-                link_.countries = codes
-                break
+        link_.countries = _first_found(narrow, country_index, lambda m: m.code)
         for name_scope, lo, hi in narrow:
             dls = deadline_index.within(lo, hi)
             dated = [d for d in dls if d.date]
@@ -189,6 +175,18 @@ def _merge_repeats(links: list[Link]) -> list[Link]:
             target.deadline = lk.deadline or target.deadline
         target.mentions.extend(lk.mentions)
     return merged
+
+
+def _first_found(scopes, index: SpanIndex, label) -> list[str]:
+    """The distinct labels of the items in the narrowest scope that has any."""
+    for _, lo, hi in scopes:
+        labels: list[str] = []
+        for m in index.within(lo, hi):
+            if label(m) not in labels:
+                labels.append(label(m))
+        if labels:
+            return labels
+    return []
 
 
 def _nearest_amount_owner(analysis: Analysis, amounts: list[AmountMention], company_spans):

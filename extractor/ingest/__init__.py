@@ -31,12 +31,9 @@ def sniff_format(data: bytes, name: str) -> str:
     fmt = EXTENSIONS.get(ext)
     if fmt == "pdf":
         return "pdf"  # the reader reports the missing header as a corrupt PDF
-    if fmt is None:
-        if ext and ext not in (".txt",) and b"\x00" in data[:8192]:
-            raise IngestError("unsupported_format", f"unknown format {ext!r}", stage="detect")
-        if ext:
-            raise IngestError("unsupported_format", f"no reader for {ext!r} files", stage="detect")
-    return fmt or "txt"
+    if fmt is None and ext:
+        raise IngestError("unsupported_format", f"no reader for {ext!r} files", stage="detect")
+    return fmt or "txt"  # no extension: read as text (binary content fails in decoding)
 
 
 def ingest(data: bytes, name: str, max_pages: int | None = None) -> Document:

@@ -31,7 +31,6 @@ def read_text(data: bytes, name: str) -> Document:
     blocks: list[Block] = []
     pos = 0
     current: list[int] | None = None  # [start, end, kind, level] of the block being built
-    kinds: list[tuple[str, int]] = []
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
@@ -51,7 +50,6 @@ def read_text(data: bytes, name: str) -> Document:
         e = end - (len(line) - len(line.rstrip()))
         blocks.append(Block(kind, s, e, None, level))
         current = [s, e]
-        kinds.append((kind, level))
     doc = Document(text=text, blocks=blocks, format="txt", encoding=encoding)
     doc.title = guess_title(text, blocks)
     doc.published = find_dateline_date(text, blocks)
