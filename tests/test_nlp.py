@@ -1,0 +1,39 @@
+"""The spaCy stage: loaded once with the configured components, long blocks cut on sentence ends."""
+from extractor import nlp as nlp_stage
+from extractor.config import DEFAULT_MODEL
+from extractor.ingest.document import Block, Document
+
+
+def test_model_loaded_once_without_excluded_components():
+    a = nlp_stage.load(DEFAULT_MODEL)
+    assert nlp_stage.load(DEFAULT_MODEL) is a
+    assert "senter" not in a.pipe_names
+    assert {"tagger", "parser", "ner", "lemmatizer"} <= set(a.pipe_names)
+    info = nlp_stage.model_info(DEFAULT_MODEL)
+    assert info["model_version"] == "3.8.0" and info["pipeline"] == a.pipe_names
+
+
+def test_a_block_longer_than_the_chunk_is_cut_on_sentence_ends_with_offsets_kept():
+    sentence = "Hanwha Group will invest $5 billion in Philly Shipyard by 2028. "
+    text = "Heading\n" + sentence * (3 * nlp_stage.CHUNK // len(sentence))
+    doc = Document(text=text, blocks=[Block("heading", 0, 7), Block("paragraph", 8, len(text.rstrip()))], format="txt")
+    pieces = list(nlp_stage._pieces_of(doc))
+    assert len(pieces) >= 4
+    for block_index, offset, piece in pieces:
+        assert len(piece) <= nlp_stage.CHUNK
+        assert text[offset:offset + len(piece)] == piece  # offsets point back into the document
+    body = [(o, p) for b, o, p in pieces if b == 1]
+    for (o1, p1), (o2, _) in zip(body, body[1:]):
+        assert o1 + len(p1) == o2  # no gap, no overlap
+        assert p1.rstrip().endswith(".")  # cut after a sentence, not inside one
+
+
+def test_analysis_maps_sentences_and_entities_into_the_document():
+    text = "Title line\nAmazon will invest $5 billion in Korea. Toyota will export cars."
+    doc = Document(text=text, blocks=[Block("heading", 0, 10), Block("paragraph", 11, len(text))], format="txt")
+    analysis = nlp_stage.analyze(doc, DEFAULT_MODEL)
+    assert [text[s:e] for s, e in analysis.sentences] == [
+        "Title line", "Amazon will invest $5 billion in Korea.", "Toyota will export cars."]
+    for label, s, e in analysis.entities:
+        assert text[s:e] in text and s >= 11 or e <= 10
+    assert analysis.sentence_text(text.index("Korea")) == "Amazon will invest $5 billion in Korea."
