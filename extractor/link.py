@@ -71,6 +71,10 @@ def _heading_span(analysis: Analysis, block_i: int) -> tuple[int, int] | None:
         b = blocks[j]
         if b.kind == "heading":
             return b.start, b.end
+        if block.kind == "table_row":
+            if b.kind in ("table_row", "table_header"):
+                continue
+            return None  # a table under a paragraph: the paragraph is not its title
         if block.kind == "list_item" and b.kind != "list_item":
             if b.kind == "paragraph" and analysis.text[b.start:b.end].rstrip().endswith(":"):
                 return b.start, b.end  # the lead-in line of a list ("The agreement also includes:")

@@ -35,8 +35,13 @@ def _patterns(model: str):
     return index, {w.lower() for w in data["weak"]}
 
 
-def _token_keys(token) -> tuple[str, str]:
-    return token.lower_, token.lemma_.lower()
+def _token_keys(token) -> tuple[str, ...]:
+    """Forms a phrase word may match: the lowercase text, the lemma, and a plain singular
+    (the lemmatizer leaves capitalized words alone: 'CHIPS', 'Reactors')."""
+    lower = token.lower_
+    if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
+        return lower, token.lemma_.lower(), lower[:-1]
+    return lower, token.lemma_.lower()
 
 
 def find_sectors(analysis: Analysis, model: str, exclude: list[tuple[int, int]] = ()) -> list[SectorMention]:
@@ -61,6 +66,9 @@ def find_sectors(analysis: Analysis, model: str, exclude: list[tuple[int, int]] 
                 i += 1
                 continue
             words, label, phrase = best
+            if len(words) == 1 and doc[i].pos_ in ("VERB", "AUX"):
+                i += 1
+                continue  # "plans to ship vehicles", "to power the fleet": a verb names no sector
             start = piece.offset + doc[i].idx
             last = doc[i + len(words) - 1]
             end = piece.offset + last.idx + len(last.text)

@@ -7,7 +7,9 @@ from extractor.ingest.decode import decode
 from extractor.ingest.document import Block, Document
 from extractor.ingest.metadata import find_dateline_date, guess_title
 
-BULLET = re.compile(r"^(\s*)(?:[-*•·▪◦‣●○■□–—]|\d{1,2}[.)]|\(?[a-z][.)])\s+")
+BULLET = re.compile(r"^(\s*)(?:[-*•·▪◦‣●○■□–—※►▶]|\d{1,2}[.)]|\(?[a-z][.)]|[A-Z][.)](?=\s+[A-Z]))\s+")
+_PIPE_ROW = re.compile(r"^\s*\|?[^|\n]+(?:\|[^|\n]*){2,}\|?\s*$")  # "Company | Location | Award"
+_RULE_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")  # "---|---" under a header
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)]\s*$")
 
 
@@ -24,19 +26,52 @@ def classify_line(line: str) -> tuple[str, int]:
     return "paragraph", 0
 
 
+def _cells(line: str, offset: int) -> tuple[tuple[int, int], ...]:
+    """Offsets of the non-empty, trimmed cells of a pipe-table line."""
+    cells = []
+    for m in re.finditer(r"[^|]+", line):
+        a, b = m.start(), m.end()
+        while a < b and line[a].isspace():
+            a += 1
+        while b > a and line[b - 1].isspace():
+            b -= 1
+        if b > a:
+            cells.append((offset + a, offset + b))
+    return tuple(cells)
+
+
 def read_text(data: bytes, name: str) -> Document:
     text, encoding = decode(data)
     if name.lower().endswith(".md"):
         text = re.sub(r"^(#{1,6})\s", lambda m: " " * (len(m.group(1)) + 1), text, flags=re.M)
+    if name.lower().endswith(".md"):
+        # Emphasis and code marks become spaces: offsets stay valid, "**Nscale**" reads as a name.
+        text = re.sub(r"\*\*|__|`", lambda m: " " * len(m.group(0)), text)
     blocks: list[Block] = []
     pos = 0
-    current: list[int] | None = None  # [start, end, kind, level] of the block being built
+    current: list[int] | None = None  # [start, end] of the block being built
+    header: tuple[str, ...] | None = None  # the header of the pipe table being read
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
         if not line.strip():
             current = None
+            header = None
             continue
+        if _RULE_ROW.match(line):
+            current = None
+            continue
+        if _PIPE_ROW.match(line):
+            cells = _cells(line, start)
+            texts = tuple(text[a:b] for a, b in cells)
+            if header is None:
+                header = texts
+                blocks.append(Block("table_header", cells[0][0], cells[-1][1], None, 0, cells))
+            else:
+                blocks.append(Block("table_row", cells[0][0], cells[-1][1], None, 0, cells, header))
+            current = None
+            continue
+        header = None
         lead = len(line) - len(line.lstrip())
         kind, level = classify_line(line)
         continuation = (current is not None and kind != "list_item" and line.lstrip()[:1].islower()
