@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extractor.extract.mentions import (AmountMention, CompanyEntity, CountryMention, DeadlineMention,
                                         SectorMention)
 from extractor.nlp import Analysis
+from extractor.resources import load_json
 from extractor.spans import SpanIndex
 
 _ANAPHOR = re.compile(r"^(?:[-•*]\s*)?(?:The|This|That|Its|It|Such)\s+(?:\w+\s+){0,2}?"
@@ -100,6 +102,7 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
                                                    SpanIndex(deadlines, span))
     company_index = SpanIndex(company_spans, key=lambda x: (x[0], x[1]))
 
+    amounts = [a for a in amounts if not _measures_not_funds(text, a)]
     owner = _nearest_amount_owner(analysis, amounts, company_index)
     for amount in amounts:
         link_ = Link(amount)
@@ -179,6 +182,17 @@ def _merge_repeats(links: list[Link]) -> list[Link]:
             target.deadline = lk.deadline or target.deadline
         target.mentions.extend(lk.mentions)
     return merged
+
+
+@lru_cache(maxsize=1)
+def _not_commitment_re() -> re.Pattern:
+    words = sorted(load_json("money.json")["not_commitment_after"], key=len, reverse=True)
+    return re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def _measures_not_funds(text: str, amount: AmountMention) -> bool:
+    """'$430 billion of foreign-exchange reserves', '$1.6 trillion in two-way trade': a size, not a deal."""
+    return _not_commitment_re().match(text, amount.end) is not None
 
 
 def _first_found(scopes, index: SpanIndex, label) -> list[str]:

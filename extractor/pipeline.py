@@ -26,7 +26,7 @@ from extractor.models import (Amount, Commitment, CommitmentAmount, CommitmentCo
                               Deadline, DocumentInfo, Percentage, Record, SectorHit)
 from extractor.nlp import Analysis, analyze, load
 
-_AS_OF = re.compile(rf"\b(?:As of|Dated|Updated|Published|Released)\s+(?:on\s+)?(?P<date>{DATE_LITERAL.pattern})")
+_AS_OF = re.compile(rf"\b(?:As of|Dated|Updated|Published|Released|Compiled|Date of issue:?|Issued)\s+(?:on\s+)?(?P<date>{DATE_LITERAL.pattern})")
 
 
 def number(value: Decimal) -> int | float:
@@ -48,6 +48,14 @@ def reference_date(doc: Document, config: ExtractConfig) -> tuple[dt.date | None
         if d and granularity == "day":
             return d, "dateline"
     return None, None
+
+
+def _main_country(countries) -> str | None:
+    """The country the document names most (ties: the first named), for fiscal years."""
+    counts: dict[str, int] = {}
+    for c in countries:
+        counts[c.code] = counts.get(c.code, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
 def extract_document(data: bytes, name: str, config: ExtractConfig = ExtractConfig()) -> Record:
@@ -72,7 +80,7 @@ def build_record(data: bytes, name: str, doc: Document, analysis: Analysis, ref:
     companies = find_companies(analysis, countries, outlet=doc.site_name)
     company_spans = [s for c in companies for s in c.mentions]
     sectors = find_sectors(analysis, config.model, exclude=company_spans)
-    deadlines = find_deadlines(text, ref)
+    deadlines = find_deadlines(text, ref, fiscal_country=_main_country(countries))
     links = link(analysis, amounts, companies, countries, sectors, deadlines)
 
     def sentence(pos: int) -> str:

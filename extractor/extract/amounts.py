@@ -46,7 +46,7 @@ def _rules():
     pattern = (
         rf"(?:(?P<qual>{qb})\s+|(?P<tilde>~)\s?)?(?P<opener>between\s+|from\s+)?"
         rf"(?:(?P<range>{low}(?:{joiner}){one(2)})|(?P<range2>{bare_range})|{one(1)})"
-        rf"(?:\s+(?P<after>{qa})(?![A-Za-z]))?"
+        rf"(?:(?:\s+|(?=\+))(?P<after>{qa})(?![A-Za-z]))?"
     )
     return {
         "re": re.compile(rf"(?<![\w$€£¥₩.,]){pattern}", re.I),

@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractor.extract.countries import is_country_name
+from extractor.extract.countries import is_country_name, is_us_state
 from extractor.extract.mentions import CompanyEntity, CountryMention
 from extractor.nlp import Analysis
 from extractor.resources import load_json
@@ -137,7 +137,7 @@ def is_non_company(name: str, country_spans: list[tuple[int, int]] = (), start: 
     """Government bodies, agencies, armed forces, deals, documents, countries."""
     r = _rules()
     low = " ".join(name.lower().split())
-    if is_country_name(name):
+    if is_country_name(name) or is_us_state(name):
         return True
     if low in r.non_company_names or low.removeprefix("the ") in r.non_company_names:
         return True
@@ -540,6 +540,16 @@ def _merge(text: str, accepted: list[_Chunk]) -> list[CompanyEntity]:
             owner = next((o for o in order if o != k and any(before.endswith(x) for x in variants[o])), None)
             if owner is not None and owner not in parent:
                 parent[k] = owner
+                break
+    # An acronym that spells a longer name's initials is that name: 'AMD', 'AWS'.
+    for k in order:
+        v = variants[k][0]
+        if k in parent or len(k) != 1 or not re.fullmatch(r"[A-Z]{2,6}", v):
+            continue
+        for o in order:
+            words = [w for w in variants[o][0].split() if w[:1].isupper() and w.rstrip(".,").lower() not in r.legal_suffixes]
+            if o != k and len(words) >= 2 and "".join(w[0] for w in words) == v:
+                parent[k] = o
                 break
     entities: dict[tuple[str, ...], CompanyEntity] = {}
     names: dict[tuple[str, ...], list[str]] = {}

@@ -21,7 +21,9 @@ def _rules():
     alt = "|".join(re.escape(s) for s in sorted([*surface, *blocked], key=len, reverse=True))
     # Case-sensitive: "US" the country, not "us"; names are proper nouns.
     regex = re.compile(rf"(?<![\w.&])(?:{alt})(?![\w&])")
-    return regex, surface, set(blocked), names, data.get("ambiguous", {})
+    states = "|".join(re.escape(x) for x in sorted(data["us_states"] + data["us_state_codes"], key=len, reverse=True))
+    us_place = re.compile(rf",\s*(?:{states})\b")  # "Malta, NY", "Lebanon, Ohio": a US town
+    return regex, surface, set(blocked), names, data.get("ambiguous", {}), us_place
 
 
 def country_name(code: str) -> str:
@@ -30,7 +32,7 @@ def country_name(code: str) -> str:
 
 def find_countries(text: str, exclude: list[tuple[int, int]] = ()) -> list[CountryMention]:
     """Country mentions; `exclude` are spans (e.g. inside company names) that don't count."""
-    regex, surface, blocked, _, ambiguous = _rules()
+    regex, surface, blocked, _, ambiguous, us_place = _rules()
     # "Georgia" is the US state unless the text also says "Tbilisi" or "Georgian".
     confirmed = {name for name, rule in ambiguous.items() if any(w in text for w in rule["needs_any"])}
     out = []
@@ -38,10 +40,23 @@ def find_countries(text: str, exclude: list[tuple[int, int]] = ()) -> list[Count
         s = m.group(0)
         if s in blocked or (s in ambiguous and s not in confirmed):
             continue
+        if surface[s] != "USA" and us_place.match(text, m.end()):
+            continue
         if any(a <= m.start() and m.end() <= b for a, b in exclude):
             continue
         out.append(CountryMention(m.start(), m.end(), surface[s]))
     return out
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset:
+    data = load_json("countries.json")
+    return frozenset(data["us_states"] + data["us_state_codes"])
+
+
+def is_us_state(s: str) -> bool:
+    """'Texas', 'NY': a US state (a place where a plant is, not a company)."""
+    return s in _us_states()
 
 
 def is_country_name(s: str) -> bool:

@@ -47,7 +47,10 @@ def _rules():
         rf"|(?P<decade>(?:the|this|the\s+current)\s+decade)"
         rf"|(?:the\s+end\s+of\s+)?(?P<rel>{rel}|the\s+year)(?![\w-])"
         rf"|(?P<event>(?:a|an|the|this|next)\s+(?:(?:{mods})\s+){{0,2}}(?:(?P<emonth>{month})\s+(?:{events})|(?:{events})\s+(?:in|on|at|this|next)\s+(?:(?P<efull>{full})|(?P<emonthyear>{monthyear})|(?P<emonth2>{month}))))(?![\w])"
-        rf"|(?:fiscal\s+year\s+|FY\s*)?(?P<year>{YEAR})(?![\d,.]?\d|s\b|\s*(?:%|percent))(?P<onward>\s+(?:onwards?|forward|and\s+beyond))?"
+        rf"|(?P<season>(?:this|next|the\s+coming)\s+(?:{_alt(d['seasons'])}))(?![\w-])"
+        rf"|(?P<fiscal>(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<fyear>{YEAR}))(?!\d)"
+        rf"|(?P<fiscal2>(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<fyear2>\d{{2}}))(?!\d)"
+        rf"|(?P<year>{YEAR})(?![\d,.]?\d|s\b|\s*(?:%|percent))(?P<onward>\s+(?:onwards?|forward|and\s+beyond))?"
         rf"|(?P<month>(?:this|next)\s+{month}|{month})(?![\w.]|\s+\d)"
         rf"|(?P<dur>(?:the\s+)?(?:(?:next|coming|following|first)\s+)?(?P<dnum>\d+|{numw})[\s-]+(?P<dunit>{units}))(?![\w-])"
         rf"|(?P<dur2>(?:the\s+)?(?:(?:next|coming|following)\s+)?(?P<dunit2>decade|year|month|week))(?![\w-])"
@@ -57,7 +60,8 @@ def _rules():
     return regex, cue_kind, d
 
 
-def find_deadlines(text: str, reference: dt.date | None) -> list[DeadlineMention]:
+def find_deadlines(text: str, reference: dt.date | None, fiscal_country: str | None = None) -> list[DeadlineMention]:
+    """`fiscal_country` (ISO alpha-3) says whose fiscal year 'fiscal 2026' names (Japan's ends March 31, 2027)."""
     regex, cue_kind, data = _rules()
     out: list[DeadlineMention] = []
     pos = 0
@@ -67,7 +71,7 @@ def find_deadlines(text: str, reference: dt.date | None) -> list[DeadlineMention
             break
         pos = m.start() + 1
         try:
-            mention = _to_mention(text, m, cue_kind, data, reference)
+            mention = _to_mention(text, m, cue_kind, data, reference, fiscal_country)
         except (ValueError, OverflowError):  # a date outside the calendar (year 10000): no deadline
             mention = None
         if mention is not None:
@@ -99,7 +103,7 @@ def _next_month_end(month: int, reference: dt.date) -> dt.date:
     return end_of_month(year, month)
 
 
-def _to_mention(text, m, cue_kind, data, reference):
+def _to_mention(text, m, cue_kind, data, reference, fiscal_country=None):
     cue = " ".join(m.group("cue").lower().split())
     kind = cue_kind[cue]
     g = m.groupdict()
@@ -113,6 +117,8 @@ def _to_mention(text, m, cue_kind, data, reference):
         duration = _duration(g["dnum"], g["dunit"] or g["dunit2"], data)
         if duration is None:
             return None
+        if cue in ("over", "over a") and re.match(r"\s+(?:of|in)\b", text[m.end():]):
+            return None  # "over 8 years of experience" is an amount of time, not a limit
     elif kind == "within" and cue not in ("within",):
         return None  # "over the next" / "a timeframe of" take durations only
     elif g["full"]:
@@ -136,6 +142,17 @@ def _to_mention(text, m, cue_kind, data, reference):
     elif g["part"]:
         lo, hi = data["period_parts"][" ".join(g["part"].lower().split())]
         date = end_of_month(int(g["pyear"]), hi)
+    elif g["fiscal"] or g["fiscal2"]:
+        year = int(g["fyear"]) if g["fiscal"] else 2000 + int(g["fyear2"])
+        month, day, shift = data["fiscal_year_end"].get(fiscal_country or "", [12, 31, 0])
+        date = dt.date(year + shift, month, day)
+    elif g["season"]:
+        relative = True
+        words = g["season"].lower().split()
+        if reference:
+            last_month = data["seasons"][words[-1]]
+            year = reference.year + (1 if words[0] == "next" else 0) + (1 if last_month < 3 else 0)
+            date = end_of_month(year, last_month)
     elif g["year"]:
         if cue == "from" and not g["onward"]:
             return None  # "from 2024" is mostly a comparison base, not a start date

@@ -11,14 +11,14 @@ DATE_LITERAL = re.compile(
     rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
 # A line that dates the document: "Published March 3, 2026", "WASHINGTON, Oct. 28, 2025 —", "Updated: ...".
 _DATELINE = re.compile(
-    rf"^(?:(?:Published|Posted|Updated|Released|Date|Issued|Dated)\s*(?:on)?:?\s*|[A-Z][A-Z .,'-]{{2,40}}[,—–-]\s*|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"^(?:(?:Published|Posted|Updated|Released|Date(?:\s+of\s+issue)?|Issued|Dated|Compiled|Release\s+date|For\s+release)\s*(?:on)?:?\s*|[A-Z][A-Z .,'-]{{2,40}}[,—–-]\s*|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     rf"(?P<date>{DATE_LITERAL.pattern})", re.I)
 # Share-button residue: "FacebookTwitterLinkedIn", "Facebook Twitter Email Print".
 _SHARE_WORD = r"(?:Share|Facebook|Twitter|X|LinkedIn|E-?mail|Mail|Print|WhatsApp|Reddit|Pinterest|Telegram|Tweet|Copy|Link|Save)"
 _JUNK_TITLE = re.compile(rf"^(?:{_SHARE_WORD}[\s|/:,·•-]*){{2,}}$", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")  # a word of letters: "MARKETS / ASIA" has two
 _NO_END = re.compile(r"[^.!?:;,]$")  # a title does not end like a sentence or a lead-in ("two parts:")
-_NOT_TITLE = re.compile(r"^(?:By\s|Share\b|Posted\b|Published\b|Updated\b|Home\b|Menu\b)|\|", re.I)
+_NOT_TITLE = re.compile(r"^(?:By\s|Share\b|Posted\b|Published\b|Updated\b|Home\b|Menu\b)|\||\s[>›»/]\s", re.I)
 
 
 def guess_title(text: str, blocks: list[Block]) -> str | None:
