@@ -193,6 +193,10 @@ AMOUNT_ROWS = [
      [A("$21 billion", 21 * B), A("$26 billion", 26 * B)]),
     ("Exports grew from $5 billion to $8 billion last year.",
      [A("$5 billion", 5 * B), A("$8 billion", 8 * B)]),
+    ("Cash transfers are capped at $20 billion a year.",
+     [A("capped at $20 billion", 20 * B, qualifier="up_to", max=20 * B)]),
+    ("The companies will build a $5 billion+ AI Zone in Riyadh.",
+     [A("$5 billion+", 5 * B, qualifier="at_least", min=5 * B)]),
 ]
 
 

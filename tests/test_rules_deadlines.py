@@ -141,6 +141,13 @@ ROWS = [
      [D("by March 15", "by", "2026-03-15")]),
     ("Both sides will sign the documents by the end of this month.", dt.date(2025, 11, 14),
      [D("by the end of this month", "by", "2025-11-30")]),
+    # --- bare "over" with a duration, seasons, fiscal years ---------------------
+    ("The framework promises $1.4 trillion of investment over 10 years.", None,
+     [D("over 10 years", "within", None, "P10Y")]),
+    ("The plant should open by next summer.", REF,
+     [D("by next summer", "by", "2027-08-31")]),
+    ("The plant should open by next summer.", None,
+     [D("by next summer", "by", None, None, True)]),
 ]
 
 

@@ -39,6 +39,8 @@ SECTOR_ROWS = [
     ("The two leaders met in Washington on Tuesday.", set()),
     ("The firm leased new office space in New York.", set()),
     ("The ministers discussed the agreement at length.", set()),
+    ("Toyota plans to ship U.S.-built pickups to Japan.", set()),  # "ship" the verb is no shipbuilding
+    ("TABLE 1. LEADING-EDGE LOGIC AND MEMORY CHIPS", {"semiconductors"}),
 ]
 
 
@@ -73,6 +75,8 @@ COUNTRY_ROWS = [
     ("Drilling in the Gulf of Mexico will expand.", set()),
     ("Japanese firms will invest in American shipyards.", {"JPN", "USA"}),
     ("Contact us for details.", set()),
+    ("GlobalFoundries runs its fab in Malta, NY, and a plant in Essex Junction, VT.", set()),
+    ("Georgia's Hyundai Metaplant employs 8,500 people.", set()),
 ]
 
 
