@@ -39,7 +39,7 @@ SECTOR_ROWS = [
     ("The two leaders met in Washington on Tuesday.", set()),
     ("The firm leased new office space in New York.", set()),
     ("The ministers discussed the agreement at length.", set()),
-    ("Toyota plans to ship U.S.-built pickups to Japan.", set()),  # "ship" the verb is no shipbuilding
+    ("Toyota plans to ship U.S.-built pickups to Japan.", {"automotive"}),  # "ship", a verb: no shipbuilding
     ("TABLE 1. LEADING-EDGE LOGIC AND MEMORY CHIPS", {"semiconductors"}),
 ]
 
