@@ -184,6 +184,9 @@ def _merge_repeats(links: list[Link]) -> list[Link]:
     return merged
 
 
+_SIZE_BEFORE = re.compile(r"\b(?:reserves|deficit|surplus|GDP)\b,?(?:\s+[\w-]+){0,4}\s+(?:(?:about|around|roughly|nearly|some)\s+)?$")
+
+
 @lru_cache(maxsize=1)
 def _not_commitment_re() -> re.Pattern:
     words = sorted(load_json("money.json")["not_commitment_after"], key=len, reverse=True)
@@ -192,7 +195,9 @@ def _not_commitment_re() -> re.Pattern:
 
 def _measures_not_funds(text: str, amount: AmountMention) -> bool:
     """'$430 billion of foreign-exchange reserves', '$1.6 trillion in two-way trade': a size, not a deal."""
-    return _not_commitment_re().match(text, amount.end) is not None
+    if _not_commitment_re().match(text, amount.end) is not None:
+        return True
+    return _SIZE_BEFORE.search(text, max(0, amount.start - 60), amount.start) is not None
 
 
 def _first_found(scopes, index: SpanIndex, label) -> list[str]:

@@ -84,7 +84,7 @@ def _rules() -> _Rules:
         non_company_phrases=[p.lower() for p in phrases],
         non_company_names={n.lower() for n in d["non_company_names"] + d["news_outlets"] + d["stock_exchanges"]},
         ticker_re=re.compile(rf"\(\s*(?:{alt(d['stock_exchanges'])})\s*:\s*[A-Z0-9.]+\s*\)"),
-        subject_re=re.compile(rf"^(?:’s|'s)?\s*(?:,[^,]{{1,60}},\s*)?(?:also\s+|has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|are\s+)?(?:{alt(d['subject_verbs'])})\b"),
+        subject_re=re.compile(rf"^(?:’s|'s)?\s*(?:,[^,]{{1,60}},\s*|,\s+(?:which|who)\s+)?(?:also\s+|has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|are\s+)?(?:{alt(d['subject_verbs'])})\b"),
         object_re=re.compile(rf"(?:{alt(d['object_cues'])})\s+(?:the\s+|U\.S\.\s+|Japanese\s+|Korean\s+)?$", re.I),
         list_cue_re=re.compile(rf"\b(?:{alt(d['list_cues'])})\s*:?\s*$", re.I),
         outlet_re=re.compile(rf"(?:{alt(d['outlet_cues'])})\s+(?:\d{{4}}\s+)?(?:the\s+)?$", re.I),

@@ -41,7 +41,7 @@ def _rules():
     time = (
         rf"(?P<full>{full})(?!\d)"
         rf"|(?P<monthyear>{monthyear})(?!\d)"
-        rf"|(?P<monthday>{month}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?![\d,]|\s+\d|,\s+\d)"
+        rf"|(?P<monthday>{month}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?!\d|,?\s+\d)"
         rf"|(?:the\s+end\s+of\s+)?(?P<relm>{relm})(?![\w-])"
         rf"|(?:the\s+)?(?:(?:end|close|middle|start|beginning)\s+of\s+(?:the\s+)?)?(?P<part>{parts})[\s-]+(?:of\s+)?(?:(?:fiscal\s+year|FY)\s*)?(?P<pyear>{YEAR})(?!\d)"
         rf"|(?P<decade>(?:the|this|the\s+current)\s+decade)"
