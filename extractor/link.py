@@ -17,18 +17,23 @@ from extractor.nlp import Analysis
 from extractor.resources import load_json
 from extractor.spans import SpanIndex
 
-_ANAPHOR = re.compile(r"^(?:[-•*]\s*)?(?:The|This|That|Its|It|Such)\s+(?:\w+\s+){0,2}?"
-                      r"(?:project|facility|plant|initiative|plan|investment|deal|venture|package|effort|program|complex|terminal|is|was|will|would)\b"
-                      r"|^(?:It|They)\b")
-_ROLE_CUES = [
-    ("lead", re.compile(r"\b(?:led|headed|spearheaded)\s+by\s*$", re.I)),
-    ("builder", re.compile(r"\b(?:built|constructed|developed|engineered)\s+by\s*$", re.I)),
-    ("supplier", re.compile(r"\b(?:supplied|provided|manufactured|made)\s+by\s*$|\bpurchases?\s+from\s*$|\borders?\s+from\s*$", re.I)),
-    ("partner", re.compile(r"\b(?:with|alongside|partnership\s+with|involvement\s+from)\s*$", re.I)),
-]
-_INVEST_AFTER = re.compile(r"^(?:’s|'s)?\s*(?:will|would|has|have|plans?\s+to|committed\s+to|pledged\s+to|agreed\s+to)?\s*"
-                           r"(?:invest|commit|pledge|spend|fund|finance)", re.I)
-_BUY_AFTER = re.compile(r"^\s*(?:will|would|has|have)?\s*(?:committed\s+to\s+)?(?:purchase|buy|order|import)", re.I)
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    d = load_json("commitments.json")
+    modal = r"(?:will|would|has|have|plans?\s+to|committed\s+to|pledged\s+to|agreed\s+to)?\s*"
+    return {
+        "anaphor": re.compile(rf"^(?:[-•*]\s*)?(?:{_alt(d['anaphora_subjects'])})\s+(?:\w+\s+){{0,2}}?"
+                              rf"(?:{_alt(d['anaphora_nouns'])}|is|was|will|would)\b|^(?:It|They)\b"),
+        "roles_before": [(role, re.compile(rf"\b(?:{_alt(cues)})\s*$", re.I))
+                         for role, cues in d["role_cues_before"].items()],
+        "roles_after": [(role, re.compile(rf"^(?:’s|'s)?\s*{modal}(?:{_alt(verbs)})\b", re.I))
+                        for role, verbs in d["role_verbs_after"].items()],
+        "total": re.compile(rf"\b(?:{_alt(d['total_cues'])})", re.I),
+    }
 
 
 @dataclass
@@ -49,18 +54,17 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def _role(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    rules = _rules()
     before = text[max(0, start - 40):start]
-    for role, cue in _ROLE_CUES:
+    for role, cue in rules["roles_before"]:
         m = cue.search(before)
         if m:
             return role, m.group(0).strip()
     after = text[end:end + 60]
-    m = _INVEST_AFTER.match(after)
-    if m:
-        return "investor", m.group(0).strip()
-    m = _BUY_AFTER.match(after)
-    if m:
-        return "buyer", m.group(0).strip()
+    for role, cue in rules["roles_after"]:
+        m = cue.match(after)
+        if m:
+            return role, m.group(0).strip()
     return None, None
 
 
@@ -245,7 +249,7 @@ def _anaphoric_companies(analysis: Analysis, sentence_end: int, block, company_s
         if nxt is None:
             return []
         s, e = nxt
-        if not _ANAPHOR.match(text[s:e]):
+        if not _rules()["anaphor"].match(text[s:e]):
             return []
         found = company_spans.within(s, e)
         if found:
@@ -271,7 +275,7 @@ def _mark_totals(text: str, links: list[Link]) -> None:
                 break
             running += b.value
             parts.append(j)
-        if len(parts) >= 2 and re.search(r"\b(?:total|add up|combined|overall|sum|in all|altogether|of which|includ|share|commitment|package|framework)", text[a.start - 120:a.end + 120], re.I):
+        if len(parts) >= 2 and _rules()["total"].search(text, max(0, a.start - 120), a.end + 120):
             total.is_total = True
             for j in parts:
                 links[j].part_of = i

@@ -237,7 +237,6 @@ def find_companies(analysis: Analysis, countries: list[CountryMention],
     if outlet:
         outlets.add(outlet.lower())
 
-    ents = analysis.entities
     for c in chunks:
         for label, s, e in entity_index.overlapping(c.start, c.end):
             if s < c.end and c.start < e:

@@ -1,0 +1,57 @@
+"""Commitments: what each amount is tied to, case by case."""
+from conftest import extract_text
+
+
+def commitments(text, **kw):
+    return [(c.amount.text, c.companies, c.sectors, c.deadline) for c in extract_text(text, **kw).commitments]
+
+
+def test_the_project_sentence_after_gives_the_companies_and_roles():
+    rec = extract_text("The first is a roughly $40 billion plan to build gas-fired power plants for data centers. "
+                       "The project is being led by SoftBank Group, with involvement from GE Vernova.")
+    c = rec.commitments[0]
+    assert c.companies == ["SoftBank Group", "GE Vernova"]
+    assert [(r.role, r.cue) for r in c.company_roles] == [("lead", "led by"), ("partner", "involvement from")]
+    assert c.sectors == ["energy", "artificial_intelligence"]
+
+
+def test_several_amounts_in_one_sentence_each_take_the_nearest_company():
+    assert commitments("The list names up to $100 billion for Westinghouse to build reactors, and up to $25 billion "
+                       "for GE Vernova to supply turbines.") == [
+        ("up to $100 billion", ["Westinghouse"], ["energy"], None),
+        ("up to $25 billion", ["GE Vernova"], ["energy"], None)]
+
+
+def test_a_sentence_subject_is_shared_by_its_amounts_and_the_deadline_is_tied():
+    assert commitments("Hanwha Group will invest $5 billion in shipyards and $3 billion in steel by 2028.") == [
+        ("$5 billion", ["Hanwha Group"], ["shipbuilding", "manufacturing"], "2028-12-31"),
+        ("$3 billion", ["Hanwha Group"], ["shipbuilding", "manufacturing"], "2028-12-31")]
+
+
+def test_a_total_and_its_parts():
+    rec = extract_text("The commitments add up to $490 billion. The largest share ($332 billion) is for energy "
+                       "infrastructure. Additional energy projects totaled $70 billion.")
+    total, *parts = rec.commitments
+    assert total.is_total and total.amount.value == 490_000_000_000
+    assert [p.part_of for p in parts] == [0, 0]
+
+
+def test_the_same_sum_named_twice_is_one_commitment_with_both_mentions():
+    rec = extract_text("Japan pledged $550 billion. The $550 billion framework will run through January 19, 2029.")
+    assert len(rec.commitments) == 1
+    c = rec.commitments[0]
+    assert c.deadline == "2029-01-19" and len(c.mentions) == 2
+
+
+def test_a_bullet_inherits_its_heading_and_a_table_row_its_cells():
+    rec = extract_text("Critical Minerals\n- Copper smelting and refining by Mitsubishi Corporation, up to $2 billion.\n"
+                       "\nCompany | Award | Status\nMicron Technology | $6.165 billion | Final\n")
+    assert [(c.amount.text, c.companies, c.sectors, c.context) for c in rec.commitments] == [
+        ("up to $2 billion", ["Mitsubishi Corporation"], ["critical_minerals"], "sentence"),
+        ("$6.165 billion", ["Micron Technology"], [], "table_row")]
+
+
+def test_sizes_are_not_commitments():
+    rec = extract_text("Korea holds about $430 billion of foreign-exchange reserves. Amazon will invest $5 billion.")
+    assert [c.amount.text for c in rec.commitments] == ["$5 billion"]
+    assert len(rec.amounts) == 2
