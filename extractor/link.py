@@ -146,7 +146,8 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
                 seen.add(n)
                 role, cue = _role(text, s, e)
                 link_.companies.append((n, text[s:e], role, cue))
-        link_.sectors = _first_found(scopes, sector_index, lambda m: m.sector)
+        link_.sectors = _own_sectors(analysis, amount, amounts, sector_index, s_lo, s_hi) \
+            or _first_found(scopes, sector_index, lambda m: m.sector)
         # Countries and deadlines: the sentence, or the whole block when it is one bullet or table row.
         narrow = [sc for sc in scopes if sc[0] in ("sentence", "table_row")
                   or (sc[0] == "block" and block is not None and block.kind == "list_item")]
@@ -214,6 +215,21 @@ def _first_found(scopes, index: SpanIndex, label) -> list[str]:
         if labels:
             return labels
     return []
+
+
+def _own_sectors(analysis: Analysis, amount: AmountMention, amounts: list[AmountMention], sector_index: SpanIndex,
+                 lo: int, hi: int) -> list[str]:
+    """In a sentence with several amounts, the sectors named nearest to this one ('$150 billion for
+    shipbuilding, and $200 billion in cash for energy projects'); [] when it has none of its own."""
+    group = [a for a in amounts if lo <= a.start < hi]
+    if len(group) < 2:
+        return []
+    labels: list[str] = []
+    for m in sector_index.within(lo, hi):
+        nearest = min(group, key=lambda a: (min(abs(a.start - m.end), abs(m.start - a.end)), a.start))
+        if nearest is amount and m.sector not in labels:
+            labels.append(m.sector)
+    return labels
 
 
 def _nearest_amount_owner(analysis: Analysis, amounts: list[AmountMention], company_spans):

@@ -22,10 +22,10 @@ def test_several_amounts_in_one_sentence_each_take_the_nearest_company():
         ("up to $25 billion", ["GE Vernova"], ["energy"], None)]
 
 
-def test_a_sentence_subject_is_shared_by_its_amounts_and_the_deadline_is_tied():
+def test_a_sentence_subject_is_shared_by_its_amounts_each_with_its_own_sector():
     assert commitments("Hanwha Group will invest $5 billion in shipyards and $3 billion in steel by 2028.") == [
-        ("$5 billion", ["Hanwha Group"], ["shipbuilding", "manufacturing"], "2028-12-31"),
-        ("$3 billion", ["Hanwha Group"], ["shipbuilding", "manufacturing"], "2028-12-31")]
+        ("$5 billion", ["Hanwha Group"], ["shipbuilding"], "2028-12-31"),
+        ("$3 billion", ["Hanwha Group"], ["manufacturing"], "2028-12-31")]
 
 
 def test_a_total_and_its_parts():
