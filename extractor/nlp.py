@@ -49,11 +49,18 @@ def _loaded():
 
 
 def model_info(model: str) -> dict:
+    """Name, version and components of the pipeline, read from its meta.json without loading it
+    (an incremental run with nothing to do never pays for the model)."""
     import spacy
+    from pathlib import Path
 
-    nlp = load(model)
-    return {"spacy": spacy.__version__, "model": model, "model_version": nlp.meta.get("version"),
-            "pipeline": list(nlp.pipe_names)}
+    path = spacy.util.get_package_path(model) if spacy.util.is_package(model) else Path(model)
+    meta = spacy.util.load_meta(path / "meta.json") if (path / "meta.json").exists() else {}
+    if not meta:  # a package laid out differently: load it to ask
+        nlp = load(model)
+        meta = {"version": nlp.meta.get("version"), "pipeline": list(nlp.pipe_names)}
+    pipeline = [p for p in meta.get("pipeline", []) if p not in EXCLUDE]
+    return {"spacy": spacy.__version__, "model": model, "model_version": meta.get("version"), "pipeline": pipeline}
 
 
 @dataclass

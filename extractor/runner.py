@@ -243,6 +243,8 @@ def _run_locked(in_dir, out_dir, config, jobs, force, prune, log, timeout, progr
         else:
             pending.append((rel, path, digest))
 
+    # Largest files first, so no worker is left alone with a 200-page PDF at the end.
+    pending.sort(key=lambda item: (-(item[1].stat().st_size if item[1].is_file() else 0), item[0]))
     durations: dict[str, float] = {}
     bar = None
     if progress and pending:
@@ -311,8 +313,12 @@ def _execute(pending, config: ExtractConfig, jobs: int, timeout: float | None):
 
     from pebble import ProcessExpired, ProcessPool
 
-    # fork: workers inherit the pipeline the parent already loaded for the state key (copy-on-write).
+    # fork: workers inherit the pipeline loaded just below, copy-on-write, instead of loading their own.
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    if ctx.get_start_method() == "fork":
+        from extractor.nlp import load
+
+        load(config.model)  # once here; every forked worker shares it
     with ProcessPool(max_workers=min(jobs, len(pending)), max_tasks=MAX_TASKS, initializer=_init_worker,
                      initargs=(config,), context=ctx) as pool:
         futures = [(pool.schedule(_worker_process, (str(path), rel), timeout=timeout), rel, digest)
