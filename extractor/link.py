@@ -107,7 +107,10 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
     company_index = SpanIndex(company_spans, key=lambda x: (x[0], x[1]))
 
     amounts = [a for a in amounts if not _measures_not_funds(text, a)]
-    owner = _nearest_amount_owner(analysis, amounts, company_index)
+    by_sentence: dict[tuple[int, int], list[AmountMention]] = {}
+    for a in amounts:
+        by_sentence.setdefault(analysis.sentence_span(a.start), []).append(a)
+    owner = _nearest_amount_owner(by_sentence, company_index)
     for amount in amounts:
         link_ = Link(amount)
         s_lo, s_hi = analysis.sentence_span(amount.start)
@@ -146,7 +149,7 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
                 seen.add(n)
                 role, cue = _role(text, s, e)
                 link_.companies.append((n, text[s:e], role, cue))
-        link_.sectors = _own_sectors(analysis, amount, amounts, sector_index, s_lo, s_hi) \
+        link_.sectors = _own_sectors(amount, by_sentence[(s_lo, s_hi)], sector_index, s_lo, s_hi) \
             or _first_found(scopes, sector_index, lambda m: m.sector)
         # Countries and deadlines: the sentence, or the whole block when it is one bullet or table row.
         narrow = [sc for sc in scopes if sc[0] in ("sentence", "table_row")
@@ -217,35 +220,35 @@ def _first_found(scopes, index: SpanIndex, label) -> list[str]:
     return []
 
 
-def _own_sectors(analysis: Analysis, amount: AmountMention, amounts: list[AmountMention], sector_index: SpanIndex,
+def _nearest(group: list[AmountMention], start: int, end: int) -> AmountMention:
+    """The amount of a sentence closest to the span [start, end)."""
+    return min(group, key=lambda a: (min(abs(a.start - end), abs(start - a.end)), a.start))
+
+
+def _own_sectors(amount: AmountMention, group: list[AmountMention], sector_index: SpanIndex,
                  lo: int, hi: int) -> list[str]:
-    """In a sentence with several amounts, the sectors named nearest to this one ('$150 billion for
-    shipbuilding, and $200 billion in cash for energy projects'); [] when it has none of its own."""
-    group = [a for a in amounts if lo <= a.start < hi]
+    """In a sentence with several amounts (`group`), the sectors named nearest to this one ('$150
+    billion for shipbuilding, and $200 billion in cash for energy projects'); [] when it has none."""
     if len(group) < 2:
         return []
     labels: list[str] = []
     for m in sector_index.within(lo, hi):
-        nearest = min(group, key=lambda a: (min(abs(a.start - m.end), abs(m.start - a.end)), a.start))
-        if nearest is amount and m.sector not in labels:
+        if _nearest(group, m.start, m.end) is amount and m.sector not in labels:
             labels.append(m.sector)
     return labels
 
 
-def _nearest_amount_owner(analysis: Analysis, amounts: list[AmountMention], company_spans):
+def _nearest_amount_owner(by_sentence: dict[tuple[int, int], list[AmountMention]], company_spans):
     """In a sentence with several amounts, each company belongs to the amount nearest to it
     ('up to $100 billion for Westinghouse ..., and up to $100 billion for GE Vernova'). An amount
     left without a company shares the sentence's subject, named before every amount."""
-    by_sentence: dict[tuple[int, int], list[AmountMention]] = {}
-    for a in amounts:
-        by_sentence.setdefault(analysis.sentence_span(a.start), []).append(a)
     owner: dict[tuple[int, int], AmountMention] = {}
     for (lo, hi), group in by_sentence.items():
         if len(group) < 2:
             continue
         inside = [(s, e) for s, e, _ in company_spans.within(lo, hi)]
         for s, e in inside:
-            owner[(s, e)] = min(group, key=lambda a: (min(abs(a.start - e), abs(s - a.end)), a.start))
+            owner[(s, e)] = _nearest(group, s, e)
         subject = [(s, e) for s, e in inside if e <= group[0].start]
         claimed = set(owner.values())
         if subject and any(a not in claimed for a in group):

@@ -18,7 +18,6 @@ from extractor.ingest.document import Block, Document
 # parser (sentences, dependencies for commitments), ner (candidates).
 EXCLUDE = ("senter",)
 CHUNK = 50_000
-_LOADED: list[str] = []
 _CUT = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -28,24 +27,19 @@ def load(model: str):
     import spacy
 
     nlp = spacy.load(model, exclude=list(EXCLUDE))
-    _LOADED.append(model)
     return nlp
 
 
-def noun_index(vocab) -> frozenset:
-    """The English nouns the rule lemmatizer knows (empty for pipelines without one)."""
-    for nlp in _loaded():
-        if nlp.vocab is vocab and "lemmatizer" in nlp.pipe_names:
-            try:
-                table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-                return frozenset(table["noun"])
-            except (KeyError, ValueError):
-                return frozenset()
-    return frozenset()
-
-
-def _loaded():
-    return [load(m) for m in _LOADED]
+@lru_cache(maxsize=2)
+def noun_index(model: str) -> frozenset:
+    """The English nouns the pipeline's rule lemmatizer knows (empty for pipelines without one)."""
+    nlp = load(model)
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    try:
+        return frozenset(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
 
 
 def model_info(model: str) -> dict:
@@ -79,6 +73,7 @@ class Analysis:
     pieces: list[Piece]
     sentences: list[tuple[int, int]] = field(default_factory=list)  # document offsets, in order
     entities: list[tuple[str, int, int]] = field(default_factory=list)
+    model: str = ""  # the pipeline that parsed it
     _starts: list[int] = field(default_factory=list)
     _block_starts: list[int] = field(default_factory=list)
     _piece_starts: list[int] = field(default_factory=list)
@@ -168,4 +163,4 @@ def analyze(doc: Document, model: str) -> Analysis:
     nlp = load(model)
     parts = list(_pieces_of(doc))
     pieces = [Piece(i, off, parsed) for (i, off, _), parsed in zip(parts, nlp.pipe(t for _, _, t in parts))]
-    return Analysis(doc.text, doc.blocks, pieces)
+    return Analysis(doc.text, doc.blocks, pieces, model=model)

@@ -204,8 +204,6 @@ def run(in_dir: Path, out_dir: Path, config: ExtractConfig, jobs: int = 1, force
     if not in_dir.is_dir():
         raise RunError(f"input folder {in_dir} does not exist or is not a folder")
     out_dir.mkdir(parents=True, exist_ok=True)
-    if out_dir.resolve().is_relative_to(in_dir.resolve()) and out_dir.resolve() != in_dir.resolve():
-        pass  # OUT inside IN works: its files are skipped below
     lock = _lock(out_dir)
     try:
         return _run_locked(in_dir, out_dir, config, jobs, force, prune, log, timeout, progress)

@@ -15,7 +15,8 @@ _PAIR = re.compile(r"\[\s+(-?\d+),\s+(-?\d+)\s+\]")
 def dumps(obj) -> str:
     if isinstance(obj, BaseModel):
         obj = obj.model_dump(mode="json", exclude_none=False)
-        obj.pop("text", None) if obj.get("text") is None else None
+        if obj.get("text", "") is None:
+            del obj["text"]  # the extracted text appears only with --keep-text
     text = json.dumps(obj, ensure_ascii=False, indent=2, separators=(",", ": "))
     # Spans on one line ("[12, 40]"): records stay short and a moved span is a one-line diff.
     # Safe on the JSON text: newlines inside strings are escaped, so only real arrays match.

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from extractor.extract.countries import is_country_name, is_us_state
 from extractor.extract.mentions import CompanyEntity, CountryMention
-from extractor.nlp import Analysis
+from extractor.nlp import Analysis, noun_index
 from extractor.resources import load_json
 from extractor.spans import SpanIndex
 
@@ -40,11 +40,6 @@ _MODEL_NUMBER = re.compile(r"[ \t]+[A-Z]{0,3}-?\d[\d-]*[A-Za-z]{0,2}\b(?![-&])")
 _LOCATION_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to)\s+$")
 _LOCATION_AFTER = re.compile(r"(?:,|\s+in)\s+[A-Z][a-z]+")
 _SHAPE = re.compile(r"[a-z][A-Z]|\d[A-Za-z]|[A-Za-z]\d|^[A-Z]-[a-z]")  # CamelCase, letters with digits, X-energy
-_TITLED_NAME = re.compile(r"\b(?:President|Prime Minister|Minister|Secretary|Director|Chairman|Chairwoman|Ambassador|"
-                          r"Governor|Senator|Representative|Crown Prince|King|Emir|Sheikh|Chancellor|Mr\.|Ms\.|Mrs\.|Dr\.)"
-                          r"\s+((?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w’'-]+)")
-_TITLES = re.compile(r"(?:President|Prime Minister|Minister|Secretary|Director|Chairman|Chair|CEO|Chief|Ambassador|"
-                     r"Governor|Senator|Rep\.|Mr\.|Ms\.|Mrs\.|Dr\.|Sir|King|Crown Prince|Prince|Vice)\s*$")
 
 
 @dataclass
@@ -59,6 +54,8 @@ class _Rules:
     list_cue_re: re.Pattern
     outlet_re: re.Pattern
     table_headers: set[str]
+    titled_name_re: re.Pattern
+    title_before_re: re.Pattern
     strong_subject_re: re.Pattern
     apposition_re: re.Pattern
     preceding_noun_re: re.Pattern
@@ -77,9 +74,10 @@ def _rules() -> _Rules:
     phrases = [w for w in d["non_company_words"] if " " in w]
     return _Rules(
         suffixes={s.rstrip(".").lower() for s in d["suffixes"]},
-        legal_suffixes={"inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc",
-                        "plc", "ag", "sa", "s.a", "nv", "n.v", "se", "gmbh", "kk", "k.k", "group", "holdings",
-                        "holding", "the"},
+        legal_suffixes=set(d["legal_suffixes"]),
+        # "President Donald Trump": the name after a title is a person; a chunk right after one is not a company.
+        titled_name_re=re.compile(rf"\b(?:{alt(d['person_titles'])})\s+((?:[A-Z][\w.’'-]+\s+){{0,3}}[A-Z][\w’'-]+)"),
+        title_before_re=re.compile(rf"(?:{alt(d['person_titles'])})\s*$"),
         non_company_words={w.rstrip(".").lower() for w in words},
         non_company_phrases=[p.lower() for p in phrases],
         non_company_names={n.lower() for n in d["non_company_names"] + d["news_outlets"] + d["stock_exchanges"]},
@@ -306,7 +304,7 @@ def find_companies(analysis: Analysis, countries: list[CountryMention],
             continue  # "Figures for GPU deployments ...", "Health and life sciences: ..."
         if c.ner == "PERSON" and c.evidence <= {"ner", "subject"}:
             continue
-        if _TITLES.search(text[max(0, c.start - 30):c.start]):
+        if r.title_before_re.search(text[max(0, c.start - 30):c.start]):
             continue
         if is_non_company(c.text, country_spans, c.start):
             continue
@@ -367,7 +365,7 @@ def _person_names(analysis: Analysis, chunks: list[_Chunk]) -> set[str]:
     entity of two or more words, with their last word ('Trump')."""
     text = analysis.text
     names: set[str] = set()
-    for m in _TITLED_NAME.finditer(text):
+    for m in _rules().titled_name_re.finditer(text):
         name = re.sub(r"(?:’s|'s)$", "", m.group(1))
         names.add(name)
         names.add(name.split()[-1])
@@ -387,23 +385,9 @@ def _is_plural_noun(analysis: Analysis, c: _Chunk) -> bool:
     word = c.text.lower()
     if not word.endswith("s") or len(word) < 4:
         return False
-    nouns = _english_nouns(analysis)
+    nouns = noun_index(analysis.model) if analysis.model else frozenset()
     singulars = {word[:-1], word[:-2] if word.endswith("es") else word[:-1], word[:-3] + "y" if word.endswith("ies") else word[:-1]}
     return any(w in nouns for w in singulars)
-
-
-def _english_nouns(analysis: Analysis) -> set[str]:
-    pieces = analysis.pieces
-    if not pieces:
-        return set()
-    return _noun_index(pieces[0].doc.vocab)
-
-
-@lru_cache(maxsize=4)
-def _noun_index(vocab) -> frozenset:
-    from extractor.nlp import noun_index
-
-    return noun_index(vocab)
 
 
 def _opens_label(analysis: Analysis, c: _Chunk) -> bool:
