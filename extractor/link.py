@@ -192,20 +192,21 @@ def _merge_repeats(links: list[Link]) -> list[Link]:
     return merged
 
 
-_SIZE_BEFORE = re.compile(r"\b(?:reserves|deficit|surplus|GDP)\b,?(?:\s+[\w-]+){0,4}\s+(?:(?:about|around|roughly|nearly|some)\s+)?$")
-
-
 @lru_cache(maxsize=1)
-def _not_commitment_re() -> re.Pattern:
-    words = sorted(load_json("money.json")["not_commitment_after"], key=len, reverse=True)
-    return re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+def _size_res() -> tuple[re.Pattern, re.Pattern]:
+    """('$430 billion of reserves', 'reserves, which stand at $430 billion'): after and before the amount."""
+    money = load_json("money.json")
+    after = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?(?:{_alt(money['not_commitment_after'])})\b", re.I)
+    before = re.compile(rf"\b(?:{_alt(money['size_nouns_before'])})\b,?(?:\s+[\w-]+){{0,4}}\s+"
+                        r"(?:(?:about|around|roughly|nearly|some)\s+)?$")
+    return after, before
 
 
 def _measures_not_funds(text: str, amount: AmountMention) -> bool:
     """'$430 billion of foreign-exchange reserves', '$1.6 trillion in two-way trade': a size, not a deal."""
-    if _not_commitment_re().match(text, amount.end) is not None:
-        return True
-    return _SIZE_BEFORE.search(text, max(0, amount.start - 60), amount.start) is not None
+    after, before = _size_res()
+    return after.match(text, amount.end) is not None or \
+        before.search(text, max(0, amount.start - 60), amount.start) is not None
 
 
 def _first_found(scopes, index: SpanIndex, label) -> list[str]:
