@@ -55,7 +55,7 @@ def find_sectors(analysis: Analysis, model: str, exclude: list[tuple[int, int]] 
         while i < n:
             keys = _token_keys(doc[i])
             best = None
-            for key in set(keys):
+            for key in dict.fromkeys(keys):  # in priority order: a set's order changes with the hash seed
                 for words, label, phrase in index.get(key, ()):
                     if i + len(words) <= n and all(
                             w in _token_keys(doc[i + k]) for k, w in enumerate(words)):
