@@ -15,10 +15,16 @@ def load_json(name: str) -> dict:
 
 
 def rules_digest(folder=None) -> str:
-    """sha256 over every rule-data file (name and bytes): part of the incremental state key."""
+    """sha256 over every rule-data file, subfolders included (path and bytes): part of the state key."""
     h = hashlib.sha256()
     folder = folder if folder is not None else resources.files(DATA_PACKAGE)
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if entry.name.endswith(".json"):
-            h.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
+
+    def walk(node, prefix: str) -> None:
+        for entry in sorted(node.iterdir(), key=lambda p: p.name):
+            if entry.is_dir() and not entry.name.startswith(("_", ".")):
+                walk(entry, f"{prefix}{entry.name}/")
+            elif entry.name.endswith(".json"):
+                h.update(f"{prefix}{entry.name}".encode() + b"\0" + entry.read_bytes() + b"\0")
+
+    walk(folder, "")
     return h.hexdigest()
