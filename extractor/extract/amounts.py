@@ -5,40 +5,34 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from extractor.extract.currencies import CurrencyResolver, alternation as _alternation, currency_rules
 from extractor.extract.mentions import AmountMention, PercentMention
 from extractor.resources import load_json
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
-def _alternation(words, case_sensitive=()) -> str:
-    parts = []
-    for w in sorted(words, key=len, reverse=True):
-        esc = re.escape(w).replace(r"\ ", r"\s+")
-        parts.append(f"(?-i:{esc})" if w in case_sensitive else esc)
-    return "|".join(parts)
-
-
 @lru_cache(maxsize=1)
 def _rules():
     money = load_json("money.json")
+    cur = currency_rules()
     mags = money["magnitudes"]
     mag_cs = set(money["magnitudes_case_sensitive"])
     mag = rf"(?:{_alternation(mags, mag_cs)})(?![A-Za-z])"
-    prefix = _alternation(money["currency_prefixes"])
-    word = _alternation(money["currency_words"])
+    prefix, word, code = cur["prefix_re"], cur["word_re"], cur["code_re"]
+    # The magnitude may be joined by a hyphen ("$1-billion", "a $2.2-billion deal").
+    sep = r"(?:-|\s?)"
     # One amount: PREFIX NUM [MAG] | NUM [MAG] WORD | NUM [MAG] CODE
-    codes = [c for c in money["currency_prefixes"] if c.isalpha() and c.isupper() and len(c) == 3]
-    code = _alternation(codes)
-    amount_a = rf"(?P<cur{{i}}>{prefix})\s?(?P<num{{i}}>{NUMBER})(?:\s?(?P<mag{{i}}>{mag}))?"
-    amount_b = rf"(?P<num{{i}}b>{NUMBER})(?:\s?(?P<mag{{i}}b>{mag}))?\s(?P<word{{i}}>(?:{word})|(?-i:{code}))(?![A-Za-z])"
+    amount_a = rf"(?P<cur{{i}}>{prefix})\s?(?P<num{{i}}>{NUMBER})(?:{sep}(?P<mag{{i}}>{mag}))?"
+    amount_b = (rf"(?P<num{{i}}b>{NUMBER})(?:{sep}(?P<mag{{i}}b>{mag}))?[\s-](?P<word{{i}}>(?:{word})|(?-i:{code}))"
+                r"(?![A-Za-z])")
     one = lambda i: "(?:" + amount_a.replace("{i}", str(i)) + "|" + amount_b.replace("{i}", str(i)) + ")"
     # The low end of a range may be a bare number ("$38-44 billion", "$38 to $44 billion").
-    low = rf"(?:(?P<lcur>{prefix})\s?)?(?P<lnum>{NUMBER})(?:\s?(?P<lmag>{mag}))?"
+    low = rf"(?:(?P<lcur>{prefix})\s?)?(?P<lnum>{NUMBER})(?:{sep}(?P<lmag>{mag}))?"
     joiner = r"\s?(?:-|–|—|to)\s?|\s+(?:to|and)\s+"
     # "$38-44 billion": the currency on the low end, the magnitude on the high end.
-    bare_range = (rf"(?P<rcur>{prefix})\s?(?P<rlnum>{NUMBER})(?:\s?(?P<rlmag>{mag}))?(?:{joiner})"
-                  rf"(?P<rhnum>{NUMBER})\s?(?P<rhmag>{mag})")
+    bare_range = (rf"(?P<rcur>{prefix})\s?(?P<rlnum>{NUMBER})(?:{sep}(?P<rlmag>{mag}))?(?:{joiner})"
+                  rf"(?P<rhnum>{NUMBER}){sep}(?P<rhmag>{mag})")
     qual_before = money["qualifiers_before"]
     qual_after = money["qualifiers_after"]
     qb = _alternation(qual_before)
@@ -50,8 +44,6 @@ def _rules():
     )
     return {
         "re": re.compile(rf"(?<![\w$€£¥₩.,]){pattern}", re.I),
-        "prefixes": {k.lower(): v for k, v in money["currency_prefixes"].items()},
-        "words": {" ".join(k.lower().split()): v for k, v in money["currency_words"].items()},
         "mags": mags,
         "mags_lower": {k.lower(): v for k, v in mags.items() if k not in mag_cs},
         "qual_before": {" ".join(k.lower().split()): v for k, v in qual_before.items()},
@@ -73,14 +65,15 @@ def _number(s: str) -> Decimal:
     return Decimal(s.replace(",", ""))
 
 
-def _currency(rules, m, i: str) -> str | None:
+def _currency(res: CurrencyResolver, m, i: str) -> str | None:
+    """The currency of amount i, or None when its marker does not make it money here."""
+    num, mag = _end(m, i)
     cur = m.group(f"cur{i}")
     if cur:
-        return rules["prefixes"].get(cur.lower()) or rules["prefixes"].get(cur)
+        return res.prefix(cur) if res.plausible(cur, num, mag, word_form=False) else None
     word = m.group(f"word{i}")
-    if word:
-        key = " ".join(word.lower().split())
-        return rules["words"].get(key) or rules["prefixes"].get(key)
+    if word and res.plausible(word, num, mag, word_form=True):
+        return res.word(word)
     return None
 
 
@@ -93,10 +86,11 @@ def _end(m, i: str) -> tuple[str | None, str | None]:
 
 def find_amounts(text: str) -> list[AmountMention]:
     rules = _rules()
+    res = CurrencyResolver(text)
     out: list[AmountMention] = []
     for m in rules["re"].finditer(text):
         try:
-            mentions = _split_change(text, m, rules) or [_to_mention(text, m, rules)]
+            mentions = _split_change(text, m, rules, res) or [_to_mention(text, m, rules, res)]
         except (InvalidOperation, ValueError):
             continue
         for mention in mentions:
@@ -105,7 +99,7 @@ def find_amounts(text: str) -> list[AmountMention]:
     return out
 
 
-def _split_change(text: str, m: re.Match, rules) -> list[AmountMention] | None:
+def _split_change(text: str, m: re.Match, rules, res: CurrencyResolver) -> list[AmountMention] | None:
     """'raise its investment from $21 billion to $26 billion' is two amounts, not a range."""
     opener = m.group("opener")
     if not (m.group("range") and opener and opener.strip().lower() == "from"):
@@ -114,7 +108,7 @@ def _split_change(text: str, m: re.Match, rules) -> list[AmountMention] | None:
     if not any(w in rules["change_verbs"] for w in words[-10:]):
         return None
     num, mag = _end(m, "2")
-    currency = _currency(rules, m, "2")
+    currency = _currency(res, m, "2")
     if currency is None:
         return None
     lo_start, lo_end = m.start("lcur") if m.group("lcur") else m.start("lnum"), m.end("lmag") if m.group("lmag") else m.end("lnum")
@@ -125,12 +119,12 @@ def _split_change(text: str, m: re.Match, rules) -> list[AmountMention] | None:
             AmountMention(hi_start, m.end(), text[hi_start:m.end()], high, currency, "exact")]
 
 
-def _to_mention(text: str, m: re.Match, rules) -> AmountMention | None:
+def _to_mention(text: str, m: re.Match, rules, res: CurrencyResolver) -> AmountMention | None:
     start, end = m.start(), m.end()
     qualifier = "exact"
     lo = hi = None
     if m.group("range2"):
-        currency = rules["prefixes"].get(m.group("rcur").lower())
+        currency = res.prefix(m.group("rcur"))
         if currency is None:
             return None
         hi = _number(m.group("rhnum")) * _magnitude(rules, m.group("rhmag"))
@@ -140,13 +134,13 @@ def _to_mention(text: str, m: re.Match, rules) -> AmountMention | None:
         qualifier, value = "range", hi
     elif m.group("range"):
         num, mag = _end(m, "2")
-        currency = _currency(rules, m, "2")
+        currency = _currency(res, m, "2")
         if currency is None:
             return None
         hi = _number(num) * _magnitude(rules, mag)
         lmag = m.group("lmag") or mag
         lo = _number(m.group("lnum")) * _magnitude(rules, lmag)
-        if m.group("lcur") and rules["prefixes"].get(m.group("lcur").lower()) != currency:
+        if m.group("lcur") and res.prefix(m.group("lcur")) != currency:
             return None
         if lo >= hi:
             # "$5 to 10" style noise or "2025-2026": not a money range; keep the upper amount only
@@ -159,7 +153,7 @@ def _to_mention(text: str, m: re.Match, rules) -> AmountMention | None:
         value = hi
     else:
         num, mag = _end(m, "1")
-        currency = _currency(rules, m, "1")
+        currency = _currency(res, m, "1")
         if currency is None:
             return None
         value = _number(num) * _magnitude(rules, mag)
