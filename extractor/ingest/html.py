@@ -66,6 +66,7 @@ def _walk(body: Tag, out: TextBuilder) -> None:
     stack = [(iter(body.children), body, False, False)]
     list_depth = 0
     content_depth = 0
+    thead_depth = 0  # open <thead> elements above: their rows are header rows
     while stack:
         children, tag, pushed, is_content = stack[-1]
         child = next(children, None)
@@ -79,6 +80,8 @@ def _walk(body: Tag, out: TextBuilder) -> None:
                 list_depth -= 1
             if tag.name == "table":
                 header = ()
+            if tag.name == "thead":
+                thead_depth -= 1
             if is_content:
                 content_depth -= 1
             continue
@@ -94,11 +97,11 @@ def _walk(body: Tag, out: TextBuilder) -> None:
             continue
         if name == "tr":
             flush()
-            cells = child.find_all(["td", "th"], recursive=False)
+            cells = [c for c in child.contents if isinstance(c, Tag) and c.name in ("td", "th")]
             texts = [_cell_text(c) for c in cells]
             if not any(texts):
                 continue
-            is_header = all(c.name == "th" for c in cells) or child.find_parent("thead") is not None
+            is_header = all(c.name == "th" for c in cells) or thead_depth > 0
             if is_header and not header:
                 header = tuple(texts)
                 out.add("", "table_header", cells=texts)  # header rows are text too
@@ -119,6 +122,8 @@ def _walk(body: Tag, out: TextBuilder) -> None:
             pushed = True
         if name in ("ul", "ol"):
             list_depth += 1
+        if name == "thead":
+            thead_depth += 1
         entering_content = name in rules["content_tags"]
         if entering_content:
             content_depth += 1
@@ -126,17 +131,51 @@ def _walk(body: Tag, out: TextBuilder) -> None:
     flush()
 
 
-def _meta(soup: BeautifulSoup, *keys: str) -> str | None:
-    for key in keys:
-        tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key}) \
-            or soup.find("meta", attrs={"itemprop": key})
-        if tag and tag.get("content", "").strip():
-            return tag["content"].strip()
-    return None
+class _Index:
+    """What the metadata needs, gathered in one pass over the whole tree (document order): the first
+    <meta> per (property|name|itemprop, value), the JSON-LD scripts, the first <time datetime>,
+    the first <title> and <h1>. Before this, each lookup was its own `find` over the tree."""
+
+    def __init__(self, soup: BeautifulSoup) -> None:
+        self.meta: dict[tuple[str, str], Tag] = {}
+        self.json_ld: list[Tag] = []
+        self.time: Tag | None = None
+        self.title: Tag | None = None
+        self.h1: Tag | None = None
+        for el in soup.descendants:
+            if not isinstance(el, Tag):
+                continue
+            name, attrs = el.name, el.attrs
+            if name == "meta":
+                for attr in ("property", "name", "itemprop"):
+                    value = attrs.get(attr)
+                    if isinstance(value, str):
+                        self.meta.setdefault((attr, value), el)
+            elif name == "script":
+                if attrs.get("type") == "application/ld+json":
+                    self.json_ld.append(el)
+            elif name == "time":
+                if self.time is None and attrs.get("datetime") is not None:
+                    self.time = el
+            elif name == "title":
+                self.title = self.title or el
+            elif name == "h1":
+                self.h1 = self.h1 or el
+
+    def meta_content(self, *keys: str) -> str | None:
+        """The content of the first <meta> naming one of `keys` (in their order of preference)."""
+        for key in keys:
+            tag = self.meta.get(("property", key)) or self.meta.get(("name", key)) \
+                or self.meta.get(("itemprop", key))
+            if tag is not None:
+                content = tag.get("content", "")
+                if isinstance(content, str) and content.strip():
+                    return content.strip()
+        return None
 
 
-def _json_ld_dates(soup: BeautifulSoup):
-    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+def _json_ld_dates(index: _Index):
+    for script in index.json_ld:
         try:
             data = json.loads(script.string or "")
         except (ValueError, TypeError):
@@ -152,15 +191,14 @@ def _json_ld_dates(soup: BeautifulSoup):
                 queue.extend(v for v in item.values() if isinstance(v, (list, dict)))
 
 
-def _published(soup: BeautifulSoup) -> str | None:
+def _published(index: _Index) -> str | None:
     candidates = []
-    value = _meta(soup, *_rules()["published_meta"])
+    value = index.meta_content(*_rules()["published_meta"])
     if value:
         candidates.append(value)
-    candidates.extend(_json_ld_dates(soup))
-    time_tag = soup.find("time", attrs={"datetime": True})
-    if time_tag:
-        candidates.append(time_tag["datetime"])
+    candidates.extend(_json_ld_dates(index))
+    if index.time is not None:
+        candidates.append(index.time["datetime"])
     for value in candidates:
         iso = iso_prefix(value)
         if iso:
@@ -171,15 +209,15 @@ def _published(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def _title(soup: BeautifulSoup) -> str | None:
-    og = _meta(soup, "og:title", "twitter:title")
+def _title(index: _Index) -> str | None:
+    og = index.meta_content("og:title", "twitter:title")
     if og:
         return " ".join(og.split())
-    if soup.title and soup.title.string and soup.title.string.strip():
-        return " ".join(soup.title.string.split())
-    h1 = soup.find("h1")
-    if h1:
-        text = " ".join(h1.get_text(" ").split())
+    title = index.title
+    if title is not None and title.string and title.string.strip():
+        return " ".join(title.string.split())
+    if index.h1 is not None:
+        text = " ".join(index.h1.get_text(" ").split())
         return text or None
     return None
 
@@ -202,7 +240,8 @@ def read_html(data: bytes, name: str) -> Document:
     out = TextBuilder()
     _walk(soup.body or soup, out)
     doc = Document(text=out.text(), blocks=out.blocks, format="html", encoding=encoding)
-    doc.site_name = _meta(soup, "og:site_name", "application-name", "publisher")
-    doc.title = _strip_site(_title(soup), doc.site_name)
-    doc.published = _published(soup)
+    index = _Index(soup)
+    doc.site_name = index.meta_content("og:site_name", "application-name", "publisher")
+    doc.title = _strip_site(_title(index), doc.site_name)
+    doc.published = _published(index)
     return doc
