@@ -83,3 +83,109 @@ def test_html_deep_table_cells_and_title_without_recursion_error():
     doc = ingest(data, "deep.html")
     assert doc.title == "Deep Title"
     assert "cell | x" in doc.text
+
+
+# --- decoding: mixed UTF-8 and cp1252, WHATWG labels, blank files ---------------------------------
+UTF8_PART = "The minister said \u201cthe deal is done\u201d \u2014 caf\u00e9 owners in Z\u00fcrich agreed.\n"
+CP1252_PART = "Acme will invest \u20ac5 billion in the plant, it\u2019s said.\n"
+
+
+def test_text_mixed_utf8_and_cp1252_read_as_utf8_with_repair():
+    data = (UTF8_PART * 3).encode("utf-8") + CP1252_PART.encode("cp1252")
+    doc = ingest(data, "mixed.txt")
+    assert doc.encoding == "utf-8"
+    assert doc.text == UTF8_PART * 3 + CP1252_PART
+    assert "\u20ac5 billion" in doc.text
+    assert len(doc.warnings) == 1 and "mixed encodings" in doc.warnings[0] and "windows-1252" in doc.warnings[0]
+    assert "2 invalid byte sequence(s) (2 bytes)" in doc.warnings[0]
+
+
+def test_text_mixed_encoding_reaches_the_record():
+    from extractor.pipeline import extract_document
+
+    data = UTF8_PART.encode("utf-8") * 2 + CP1252_PART.encode("cp1252")
+    record = extract_document(data, "mixed.txt")
+    assert any("mixed encodings" in w for w in record.warnings)
+    assert any(a.currency == "EUR" and a.value == 5_000_000_000 for a in record.amounts)
+
+
+@pytest.mark.parametrize("text, codec", [
+    ("Acme will invest \u20ac5 billion, \u201cit\u2019s\u201d said; caf\u00e9 na\u00efve.", "cp1252"),
+    ("Za\u017c\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144 \u2014 polski tekst jest tutaj w kodowaniu.", "cp1250"),
+    ("\u041f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440, \u044d\u0442\u043e \u0440\u0443\u0441\u0441\u043a\u0438\u0439 "
+     "\u0442\u0435\u043a\u0441\u0442 \u00ab\u042f\u00bb.", "cp1251"),
+])
+def test_text_wholly_legacy_is_not_taken_for_mixed(text, codec):
+    doc = ingest(text.encode(codec), "a.txt")
+    assert (doc.text, doc.encoding, doc.warnings) == (text, codec, [])
+
+
+def test_text_utf8_with_one_stray_byte_in_a_mostly_utf8_file():
+    data = UTF8_PART.encode("utf-8").replace(b"Z\xc3\xbcrich", b"Z\xfcrich")
+    doc = ingest(data, "a.txt")
+    assert doc.text == UTF8_PART and doc.encoding == "utf-8"
+    assert "1 invalid byte sequence(s) (1 bytes)" in doc.warnings[0]
+
+
+def test_cp1252_unassigned_bytes_keep_their_code_point():
+    data = UTF8_PART.encode("utf-8") + b"odd \x81 byte\n"
+    assert ingest(data, "a.txt").text.endswith("odd \x81 byte\n")
+
+
+def _declaring(charset: str, body: bytes) -> bytes:
+    return (f'<html><head><meta charset="{charset}"><title>T</title></head><body><p>'.encode()
+            + body + b"</p></body></html>")
+
+
+def test_html_declared_utf8_with_stray_latin1_bytes():
+    body = "\u201cAcme\u201d \u2014 Z\u00fcrich caf\u00e9 plans \u20ac5 billion".encode("utf-8")
+    body = body.replace("caf\u00e9".encode(), b"caf\xe9")
+    doc = ingest(_declaring("utf-8", body), "a.html")
+    assert doc.encoding == "utf-8"
+    assert doc.text == "\u201cAcme\u201d \u2014 Z\u00fcrich caf\u00e9 plans \u20ac5 billion"
+    assert len(doc.warnings) == 1 and "mixed encodings" in doc.warnings[0]
+
+
+def test_html_declared_latin1_but_mostly_utf8():
+    body = "\u201cAcme\u201d \u2014 Z\u00fcrich plans \u20ac5 billion".encode("utf-8") + b" caf\xe9"
+    doc = ingest(_declaring("latin1", body), "a.html")
+    assert doc.text == "\u201cAcme\u201d \u2014 Z\u00fcrich plans \u20ac5 billion caf\u00e9"
+    assert doc.encoding == "utf-8" and doc.warnings
+
+
+@pytest.mark.parametrize("label, codec", [
+    ("latin1", "cp1252"), ("ISO-8859-1", "cp1252"), ("us-ascii", "cp1252"), (" l1 ", "cp1252"),
+    ("iso-8859-9", "cp1254"), ("tis-620", "cp874"), ("windows-1250", "cp1250"), ("koi8-r", "koi8-r"),
+])
+def test_html_declared_labels_follow_whatwg(label, codec):
+    from extractor.ingest.charsets import whatwg_codec
+
+    assert whatwg_codec(label) == codec
+    text = {"cp1252": "\u201cQuoted\u201d", "cp1254": "\u0130stanbul \u011fe", "cp1250": "\u0141\u00f3d\u017a"}.get(codec)
+    if text:
+        doc = ingest(_declaring(label.strip(), text.encode(codec)), "a.html")
+        assert (doc.text, doc.encoding) == (text, codec)
+
+
+@pytest.mark.parametrize("label", ["latin-1", "utf_8", "no-such-charset", "x-replacement-ish"])
+def test_html_labels_outside_whatwg_are_ignored(label):
+    from extractor.ingest.charsets import whatwg_codec
+
+    assert whatwg_codec(label) is None
+    doc = ingest(_declaring(label, "caf\u00e9 \u201cdeal\u201d".encode("utf-8")), "a.html")
+    assert (doc.text, doc.encoding) == ("caf\u00e9 \u201cdeal\u201d", "utf-8")
+
+
+@pytest.mark.parametrize("data", [
+    b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf  \r\n\t", "\u00a0\u3000 \n".encode("utf-8"),
+    "\ufeff   \n".encode("utf-16-le"), b"",
+], ids=["utf8-bom", "utf16le-bom", "utf16be-bom", "bom-space", "unicode-space", "utf16-space", "zero"])
+@pytest.mark.parametrize("name", ["a.txt", "a.html", "a.md", "notes"])
+def test_bom_or_whitespace_only_is_empty(data, name):
+    err = error_of(data, name)
+    assert err.error_type == "empty"
+
+
+def test_bom_only_pdf_is_empty():
+    assert error_of(b"\xef\xbb\xbf", "a.pdf").error_type == "empty"
+    assert error_of(b"\xef\xbb\xbf \n", "a.pdf").error_type == "empty"

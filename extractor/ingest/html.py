@@ -23,7 +23,7 @@ _BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "bl
                "figcaption", "caption", "address", "dl", "dt", "dd", "ul", "ol", "li", "table", "thead",
                "tbody", "tfoot", "hr", "body", "center", "details", "summary", *_HEADINGS}
 _SKIP_STRINGS = (Comment, Doctype, ProcessingInstruction)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -233,13 +233,14 @@ def _strip_site(title: str | None, site: str | None) -> str | None:
 
 def read_html(data: bytes, name: str) -> Document:
     m = _META_CHARSET.search(data[:4096])
-    text, encoding = decode(data, declared=m.group(1).decode("ascii", "ignore") if m else None)
+    notes: list[str] = []
+    text, encoding = decode(data, declared=m.group(1).decode("ascii", "ignore") if m else None, warnings=notes)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)  # XHTML is read as HTML on purpose
         soup = BeautifulSoup(text, PARSER)
     out = TextBuilder()
     _walk(soup.body or soup, out)
-    doc = Document(text=out.text(), blocks=out.blocks, format="html", encoding=encoding)
+    doc = Document(text=out.text(), blocks=out.blocks, format="html", encoding=encoding, warnings=notes)
     index = _Index(soup)
     doc.site_name = index.meta_content("og:site_name", "application-name", "publisher")
     doc.title = _strip_site(_title(index), doc.site_name)

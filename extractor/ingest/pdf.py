@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 
+from extractor.ingest.decode import is_blank
 from extractor.ingest.document import Document, IngestError, TextBuilder
 from extractor.ingest.metadata import find_dateline_date
 from extractor.ingest.text import classify_line
@@ -204,8 +205,8 @@ def _add_page(items, number: int, out: TextBuilder, counters: dict) -> None:
 def read_pdf(data: bytes, name: str, max_pages: int | None = None) -> Document:
     import pdfplumber
 
-    if not data.strip():
-        raise IngestError("empty", "file is empty or holds only whitespace")
+    if is_blank(data):
+        raise IngestError("empty", "file is empty or holds only whitespace (or a byte-order mark)")
     if not data.lstrip().startswith(b"%PDF-"):
         raise IngestError("corrupt", "not a PDF: no %PDF- header")
     out = TextBuilder()

@@ -41,7 +41,8 @@ def _cells(line: str, offset: int) -> tuple[tuple[int, int], ...]:
 
 
 def read_text(data: bytes, name: str) -> Document:
-    text, encoding = decode(data)
+    notes: list[str] = []
+    text, encoding = decode(data, warnings=notes)
     if name.lower().endswith(".md"):
         text = re.sub(r"^(#{1,6})\s", lambda m: " " * (len(m.group(1)) + 1), text, flags=re.M)
     if name.lower().endswith(".md"):
@@ -85,7 +86,7 @@ def read_text(data: bytes, name: str) -> Document:
         e = end - (len(line) - len(line.rstrip()))
         blocks.append(Block(kind, s, e, None, level))
         current = [s, e]
-    doc = Document(text=text, blocks=blocks, format="txt", encoding=encoding)
+    doc = Document(text=text, blocks=blocks, format="txt", encoding=encoding, warnings=notes)
     doc.title = guess_title(text, blocks)
     doc.published = find_dateline_date(text, blocks)
     return doc
