@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -28,3 +29,14 @@ def rules_digest(folder=None) -> str:
 
     walk(folder, "")
     return h.hexdigest()
+
+
+def alternation(words, flexible_space: bool = True) -> str:
+    """A regex alternation of literal words, longest first (so 'Air Lines' wins over 'Air');
+    with `flexible_space`, a space in a word matches any run of white space.
+
+    >>> alternation(["Co", "Co. Ltd", "Corp"])
+    'Co\\\\.\\\\s+Ltd|Corp|Co'
+    """
+    escaped = (re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return "|".join(e.replace(r"\ ", r"\s+") if flexible_space else e for e in escaped)

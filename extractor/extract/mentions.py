@@ -36,6 +36,8 @@ class CountryMention:
 class CompanyEntity:
     name: str
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    canonical: str | None = None  # the knowledge base's name for the firm
+    country: str | None = None    # its home country (ISO alpha-3), from the knowledge base
 
 
 @dataclass(frozen=True)

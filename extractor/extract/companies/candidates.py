@@ -1,0 +1,193 @@
+"""Candidate company names: capitalized name chunks, cut and trimmed, and the cells of company columns.
+
+A candidate is only a stretch of text that could name a company; evidence.py says what
+supports it and decisions.py keeps or drops it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from extractor.extract.companies.kb import KnowledgeBase
+from extractor.extract.companies.rules import company_rules
+from extractor.nlp import Analysis
+
+_WORD = r"(?:[A-Z][\w’'&.\-]*[\w&.]|[A-Z]|\d[\w&\-]*[A-Za-z][\w&\-]*|[a-z]{1,2}[A-Z][\w&\-]*)"
+_CONNECT = r"(?:of|for|de|du|van|von|der|la|le|del|da|&|and\s+(?=[A-Z][\w.]*\s+(?:Co\b|Company)))"
+_LEGAL_TAIL = r"(?:,?[ \t]+(?:Inc|Ltd|LLC|Corp|Co|L\.P|PLC|plc|S\.A|N\.V|AG|GmbH|K\.K)\.?(?![\w]))"
+CHUNK = re.compile(rf"(?<![\w’'.&-]){_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*{_LEGAL_TAIL}?")
+# A period that ends a sentence inside a chunk ("Corning Incorporated. Corning"): not after an abbreviation.
+_SENTENCE_STOP = re.compile(r"\.\s+(?=[A-Z])")
+_ABBREVIATIONS = {"Bros", "Mfg", "Intl", "Jr", "Sr", "St", "Mt", "No", "Dr", "Mr", "Ms", "Mrs"}
+# "Japan's Sojitz Corporation", "Hyundai-owned Boston Dynamics": two names, split them.
+_JOINER = re.compile(r"(?:’s|'s)\s+|-(?:owned|based|built|led|backed|made|controlled|headquartered)\s+")
+_ABBREVIATED = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Mfg|Intl|S\.A|N\.V|L\.L\.C)|(?:^|[.\s])[A-Z])\.$")
+_CELL_ITEM = re.compile(r"[^,;/()]+?(?=\s*(?:,|;|/|\(|\)|\band\b|$))")
+_MODEL_NUMBER = re.compile(r"[ \t]+[A-Z]{0,3}-?\d[\d-]*[A-Za-z]{0,2}\b(?![-&])")  # "Ford F-150", "Boeing 787-10"
+_PRODUCT_PLURAL = re.compile(r"[ \t]+[A-Z]{2,}s$")  # "Nvidia GPUs": the product, not the name
+SHAPE = re.compile(r"[a-z][A-Z]|\d[A-Za-z]|[A-Za-z]\d|^[A-Z]-[a-z]")  # CamelCase, letters with digits, X-energy
+# Words a sentence may open with that are no part of a name: "While TSMC", "After Boeing".
+_LEADING_POS = ("SCONJ", "ADP", "ADV", "CCONJ", "PRON", "DET", "AUX", "PART", "INTJ")
+
+
+class Origin(str, Enum):
+    CHUNK = "chunk"            # a run of capitalized words in running text
+    TABLE_CELL = "table_cell"  # an item of a cell in a company column
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    text: str
+    origin: Origin = Origin.CHUNK
+    signals: set = field(default_factory=set)  # set[Signal], filled by evidence.py
+    ner: str | None = None
+    initial: bool = False  # first word of its sentence or block
+    person: str | None = None  # "Samsung Electronics Chairman Jay Y. Lee": the person cut off after the title
+    group: int | None = None  # the list of names it is coordinated in, if any (evidence.list_signals)
+    trimmed: list[str] = field(default_factory=list)  # what was cut off, for --explain
+
+    def narrowed(self, start: int, end: int, why: str) -> None:
+        cut = (self.text[:start - self.start] + " … " + self.text[end - self.start:]).strip(" …")
+        self.trimmed.append(f"{why}: {cut!r}")
+        self.text = self.text[start - self.start:end - self.start]
+        self.start, self.end = start, end
+
+
+def clean(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim possessives, trailing sentence periods and a leading 'The'."""
+    s, e = start, end
+    chunk = text[s:e]
+    for poss in ("’s", "'s"):
+        if chunk.endswith(poss):
+            e -= len(poss)
+            chunk = chunk[:-len(poss)]
+    while chunk.endswith(".") and not _ABBREVIATED.search(chunk):
+        e -= 1
+        chunk = chunk[:-1]
+    while chunk[:1] in "-&" and chunk:
+        s += 1
+        chunk = chunk[1:]
+    m = re.match(r"(?:The|A|An)\s+", chunk)
+    if m and len(chunk.split()) > 1:
+        s += m.end()
+    return s, e
+
+
+def words(name: str) -> list[str]:
+    return [w.rstrip(".,").lower() for w in name.split()]
+
+
+def _pieces(chunk: str, offset: int) -> list[tuple[int, int]]:
+    """Cut a raw chunk at model numbers, sentence stops, possessives, '-owned'/'-based' joiners
+    and person titles ('SK Group Chairman Chey Tae-won' -> 'SK Group' | 'Chey Tae-won')."""
+    spans = [(0, len(chunk))]
+    m = _MODEL_NUMBER.search(chunk)
+    if m:
+        spans = [(0, m.start())]
+    for pattern in (_SENTENCE_STOP, _JOINER):
+        cut = []
+        for a, b in spans:
+            pos = a
+            for m in pattern.finditer(chunk, a, b):
+                if pattern is _SENTENCE_STOP:
+                    word = re.search(r"(\w*)$", chunk[a:m.start()]).group(1)
+                    if len(word) <= 1 or word in _ABBREVIATIONS:
+                        continue  # "U.S. Steel", "Westinghouse Electric Co. and"
+                cut.append((pos, m.start() + (1 if pattern is _SENTENCE_STOP else 0)))
+                pos = m.end()
+            cut.append((pos, b))
+        spans = cut
+    return [(offset + a, offset + b) for a, b in spans if b > a]
+
+
+def _split_title(text: str, c: Candidate) -> None:
+    """'Nvidia CEO Jensen Huang' -> 'Nvidia' (the person after the title is kept aside)."""
+    m = company_rules().title_after_re.search(c.text)
+    if m and m.start() > 0:
+        c.person = text[c.start + m.end():c.end]
+        c.narrowed(c.start, c.start + m.start(), "person title")
+
+
+def _strip_function_words(analysis: Analysis, c: Candidate) -> None:
+    """'While TSMC' -> 'TSMC'; 'Samsung Says' -> 'Samsung': words a sentence glues onto a name."""
+    tokens = analysis.tokens(c.start, c.end)
+    while len(tokens) > 1 and tokens[0].pos_ in _LEADING_POS and tokens[0].is_stop:
+        nxt = tokens[1].idx + _offset(analysis, c.start)
+        c.narrowed(nxt, c.end, "leading function word")
+        tokens = tokens[1:]
+    verbs = company_rules().reporting_verbs
+    while len(tokens) > 1 and tokens[-1].lower_ in verbs and tokens[-1].pos_ in ("VERB", "AUX"):
+        prev = tokens[-2]
+        c.narrowed(c.start, prev.idx + len(prev.text) + _offset(analysis, c.start), "trailing verb")
+        tokens = tokens[:-1]
+
+
+def _offset(analysis: Analysis, pos: int) -> int:
+    """The document offset of the spaCy Doc that holds `pos` (token.idx is relative to it)."""
+    import bisect
+    i = bisect.bisect_right(analysis._piece_starts, pos) - 1
+    return analysis.pieces[i].offset if i >= 0 else 0
+
+
+_LOWER_WORDS = re.compile(r"(?:[ \t]+[a-z][\w&-]*){1,2}")
+_LEGAL_AFTER = re.compile(_LEGAL_TAIL)
+
+
+def _extend_by_kb(text: str, c: Candidate, kb: KnowledgeBase) -> None:
+    """'SK' + 'hynix': a lower-case word that completes a name the knowledge base knows."""
+    m = _LOWER_WORDS.match(text, c.end)
+    if not m:
+        return
+    tail = m.group(0)
+    for cut in (len(tail), len(tail.rstrip().rsplit(None, 1)[0]) if len(tail.split()) > 1 else 0):
+        firm = kb.lookup(c.text + tail[:cut]) if cut else None
+        # Written as the firm writes it ('SK hynix'), not a common word after a name ('European energy').
+        if firm is not None and " ".join((c.text + tail[:cut]).split()) in (firm.name, *firm.aliases):
+            end = c.end + cut
+            legal = _LEGAL_AFTER.match(text, end)
+            end = legal.end() if legal else end
+            c.trimmed.append(f"completed from the KB: {text[c.end:end]!r}")
+            c.end, c.text = end, text[c.start:end]
+            return
+
+
+def chunk_candidates(analysis: Analysis, exclude_blocks: set[int], kb: KnowledgeBase) -> list[Candidate]:
+    text = analysis.text
+    out = []
+    sentence_starts = {s for s, _ in analysis.sentences} | {b.start for b in analysis.blocks}
+    for m in CHUNK.finditer(text):
+        bi = analysis.block_index(m.start())
+        if bi is None or bi in exclude_blocks:
+            continue
+        for s0, e0 in _pieces(m.group(0), m.start()):
+            s, e = clean(text, s0, e0)
+            if e <= s:
+                continue
+            c = Candidate(s, e, text[s:e])
+            prefix = text[analysis.sentence_span(s)[0]:s]
+            c.initial = s in sentence_starts or not re.search(r"[A-Za-z0-9]", prefix)
+            _extend_by_kb(text, c, kb)
+            _split_title(text, c)
+            _strip_function_words(analysis, c)
+            pm = _PRODUCT_PLURAL.search(c.text)
+            if pm and len(c.text.split()) > 1:
+                c.narrowed(c.start, c.start + pm.start(), "product plural")
+            out.append(c)
+    return out
+
+
+def cell_candidates(analysis: Analysis, a: int, b: int) -> list[Candidate]:
+    """The items of one company-column cell: 'SK hynix', 'Brookfield and Westinghouse'."""
+    text = analysis.text
+    found = []
+    for m in _CELL_ITEM.finditer(text, a, b):
+        lead = re.match(r"\s*(?:(?:[a-z][\w-]*|&)\s+)*", m.group(0)).end()  # "with Brookfield"
+        s, e = clean(text, m.start() + lead, m.end())
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s and len(text[s:e].split()) <= 6:
+            found.append(Candidate(s, e, text[s:e], Origin.TABLE_CELL))
+    return found

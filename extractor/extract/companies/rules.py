@@ -1,0 +1,93 @@
+"""The company rule data (data/organizations.json), loaded once into named word sets and regexes."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractor.resources import alternation as alt
+from extractor.resources import load_json
+
+
+@dataclass(frozen=True)
+class CompanyRules:
+    suffixes: frozenset[str]            # last words that mark a company name ('Group', 'Electric', 'Inc')
+    legal_suffixes: frozenset[str]      # words that do not change which firm is named ('Inc', 'Corp', 'Group')
+    non_company_words: frozenset[str]   # a word that makes a name a public body, deal or document
+    non_company_phrases: tuple[str, ...]
+    non_company_names: frozenset[str]   # whole names of public bodies, outlets, exchanges
+    not_company_terms: frozenset[str]   # units, document abbreviations, time zones
+    share_labels: frozenset[str]        # share-bar buttons and the social networks they name
+    person_titles: tuple[str, ...]
+    title_words: frozenset[str]         # every word of a title, lowercase ('vice', 'chairman', 'co-chairman')
+    place_heads: frozenset[str]         # last words of places and sites ('park', 'airport')
+    field_words: frozenset[str]         # words that name a field with a sector phrase ('processing')
+    subject_re: re.Pattern
+    strong_subject_re: re.Pattern
+    object_re: re.Pattern
+    list_cue_re: re.Pattern
+    outlet_re: re.Pattern
+    outlet_after_re: re.Pattern
+    table_headers: frozenset[str]
+    titled_name_re: re.Pattern
+    title_before_re: re.Pattern
+    title_after_re: re.Pattern
+    apposition_re: re.Pattern
+    preceding_noun_re: re.Pattern
+    public_body_re: re.Pattern
+    non_company_re: re.Pattern
+    ticker_re: re.Pattern
+    thing_after_re: re.Pattern
+    reporting_verbs: frozenset[str]
+
+
+def fold_term(word: str) -> str:
+    """'LoIs' -> 'loi', 'MOUs' -> 'mou', 'GW' -> 'gw': the form the not-a-company terms are kept in."""
+    w = word.lower().rstrip(".")
+    return w[:-1] if len(w) > 2 and w.endswith("s") and not w.endswith("ss") else w
+
+
+@lru_cache(maxsize=1)
+def company_rules() -> CompanyRules:
+    d = load_json("organizations.json")
+    titles = d["person_titles"]
+    corporate = d["corporate_titles"]
+    words = [w for w in d["non_company_words"] if " " not in w]
+    phrases = [w for w in d["non_company_words"] if " " in w]
+    helpers = r"(?:also\s+|has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|are\s+)"
+    return CompanyRules(
+        suffixes=frozenset(s.rstrip(".").lower() for s in d["suffixes"]),
+        legal_suffixes=frozenset(d["legal_suffixes"]),
+        non_company_words=frozenset(w.rstrip(".").lower() for w in words),
+        non_company_phrases=tuple(p.lower() for p in phrases),
+        non_company_names=frozenset(n.lower() for n in d["non_company_names"] + d["news_outlets"] + d["stock_exchanges"]),
+        not_company_terms=frozenset(fold_term(t) for t in d["not_company_terms"]),
+        share_labels=frozenset(t.lower() for t in d["share_labels"]),
+        person_titles=tuple(titles),
+        title_words=frozenset(w.lower().rstrip(".") for t in titles + corporate for w in t.split()),
+        place_heads=frozenset(h.lower() for h in d["place_heads"]),
+        field_words=frozenset(w.lower() for w in d["field_words"]),
+        # "President Donald Trump": the name after a title is a person.
+        titled_name_re=re.compile(rf"\b(?:{alt(titles)})\s+((?:[A-Z][\w.’'-]+\s+){{0,3}}[A-Z][\w’'-]+)"),
+        title_before_re=re.compile(rf"(?:{alt(titles)})\s*$"),
+        # "Samsung Electronics Chairman Jay Y. Lee": a title and a name right after the company's name.
+        title_after_re=re.compile(rf"[ \t]+(?:{alt(corporate)})(?:[ \t]+(?:and|&)[ \t]+(?:{alt(corporate)}))?"
+                                  rf"[ \t]+(?=[A-Z])"),
+        ticker_re=re.compile(rf"\(\s*(?:{alt(d['stock_exchanges'])})\s*:\s*[A-Z0-9.]+\s*\)"),
+        subject_re=re.compile(rf"^(?:’s|'s)?\s*(?:,[^,]{{1,60}},\s*|,\s+(?:which|who)\s+)?{helpers}?"
+                              rf"(?:{alt(d['subject_verbs'])})\b"),
+        strong_subject_re=re.compile(rf"^(?:’s|'s)?\s*(?:also\s+|has\s+|have\s+|had\s+|will\s+|would\s+|plans\s+to\s+|"
+                                     rf"agreed\s+to\s+|is\s+set\s+to\s+)?(?:{alt(d['strong_subject_verbs'])})\b"),
+        object_re=re.compile(rf"(?:{alt(d['object_cues'])})\s+(?:the\s+|U\.S\.\s+|Japanese\s+|Korean\s+)?$", re.I),
+        list_cue_re=re.compile(rf"\b(?:{alt(d['list_cues'])})\s*:?\s*$", re.I),
+        outlet_re=re.compile(rf"(?:{alt(d['outlet_cues'])})\s+(?:\d{{4}}\s+)?(?:the\s+)?$", re.I),
+        outlet_after_re=re.compile(rf"\.?\s+(?:{alt(d['outlet_after'])})", re.I),
+        table_headers=frozenset(h.lower() for h in d["table_headers"]),
+        apposition_re=re.compile(rf"^,\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,4}}?(?:{alt(d['company_nouns'])})\b", re.I),
+        preceding_noun_re=re.compile(rf"\b(?:{alt(d['company_nouns'])})\s+$", re.I),
+        public_body_re=re.compile(rf"\b(?:{alt(d['public_body_heads'])})\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*"
+                                  rf"(?:(?:,?\s+(?:and\s+|&\s+|of\s+|for\s+)?)[A-Z][\w’'&.-]*)*"),
+        thing_after_re=re.compile(rf"(?:\s+[a-z][\w-]*){{0,3}}\s+(?:{alt(d['name_of_thing_after'])})\b"),
+        non_company_re=re.compile(rf"(?<![\w-])(?:{alt([n for n in d['non_company_names'] if ' ' in n])})(?![\w-])"),
+        reporting_verbs=frozenset(v.lower() for v in d["reporting_verbs"]),
+    )
