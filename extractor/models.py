@@ -68,7 +68,9 @@ class Percentage(_Model):
 
 
 class Company(_Model):
-    name: str
+    name: str = Field(description="as the document first names it in full")
+    canonical: Optional[str] = Field(description="the firm's name in the company knowledge base (null when unknown)")
+    country: Optional[str] = Field(description="the firm's home country, ISO 3166-1 alpha-3 (null when unknown)")
     mentions: list[Span]
     sentence: str = Field(description="sentence of the first mention")
 

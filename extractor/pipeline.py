@@ -130,7 +130,8 @@ def build_record(data: bytes, name: str, doc: Document, analysis: Analysis, ref:
                  for a in amounts],
         percentages=[Percentage(text=p.text, value=number(p.value), span=(p.start, p.end),
                                 page=analysis.page_at(p.start)) for p in percentages],
-        companies=[Company(name=c.name, mentions=c.mentions, sentence=sentence(c.mentions[0][0]))
+        companies=[Company(name=c.name, canonical=c.canonical, country=c.country, mentions=c.mentions,
+                           sentence=sentence(c.mentions[0][0]))
                    for c in companies],
         deadlines=[Deadline(text=d.text, kind=d.kind, date=d.date, duration=d.duration, span=(d.start, d.end),
                             page=analysis.page_at(d.start), sentence=sentence(d.start)) for d in deadlines],
