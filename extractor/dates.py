@@ -20,6 +20,19 @@ def end_of_month(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def fiscal_year_end(year: int, country: str | None, data: dict, split: bool = False) -> dt.date:
+    """The last day of `country`'s fiscal year named `year` ('fiscal 2026'); with `split`, of the
+    fiscal year written 'FY2026-27', which ends in the later year. `data` is deadlines.json:
+    fiscal_year_end holds [month, day, years after the named year] by country, others end on
+    December 31; a split year of a country with no rule ends on fiscal_split_year_end's default."""
+    rule = data["fiscal_year_end"].get(country or "")
+    if not split:
+        month, day, shift = rule or [12, 31, 0]
+        return dt.date(year + shift, month, day)
+    month, day = rule[:2] if rule and rule[0] != 12 else data["fiscal_split_year_end"]["default"]
+    return dt.date(year + 1, month, day)
+
+
 def iso_prefix(value: str) -> str | None:
     """'2025-10-28T10:00:00-04:00' -> '2025-10-28' (the date as written, no time zone shift)."""
     m = _ISO.match(value or "")

@@ -148,6 +148,89 @@ ROWS = [
      [D("by next summer", "by", "2027-08-31")]),
     ("The plant should open by next summer.", None,
      [D("by next summer", "by", None, None, True)]),
+
+    # --- a duration as the adjective of a time-limit noun ----------------------
+    ("The two governments announced a 90-day pause on the new duties.", None,
+     [D("a 90-day pause", "within", None, "P90D")]),
+    ("Regulators opened a 60-day comment period on the rule.", None,
+     [D("a 60-day comment period", "within", None, "P60D")]),
+    ("Exporters won a further six-month extension of the quota.", None,
+     [D("a further six-month extension", "within", None, "P6M")]),
+    ("Negotiators agreed on a 30-day negotiating window.", None,
+     [D("a 30-day negotiating window", "within", None, "P30D")]),
+
+    # --- time allowed ------------------------------------------------------------
+    ("Brussels has 30 days to respond to the proposal.", None,
+     [D("has 30 days to respond", "within", None, "P30D")]),
+    ("The supplier was given 90 days to fix the defects.", None,
+     [D("given 90 days to fix", "within", None, "P90D")]),
+    ("Companies have two years to comply.", None,
+     [D("have two years to comply", "within", None, "P2Y")]),
+
+    # --- spans: the end of the later period --------------------------------------
+    ("The reactors will be built between 2027 and 2030.", None,
+     [D("between 2027 and 2030", "through", "2030-12-31")]),
+    ("The group plans to spend the money from 2026 to 2030.", None,
+     [D("from 2026 to 2030", "through", "2030-12-31")]),
+    ("Orders will be placed between now and 2029.", None,
+     [D("between now and 2029", "through", "2029-12-31")]),
+    ("Cargoes will be delivered between March and June 2027.", None,
+     [D("between March and June 2027", "through", "2027-06-30")]),
+    ("The grant covers research from 2026 through 2028.", REF,
+     [D("from 2026 through 2028", "through", "2028-12-31")]),
+
+    # --- open periods: kept, never dated ------------------------------------------
+    ("The pact must be ratified before the end of the administration.", REF,
+     [D("before the end of the administration", "by", None, None, False)]),
+    ("The waiver lasts until the end of the president's term.", REF,
+     [D("until the end of the president's term", "through", None, None, False)]),
+
+    # --- quarters and halves -------------------------------------------------------
+    ("The merger is expected to close in the third quarter of 2027.", None,
+     [D("in the third quarter of 2027", "by", "2027-09-30")]),
+    ("The smelter will open in the first half of 2026.", None,
+     [D("in the first half of 2026", "by", "2026-06-30")]),
+    ("Mass production will begin in the second half of 2027.", None,
+     [D("in the second half of 2027", "starting", "2027-12-31")]),
+    ("The launch is slated for Q2 2028.", None,
+     [D("slated for Q2 2028", "by", "2028-06-30")]),
+    ("The line will restart in 3Q27.", None,
+     [D("in 3Q27", "starting", "2027-09-30")]),
+    ("Shipments must arrive by 1H26.", None,
+     [D("by 1H26", "by", "2026-06-30")]),
+    ("The firm targets first output in Q4'27.", None,
+     [D("in Q4'27", "by", "2027-12-31")]),
+    ("The review ends by the third quarter of next year.", REF,
+     [D("by the third quarter of next year", "by", "2027-09-30")]),
+    ("The review ends by the third quarter of next year.", None,
+     [D("by the third quarter of next year", "by", None, None, True)]),
+    ("Deliveries will start in late 2027.", None,
+     [D("in late 2027", "starting", "2027-12-31")]),
+
+    # --- no later than, effective, take effect ----------------------------------------
+    ("Bids must arrive no later than June 30, 2026.", None,
+     [D("no later than June 30, 2026", "by", "2026-06-30")]),
+    ("The lower duty applies effective August 7, 2025.", None,
+     [D("effective August 7, 2025", "starting", "2025-08-07")]),
+    ("The new quota takes effect on January 1, 2027.", None,
+     [D("takes effect on January 1, 2027", "starting", "2027-01-01")]),
+    ("The agreement will enter into force on 1 March 2026.", None,
+     [D("enter into force on 1 March 2026", "starting", "2026-03-01")]),
+
+    # --- a dated deadline named as an event --------------------------------------------
+    ("Talks raced ahead of the Aug. 1 deadline.", dt.date(2025, 7, 30),
+     [D("ahead of the Aug. 1 deadline", "before", "2025-08-01")]),
+    ("Both sides worked to beat the 9 July deadline.", None, []),
+    ("Envoys met before the July 9, 2025 deadline.", None,
+     [D("before the July 9, 2025 deadline", "before", "2025-07-09")]),
+    ("Envoys met before the July 9 deadline.", None,
+     [D("before the July 9 deadline", "before", None, None, True)]),
+
+    # --- fiscal years ---------------------------------------------------------------------
+    ("The plant will open in FY2027.", None,
+     [D("in FY2027", "by", "2027-12-31")]),
+    ("The scheme must be finished by FY2026-27.", None,
+     [D("by FY2026-27", "by", "2027-03-31")]),
 ]
 
 
@@ -186,6 +269,18 @@ NEGATIVE_ROWS = [
     "Toyota, founded in 1937, employs thousands in Kentucky.",
     "The two leaders met in Tokyo in March 2026.",
     "The talks during 2025 were difficult.",
+    "Korean Air signed a 20-year maintenance contract.",
+    "The president ended a four-day visit to the Gulf.",
+    "The two nations marked their 70-year alliance.",
+    "She has 12 years of experience in customs law.",
+    "Exports doubled between 2015 and 2020.",
+    "Profits rose in the third quarter of 2025.",
+    "The agency reported results for fiscal 2024.",
+    "Parliament approved the cut in the fiscal 2027 budget debate.",
+    "Imports fell from 2019 to 2021 levels.",
+    "Before the end of the meeting, the ministers posed for photos.",
+    "The mill suffered a two-year delay after the fire.",
+    "Growth was strong during a 10-year period of reform.",
 ]
 
 
@@ -211,3 +306,21 @@ def test_relative_resolution_depends_only_on_reference():
     # Same inputs, same outputs: nothing depends on the process clock.
     assert find_deadlines(relative, dt.date(2026, 2, 12)) == r1
     assert [d.unresolved for d in find_deadlines(relative, None)] == [True]
+
+
+FISCAL_ROWS = [
+    # (text, country, date): whose fiscal year it is decides where it ends
+    ("Japan will finish the payments by the end of fiscal 2026.", "JPN", "2027-03-31"),
+    ("The ministry plans to spend the funds in FY2026.", "IND", "2026-03-31"),
+    ("The program runs through FY2027.", "USA", "2027-09-30"),
+    ("Canberra will fund the port by FY2028.", "AUS", "2028-06-30"),
+    ("The subsidy covers the period through FY2026-27.", "IND", "2027-03-31"),
+    ("The subsidy covers the period through FY2026-27.", "AUS", "2027-06-30"),
+    ("The subsidy covers the period through FY2026-27.", None, "2027-03-31"),
+    ("Funds are due by fiscal 2029.", None, "2029-12-31"),
+]
+
+
+@pytest.mark.parametrize("text,country,date", FISCAL_ROWS, ids=[f"{t[:45]}|{c}" for t, c, _ in FISCAL_ROWS])
+def test_fiscal_years_by_country(text, country, date):
+    assert [d.date for d in find_deadlines(text, None, fiscal_country=country)] == [date]

@@ -11,24 +11,18 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from extractor.dates import end_of_month, parse_date
+from extractor.dates import end_of_month, fiscal_year_end, parse_date
+from extractor.extract.deadline_forms import YEAR, alt as _alt, duration as _dur, find_forms, month_pattern
+from extractor.extract.deadline_forms import period_in_future, without_overlaps
 from extractor.extract.mentions import DeadlineMention
 from extractor.resources import load_json
-
-YEAR = r"(?:19[89]\d|20\d\d)"
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _rules():
     d = load_json("deadlines.json")
     cue_kind = {" ".join(c.lower().split()): kind for kind, cues in d["cues"].items() for c in cues}
-    month = "(?-i:" + "|".join(
-        re.escape(m.capitalize()) + (r"\.?" if len(m) <= 4 and m != "may" else "")
-        for m in sorted(d["months"], key=len, reverse=True)) + ")"
+    month = month_pattern(d)
     numw = _alt(d["number_words"])
     units = _alt(d["duration_units"])
     parts = _alt(d["period_parts"])
@@ -38,31 +32,49 @@ def _rules():
     relm = _alt(d["relative_months"])
     full = rf"{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|\d{{1,2}}\s+{month},?\s+{YEAR}|{YEAR}-\d{{2}}-\d{{2}}"
     monthyear = rf"{month},?\s+(?:of\s+)?{YEAR}"
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    # Quarter and half codes, written only one way: '3Q27', '3Q 2027', "Q3'27", '1H26', '2H 2026'.
+    qcode = (rf"(?-i:(?P<qn>[1-4])Q\s?(?P<qy>{YEAR}|\d{{2}})|Q(?P<qn2>[1-4])\s?['’](?P<qy2>\d{{2}})"
+             rf"|(?P<hn>[12])H\s?(?P<hy>{YEAR}|\d{{2}}))(?![\w'’])")
+    fy = r"(?:fiscal(?:\s+year)?\s+|FY\s?)"
+    periods = {
+        "part": rf"(?:the\s+)?(?:(?:end|close|middle|start|beginning)\s+of\s+(?:the\s+)?)?(?P<part>{parts})[\s-]+(?:of\s+)?"
+                rf"(?:(?:fiscal\s+year|FY)\s*)?(?:(?P<pyear>{YEAR})(?!\d)|(?P<prel>{rel})(?![\w-]))",
+        "qcode": rf"(?P<qcode>{qcode})",
+        "fsplit": rf"(?P<fsplit>{fy}(?P<fsy>{YEAR})\s?[-–/]\s?(?P<fsy2>\d{{2}}|{YEAR}))(?!\d)",
+        "fiscal": rf"(?P<fiscal>{fy}(?P<fyear>{YEAR}))(?!\d)",
+        "fiscal2": rf"(?P<fiscal2>{fy}(?P<fyear2>\d{{2}}))(?!\d)",
+    }
     time = (
         rf"(?P<full>{full})(?!\d)"
         rf"|(?P<monthyear>{monthyear})(?!\d)"
-        rf"|(?P<monthday>{month}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?!\d|,?\s+\d)"
+        rf"|(?P<monthday>{month}\s+{day})(?!\d|,?\s+\d)"
         rf"|(?:the\s+end\s+of\s+)?(?P<relm>{relm})(?![\w-])"
-        rf"|(?:the\s+)?(?:(?:end|close|middle|start|beginning)\s+of\s+(?:the\s+)?)?(?P<part>{parts})[\s-]+(?:of\s+)?(?:(?:fiscal\s+year|FY)\s*)?(?P<pyear>{YEAR})(?!\d)"
+        rf"|{periods['part']}"
         rf"|(?P<decade>(?:the|this|the\s+current)\s+decade)"
         rf"|(?:the\s+end\s+of\s+)?(?P<rel>{rel}|the\s+year)(?![\w-])"
-        rf"|(?P<event>(?:a|an|the|this|next)\s+(?:(?:{mods})\s+){{0,2}}(?:(?P<emonth>{month})\s+(?:{events})|(?:{events})\s+(?:in|on|at|this|next)\s+(?:(?P<efull>{full})|(?P<emonthyear>{monthyear})|(?P<emonth2>{month}))))(?![\w])"
+        rf"|(?P<event>(?:a|an|the|this|next)\s+(?:(?:{mods})\s+){{0,2}}(?:(?P<emonth>{month})\s+(?:{events})"
+        rf"|(?P<efull2>{full}),?\s+(?:(?:{mods})\s+)?(?:{events})"
+        rf"|(?P<emd>{month}\s+{day}|\d{{1,2}}\s+{month})\s+(?:(?:{mods})\s+)?(?:{events})"
+        rf"|(?:{events})\s+(?:in|on|at|this|next)\s+(?:(?P<efull>{full})|(?P<emonthyear>{monthyear})|(?P<emonth2>{month}))))(?![\w])"
         rf"|(?P<season>(?:this|next|the\s+coming)\s+(?:{_alt(d['seasons'])}))(?![\w-])"
-        rf"|(?P<fiscal>(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<fyear>{YEAR}))(?!\d)"
-        rf"|(?P<fiscal2>(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<fyear2>\d{{2}}))(?!\d)"
+        rf"|{periods['qcode']}|{periods['fsplit']}|{periods['fiscal']}|{periods['fiscal2']}"
         rf"|(?P<year>{YEAR})(?![\d,.]?\d|s\b|\s*(?:%|percent))(?P<onward>\s+(?:onwards?|forward|and\s+beyond))?"
         rf"|(?P<month>(?:this|next)\s+{month}|{month})(?![\w.]|\s+\d)"
         rf"|(?P<dur>(?:the\s+)?(?:(?:next|coming|following|first)\s+)?(?P<dnum>\d+|{numw})[\s-]+(?P<dunit>{units}))(?![\w-])"
         rf"|(?P<dur2>(?:the\s+)?(?:(?:next|coming|following)\s+)?(?P<dunit2>decade|year|month|week))(?![\w-])"
     )
+    # A period after 'in' ('will close in the third quarter of 2027') counts only in a sentence about the future.
+    in_cue = _alt(d["period_in_cues"])
+    in_regex = re.compile(rf"(?<![\w-])(?P<cue>{in_cue})\s+(?:{'|'.join(periods.values())})", re.I)
     cue = _alt(cue_kind)
     regex = re.compile(rf"(?<![\w-])(?P<cue>{cue})\s+(?:{time})", re.I)
-    return regex, cue_kind, d
+    return regex, cue_kind, d, in_regex
 
 
 def find_deadlines(text: str, reference: dt.date | None, fiscal_country: str | None = None) -> list[DeadlineMention]:
     """`fiscal_country` (ISO alpha-3) says whose fiscal year 'fiscal 2026' names (Japan's ends March 31, 2027)."""
-    regex, cue_kind, data = _rules()
+    regex, cue_kind, data, in_regex = _rules()
     out: list[DeadlineMention] = []
     pos = 0
     while True:
@@ -77,21 +89,16 @@ def find_deadlines(text: str, reference: dt.date | None, fiscal_country: str | N
         if mention is not None:
             out.append(mention)
             pos = m.end()
-    return out
-
-
-def _duration(num: str | None, unit: str, data) -> str | None:
-    n = 1
-    if num:
-        n = int(num) if num.isdigit() else data["number_words"].get(" ".join(num.lower().split()), 0)
-    code = data["duration_units"].get(" ".join(unit.lower().split()))
-    if not n or not code:
-        return None
-    if code == "DECADE":
-        return f"P{10 * n}Y"
-    if code == "Q":
-        return f"P{3 * n}M"
-    return f"P{n}{code}"
+    for m in in_regex.finditer(text):
+        try:
+            date, relative = _calendar(m.groupdict(), "by", data, reference, fiscal_country)
+        except (ValueError, OverflowError):
+            continue
+        kind = period_in_future(text, m.start(), m.end(), date, reference, cue=m.group("cue"))
+        if kind and (date is not None or relative):
+            out.append(DeadlineMention(m.start(), m.end(), m.group(0), kind, date.isoformat() if date else None,
+                                       None, unresolved=date is None))
+    return without_overlaps(out + find_forms(text, reference))
 
 
 def _month_number(name: str, data) -> int:
@@ -101,6 +108,87 @@ def _month_number(name: str, data) -> int:
 def _next_month_end(month: int, reference: dt.date) -> dt.date:
     year = reference.year if month >= reference.month else reference.year + 1
     return end_of_month(year, month)
+
+
+def _day_ahead(phrase: str, kind: str, data, reference: dt.date) -> dt.date:
+    """'Aug. 1' or '1 August' in the reference year; a limit lies ahead, so a past day means next year's."""
+    words = phrase.split()
+    month_word, day_word = (words[1], words[0]) if words[0][0].isdigit() else (words[0], words[1])
+    date = dt.date(reference.year, _month_number(month_word, data), int(re.sub(r"\D", "", day_word)))
+    if date < reference and kind != "starting":
+        date = date.replace(year=reference.year + 1)
+    return date
+
+
+def _two_digit(y: str) -> int:
+    return int(y) if len(y) == 4 else 2000 + int(y)
+
+
+def _calendar(g, kind, data, reference, fiscal_country):
+    """(date, relative) of the calendar phrase in the groups `g`; (None, False) when there is none."""
+    get = g.get
+    if get("full"):
+        return parse_date(g["full"])[0], False
+    if get("monthyear"):
+        return parse_date(g["monthyear"].replace(" of ", " "))[0], False
+    if get("monthday"):
+        return (_day_ahead(g["monthday"], kind, data, reference) if reference else None), True
+    if get("relm"):
+        offset = data["relative_months"][" ".join(g["relm"].lower().split())]
+        if not reference:
+            return None, True
+        month = reference.month + offset
+        return end_of_month(reference.year + (month - 1) // 12, (month - 1) % 12 + 1), True
+    if get("part"):
+        lo, hi = data["period_parts"][" ".join(g["part"].lower().split())]
+        if get("pyear"):
+            return end_of_month(int(g["pyear"]), hi), False
+        offset = data["relative_years"].get(" ".join(g["prel"].lower().split()), 0)
+        return (end_of_month(reference.year + offset, hi) if reference else None), True
+    if get("qcode"):
+        if get("qn") or get("qn2"):
+            return end_of_month(_two_digit(get("qy") or get("qy2")), 3 * int(get("qn") or get("qn2"))), False
+        return end_of_month(_two_digit(g["hy"]), 6 * int(g["hn"])), False
+    if get("fsplit"):
+        first, second = int(g["fsy"]), _two_digit(g["fsy2"])
+        if second != first + 1:
+            return None, False
+        return fiscal_year_end(first, fiscal_country, data, split=True), False
+    if get("fiscal") or get("fiscal2"):
+        year = int(g["fyear"]) if get("fiscal") else 2000 + int(g["fyear2"])
+        return fiscal_year_end(year, fiscal_country, data), False
+    if get("season"):
+        if not reference:
+            return None, True
+        words = g["season"].lower().split()
+        last_month = data["seasons"][words[-1]]
+        year = reference.year + (1 if words[0] == "next" else 0) + (1 if last_month < 3 else 0)
+        return end_of_month(year, last_month), True
+    if get("year"):
+        return dt.date(int(g["year"]), 12, 31), False
+    if get("decade"):
+        return (dt.date(reference.year // 10 * 10 + 9, 12, 31) if reference else None), True
+    if get("rel"):
+        offset = data["relative_years"].get(" ".join(g["rel"].lower().split()), 0)
+        return (dt.date(reference.year + offset, 12, 31) if reference else None), True
+    if get("event"):
+        if get("efull") or get("efull2"):
+            return parse_date(get("efull") or get("efull2"))[0], False
+        if get("emonthyear"):
+            return parse_date(g["emonthyear"])[0], False
+        if get("emd"):
+            return (_day_ahead(g["emd"], kind, data, reference) if reference else None), True
+        name = get("emonth") or get("emonth2")
+        return (_next_month_end(_month_number(name, data), reference) if reference else None), True
+    if get("month"):
+        if not reference:
+            return None, True
+        words = g["month"].split()
+        date = _next_month_end(_month_number(words[-1], data), reference)
+        if words[0].lower() == "next" and len(words) > 1:
+            date = end_of_month(date.year + 1 if date.year == reference.year and date.month >= reference.month else date.year, date.month)
+        return date, True
+    return None, False
 
 
 def _to_mention(text, m, cue_kind, data, reference, fiscal_country=None):
@@ -114,78 +202,17 @@ def _to_mention(text, m, cue_kind, data, reference, fiscal_country=None):
     if is_duration:
         if kind != "within":
             return None
-        duration = _duration(g["dnum"], g["dunit"] or g["dunit2"], data)
+        duration = _dur(g["dnum"], g["dunit"] or g["dunit2"], data)
         if duration is None:
             return None
         if cue in ("over", "over a") and re.match(r"\s+(?:of|in)\b", text[m.end():]):
             return None  # "over 8 years of experience" is an amount of time, not a limit
     elif kind == "within" and cue not in ("within",):
         return None  # "over the next" / "a timeframe of" take durations only
-    elif g["full"]:
-        date, _ = parse_date(g["full"])
-    elif g["monthyear"]:
-        date, _ = parse_date(g["monthyear"].replace(" of ", " "))
-    elif g["monthday"]:
-        relative = True
-        words = g["monthday"].split()
-        if reference:
-            day = int(re.sub(r"\D", "", words[1]))
-            date = dt.date(reference.year, _month_number(words[0], data), day)
-            if date < reference and kind != "starting":
-                date = date.replace(year=reference.year + 1)  # a limit lies ahead: the next such day
-    elif g["relm"]:
-        relative = True
-        offset = data["relative_months"][" ".join(g["relm"].lower().split())]
-        if reference:
-            month = reference.month + offset
-            date = end_of_month(reference.year + (month - 1) // 12, (month - 1) % 12 + 1)
-    elif g["part"]:
-        lo, hi = data["period_parts"][" ".join(g["part"].lower().split())]
-        date = end_of_month(int(g["pyear"]), hi)
-    elif g["fiscal"] or g["fiscal2"]:
-        year = int(g["fyear"]) if g["fiscal"] else 2000 + int(g["fyear2"])
-        month, day, shift = data["fiscal_year_end"].get(fiscal_country or "", [12, 31, 0])
-        date = dt.date(year + shift, month, day)
-    elif g["season"]:
-        relative = True
-        words = g["season"].lower().split()
-        if reference:
-            last_month = data["seasons"][words[-1]]
-            year = reference.year + (1 if words[0] == "next" else 0) + (1 if last_month < 3 else 0)
-            date = end_of_month(year, last_month)
-    elif g["year"]:
-        if cue == "from" and not g["onward"]:
-            return None  # "from 2024" is mostly a comparison base, not a start date
-        date = dt.date(int(g["year"]), 12, 31)
-    elif g["decade"]:
-        relative = True
-        if reference:
-            date = dt.date(reference.year // 10 * 10 + 9, 12, 31)
-    elif g["rel"]:
-        relative = True
-        rel = " ".join(g["rel"].lower().split())
-        offset = data["relative_years"].get(rel, 0)
-        if reference:
-            date = dt.date(reference.year + offset, 12, 31)
-    elif g["event"]:
-        if g["efull"]:
-            date, _ = parse_date(g["efull"])
-        elif g["emonthyear"]:
-            date, _ = parse_date(g["emonthyear"])
-        else:
-            relative = True
-            name = g["emonth"] or g["emonth2"]
-            if reference:
-                date = _next_month_end(_month_number(name, data), reference)
-    elif g["month"]:
-        relative = True
-        words = g["month"].split()
-        if reference:
-            date = _next_month_end(_month_number(words[-1], data), reference)
-            if words[0].lower() == "next" and len(words) > 1:
-                date = end_of_month(date.year + 1 if date.year == reference.year and date.month >= reference.month else date.year, date.month)
+    elif g["year"] and cue == "from" and not g["onward"]:
+        return None  # "from 2024" is mostly a comparison base, not a start date
     else:
-        return None
+        date, relative = _calendar(g, kind, data, reference, fiscal_country)
     if not is_duration and date is None and not relative:
         return None
     start, end = m.start(), m.end()

@@ -1,0 +1,170 @@
+"""Deadline forms that have no leading cue word, built from data/deadlines.json.
+
+- a duration as the adjective of a time-limit noun: 'a 90-day pause', 'the 60-day comment
+  period' (kind within; 'a 20-year contract' or 'a four-day visit' name no limit);
+- time allowed: 'has 30 days to respond' (within);
+- spans: 'between 2027 and 2030', 'from 2026 to 2030', 'between now and 2030' (through,
+  dated at the end of the later period; a span already over at the reference date is history);
+- open periods: 'before the end of the administration' (kind from the cue, no date: there
+  is no rule that dates a term of office, and none is guessed).
+
+Also the helpers shared with deadlines.py: `alt`, `duration`, and the test that a period
+after 'in' belongs to a sentence about the future ('will close in the third quarter of 2027').
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from extractor.dates import parse_date
+from extractor.extract.mentions import DeadlineMention
+from extractor.resources import load_json
+
+YEAR = r"(?:19[89]\d|20\d\d)"
+_CLAUSE_END = re.compile(r"[;!?\n]|:\s|(?<![A-Z])\.(?=\s)")  # not "86.3" or "U.S. "
+
+
+def alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def key(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+def duration(num: str | None, unit: str, data) -> str | None:
+    """ISO 8601 for 'N unit': ('90', 'day') -> P90D, ('two', 'decades') -> P20Y, ('a', 'quarter') -> P3M."""
+    n = 1
+    if num:
+        n = int(num) if num.isdigit() else data["number_words"].get(key(num), 0)
+    code = data["duration_units"].get(key(unit)) or data["duration_units"].get(key(unit) + "s")
+    if not n or not code:
+        return None
+    if code == "DECADE":
+        return f"P{10 * n}Y"
+    if code == "Q":
+        return f"P{3 * n}M"
+    return f"P{n}{code}"
+
+
+def month_pattern(data) -> str:
+    return "(?-i:" + "|".join(
+        re.escape(m.capitalize()) + (r"\.?" if len(m) <= 4 and m != "may" else "")
+        for m in sorted(data["months"], key=len, reverse=True)) + ")"
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    d = load_json("deadlines.json")
+    month = month_pattern(d)
+    numw = alt(d["number_words"])
+    num = rf"\d+|{numw}"
+    unit1 = r"day|week|month|year|decade|quarter"
+    mods = alt(d["duration_noun_modifiers"])
+    adjective = re.compile(
+        rf"(?<![\w-])(?:an?|the|another|its|their|this|that)\s+(?:(?:{mods})\s+){{0,2}}"
+        rf"(?P<dnum>{num})[\s-](?P<dunit>{unit1})s?[\s-]+(?:(?:{mods})\s+){{0,2}}"
+        rf"(?:{alt(d['duration_nouns'])})(?![\w-])", re.I)
+    allowed = re.compile(
+        rf"(?<![\w-])(?:{alt(d['time_allowed_verbs'])})\s+(?:(?:{alt(d['time_allowed_fillers'])})\s+)?"
+        rf"(?P<dnum>{num})\s+(?:(?:more|additional|further|extra)\s+)?(?P<dunit>{alt(d['duration_units'])})"
+        rf"\s+(?:to|in\s+which\s+to)\s+[a-z]+", re.I)
+    full = rf"{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|\d{{1,2}}\s+{month},?\s+{YEAR}"
+    point = rf"(?:{full}|{month},?\s+{YEAR}|{YEAR}|{month})(?![\w]|\.\d)"
+    spans = "|".join(
+        rf"(?P<c{i}>{re.escape(cue)})\s+(?P<a{i}>{alt(d['span_starts_now'])}|{point})\s*(?:{alt(joins)})\s*(?P<b{i}>{point})"
+        for i, (cue, joins) in enumerate(d["span_cues"].items()))
+    span = re.compile(rf"(?<![\w-])(?:{spans})(?!\s*(?:%|percent|levels?\b))", re.I)
+    open_cues = {key(c): kind for kind, cues in d["open_period_cues"].items() for c in cues}
+    owner = rf"(?:(?:the|this|its|their)\s+)?(?:[\w.-]+\s+){{0,2}}[\w.-]+['’]s|{alt(d['open_period_owners'])}"
+    open_period = re.compile(
+        rf"(?<![\w-])(?P<cue>{alt(open_cues)})\s+(?:{owner})\s+(?:(?:current|second|first|next|new|present|remaining|"
+        rf"(?-i:[A-Z][a-z]+))\s+){{0,2}}(?:{alt(d['open_periods'])})(?![\w'’-])", re.I)
+    future = re.compile(rf"(?<![\w'’])(?:{alt(d['future_markers'])})(?![\w])", re.I)
+    starts = re.compile(rf"(?<![\w])(?:{alt(d['start_verbs'])})(?![\w])", re.I)
+    not_time = re.compile(rf"\s+(?:{alt(d['period_not_time_after'])})\b", re.I)
+    return {"adjective": adjective, "allowed": allowed, "span": span, "open": open_period,
+            "open_cues": open_cues, "future": future, "starts": starts, "not_time": not_time,
+            "span_count": len(d["span_cues"]), "data": d}
+
+
+def _clause_before(text: str, start: int) -> str:
+    window = text[max(0, start - 120):start]
+    ends = list(_CLAUSE_END.finditer(window))
+    return window[ends[-1].end():] if ends else window
+
+
+def period_in_future(text: str, start: int, end: int, date: dt.date | None, reference: dt.date | None,
+                     cue: str = "") -> str | None:
+    """The kind of 'in <period>' at [start, end): 'starting' after a start verb, 'by' otherwise;
+    None when the clause does not speak of the future or the period is over at the reference date."""
+    r = _rules()
+    if r["not_time"].match(text, end):
+        return None  # 'in the fiscal 2026 budget': the period names a budget, not a time
+    if not _about_future(text, start, date, reference, cue):
+        return None
+    return "starting" if r["starts"].search(_clause_before(text, start)) else "by"
+
+
+def _about_future(text: str, start: int, date: dt.date | None, reference: dt.date | None, cue: str = "") -> bool:
+    """A period not over at the reference date; without one, a clause (or cue: 'slated for') with a future marker."""
+    if date is not None and reference is not None:
+        return date >= reference
+    return _rules()["future"].search(_clause_before(text, start) + " " + cue) is not None
+
+
+def _point(s: str, year_hint: int | None = None) -> dt.date | None:
+    s = " ".join(s.split())
+    if re.fullmatch(YEAR, s):
+        return dt.date(int(s), 12, 31)
+    date, _ = parse_date(s, dt.date(year_hint, 1, 1) if year_hint and not re.search(r"\d{4}", s) else None)
+    if date is not None and year_hint and not re.search(r"\d{4}", s):
+        date = date.replace(year=year_hint)
+    return date
+
+
+def _span(m, reference: dt.date | None) -> DeadlineMention | None:
+    r = _rules()
+    i = next(i for i in range(r["span_count"]) if m.group(f"c{i}"))
+    a, b = m.group(f"a{i}"), m.group(f"b{i}")
+    if key(a) in r["data"]["span_starts_now"]:
+        start = reference
+    else:
+        start = _point(a)
+    end = _point(b, start.year if start else None)
+    if end is None or (start is not None and start >= end):
+        return None
+    if not _about_future(m.string, m.start(), end, reference):
+        return None  # 'exports doubled between 2015 and 2020': the span is history
+    return DeadlineMention(m.start(), m.end(), m.group(0), "through", end.isoformat(), None)
+
+
+def find_forms(text: str, reference: dt.date | None) -> list[DeadlineMention]:
+    r = _rules()
+    data = r["data"]
+    out: list[DeadlineMention] = []
+    for name in ("adjective", "allowed"):
+        for m in r[name].finditer(text):
+            iso = duration(m.group("dnum"), m.group("dunit"), data)
+            if iso:
+                out.append(DeadlineMention(m.start(), m.end(), m.group(0), "within", None, iso))
+    for m in r["span"].finditer(text):
+        try:
+            mention = _span(m, reference)
+        except (ValueError, OverflowError):
+            mention = None
+        if mention is not None:
+            out.append(mention)
+    for m in r["open"].finditer(text):
+        out.append(DeadlineMention(m.start(), m.end(), m.group(0), r["open_cues"][key(m.group("cue"))], None, None))
+    return out
+
+
+def without_overlaps(mentions: list[DeadlineMention]) -> list[DeadlineMention]:
+    """In document order; of overlapping mentions the one starting first (then the longest) stays."""
+    kept: list[DeadlineMention] = []
+    for d in sorted(mentions, key=lambda d: (d.start, -(d.end - d.start))):
+        if not kept or d.start >= kept[-1].end:
+            kept.append(d)
+    return kept
