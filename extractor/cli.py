@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from extractor import __version__
+from extractor.batch.options import DEFAULT_MAX_MEMORY_MB
 from extractor.config import DEFAULT_MODEL, ExtractConfig
 
 
@@ -47,47 +48,81 @@ def cli():
 @click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
               help="Seconds one document may take; past it the worker is stopped and the document fails "
                    "with error type timeout. 0 means no limit.")
+@click.option("--max-memory", type=click.IntRange(min=0), default=DEFAULT_MAX_MEMORY_MB, show_default=True,
+              metavar="MB", help="Address space each worker may use (RLIMIT_AS); a document that needs more "
+                                 "fails with error type too_large. 0 means no limit.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary line.")
 @click.option("--verbose", "-v", is_flag=True, help="Print one line per document.")
 def extract(in_dir, out_dir, model, reference_date, jobs, force, prune, keep_text, max_bytes, max_pages, timeout,
-            quiet, verbose):
+            max_memory, quiet, verbose):
     """Read every document under IN and write OUT/<relative path>.json, one record per document.
 
-    Unchanged documents are skipped (state in OUT/.extractor-state.json). Failures go to
-    OUT/errors.jsonl, whole-run facts to OUT/manifest.json. Files listed in IN/.extractorignore
-    (glob patterns, one per line; 'dir/' for a folder) are left out.
+    Unchanged documents are skipped. The run's own files live in OUT/.extractor/: state.json
+    (the incremental state), errors.jsonl (one line per failed document), manifest.json (whole-run
+    facts) and lock. Files listed in IN/.extractorignore (glob patterns, one per line; 'dir/' for a
+    folder) are left out; only regular files are inputs.
+
+    Exit status: 0 all documents done, 1 a document failed, 2 usage error or OUT locked or not
+    writable, 130 stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM; a stopped run keeps what
+    was finished and still writes the state, error log and manifest.
     """
-    from extractor.runner import RunError, run
+    from pydantic import ValidationError
+
+    from extractor.batch import BatchError, RunOptions, run
+    from extractor.batch.output import shown
 
     config = ExtractConfig(model=model, reference_date=reference_date, max_bytes=max_bytes,
                            max_pages=max_pages, keep_text=keep_text)
 
     def log(msg: str) -> None:
-        if verbose or (msg.startswith("FAILED") and not quiet):
+        if verbose or msg.startswith("STOPPED") or (msg.startswith("FAILED") and not quiet):
             click.echo(msg, err=True)
 
     try:
-        summary = run(in_dir, out_dir, config, jobs=jobs, force=force, prune=prune, log=log,
-                      timeout=timeout or None, progress=not quiet and not verbose)
-    except RunError as e:
+        options = RunOptions(in_dir=in_dir, out_dir=out_dir, config=config, jobs=jobs, force=force, prune=prune,
+                             log=log, timeout=timeout or None, max_memory=max_memory,
+                             progress=not quiet and not verbose)
+    except ValidationError as e:
+        raise click.UsageError("; ".join(err["msg"] for err in e.errors()))
+    try:
+        summary = run(options)
+    except BatchError as e:
         click.echo(f"extractor: {e}", err=True)
-        sys.exit(2)
+        sys.exit(e.exit_status)
+    except KeyboardInterrupt:
+        click.echo("extractor: interrupted twice; stopped without writing the state", err=True)
+        sys.exit(130)
     except OSError as e:
         if "model" in str(e).lower() or "E050" in str(e):
             click.echo(f"extractor: cannot load spaCy model {model!r}: {e}", err=True)
             sys.exit(2)
-        raise
+        _internal_error(e, verbose)
+    except Exception as e:  # one clear line, not a traceback, for an unattended run (-v shows it)
+        _internal_error(e, verbose)
     if quiet:
         for f in summary.failed:
-            click.echo(f"FAILED  {f['file']}: {f['error_type']}: {f['message']}", err=True)
+            click.echo(f"FAILED  {shown(f['file'])}: {f['error_type']}: {f['message']}", err=True)
     parts = [f"{summary.processed} extracted", f"{summary.skipped} unchanged", f"{len(summary.failed)} failed"]
     if summary.orphaned:
         parts.append(f"{len(summary.orphaned)} orphaned records (source gone; --prune deletes them)")
     if summary.pruned:
         parts.append(f"{len(summary.pruned)} pruned")
+    if summary.interrupted or summary.stopped:
+        why = {2: "SIGINT", 15: "SIGTERM"}.get(summary.interrupted, summary.stopped)
+        parts.append(f"stopped by {why} with {summary.not_done} not done (the next run does them)")
+    log_path = out_dir / ".extractor" / "errors.jsonl"
     click.echo(f"extractor: {', '.join(parts)} in {summary.seconds:.1f}s -> {out_dir}"
-               + (f" (see {out_dir / 'errors.jsonl'})" if summary.failed else ""), err=True)
+               + (f" (see {log_path})" if summary.failed else ""), err=True)
     sys.exit(summary.exit_code)
+
+
+def _internal_error(e: BaseException, verbose: bool) -> None:
+    if verbose:
+        import traceback
+
+        traceback.print_exception(e)
+    click.echo(f"extractor: unexpected error, run stopped: {type(e).__name__}: {e}", err=True)
+    sys.exit(1)
 
 
 @cli.command()

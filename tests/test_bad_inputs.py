@@ -2,7 +2,7 @@
 
 One input folder holds every bad input plus two good text files; the CLI runs over it once
 (`python -m extractor extract IN OUT --jobs 1`) and each test below checks one file's outcome:
-a line in OUT/errors.jsonl with its exact error_type and stage and no record, or a record.
+a line in OUT/.extractor/errors.jsonl with its exact error_type and stage and no record, or a record.
 """
 import datetime as dt
 import json
@@ -90,7 +90,8 @@ def bad_run(tmp_path_factory):
     finally:
         if not IS_ROOT:
             (src / "unreadable.txt").chmod(0o644)
-    log_text = (out / "errors.jsonl").read_text(encoding="utf-8") if (out / "errors.jsonl").is_file() else ""
+    log_path = out / ".extractor" / "errors.jsonl"
+    log_text = log_path.read_text(encoding="utf-8") if log_path.is_file() else ""
     log = [json.loads(line) for line in log_text.splitlines()]
     return SimpleNamespace(src=src, out=out, result=result, log=log, errors={e["file"]: e for e in log})
 
@@ -123,7 +124,8 @@ def test_bad_file_logged_with_type_and_stage_and_no_record(bad_run, name):
 
 def test_records_written_exactly_for_readable_files(bad_run):
     written = {p.relative_to(bad_run.out).as_posix()[: -len(".json")]
-               for p in bad_run.out.rglob("*.json") if p.name != "manifest.json" and not p.name.startswith(".")}
+               for p in bad_run.out.rglob("*.json")
+               if p.relative_to(bad_run.out).parts[0] != ".extractor" and not p.name.startswith(".")}
     assert written == EXPECTED_RECORDS
 
 
@@ -152,7 +154,7 @@ def test_deep_html_record_keeps_amount_at_the_bottom(bad_run):
 def test_directory_named_like_a_pdf_is_not_an_input(bad_run):
     assert not (bad_run.out / "x.pdf.json").exists()
     assert "x.pdf" not in bad_run.errors
-    manifest = json.loads((bad_run.out / "manifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads((bad_run.out / ".extractor" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["counts"]["inputs"] == len(EXPECTED_RECORDS) + len(EXPECTED_ERRORS) - 1  # the symlink is no input
 
 
@@ -185,7 +187,8 @@ def test_50mb_text_without_limit_finishes(tmp_path):
     r = run_cli("extract", src, out, "--jobs", "1", timeout=60)
     assert time.perf_counter() - t0 < 60
     assert r.returncode in (0, 1)
-    assert (out / "big.txt.json").is_file() or "big.txt" in (out / "errors.jsonl").read_text(encoding="utf-8")
+    assert (out / "big.txt.json").is_file() or "big.txt" in (out / ".extractor" / "errors.jsonl").read_text(
+        encoding="utf-8")
 
 
 # --- property tests ------------------------------------------------------------------------------

@@ -13,23 +13,20 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS
+from test_batch_support import DOC, manifest, records
+from test_batch_support import run_cli as _run_cli
 
 from extractor.resources import rules_digest
 
-DOC = "SoftBank Group will invest ${n} billion in power plants in Ohio by April 2026.\n"
 
-
-def run_cli(*args, env=None, timeout=300):
-    return subprocess.run([sys.executable, "-m", "extractor", "extract", *map(str, args)], capture_output=True,
-                          text=True, env={**os.environ, **(env or {})}, timeout=timeout)
+def run_cli(*args, fault=None, timeout=300, env=None):
+    return _run_cli("extract", *args, fault=fault, timeout=timeout, env=env)
 
 
 def tree_hash(folder: Path) -> str:
     h = hashlib.sha256()
-    for p in sorted(folder.rglob("*.json")):
-        if p.name in ("manifest.json", ".extractor-state.json"):
-            continue
-        h.update(p.relative_to(folder).as_posix().encode() + b"\0" + p.read_bytes())
+    for name in sorted(records(folder)):
+        h.update(name.encode() + b"\0" + (folder / f"{name}.json").read_bytes())
     return h.hexdigest()
 
 
@@ -40,10 +37,6 @@ def archive(tmp_path):
     for i in range(1, 5):
         (src / f"doc{i}.txt").write_text(DOC.replace("{n}", str(i)), encoding="utf-8")
     return src
-
-
-def manifest(out: Path) -> dict:
-    return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
 
 
 def test_touch_skips_change_reprocesses_force_redoes_all(archive, tmp_path):
@@ -63,9 +56,9 @@ def test_touch_skips_change_reprocesses_force_redoes_all(archive, tmp_path):
 def test_changed_run_key_reprocesses_everything(archive, tmp_path):
     out = tmp_path / "out"
     run_cli(archive, out, "-j", "1")
-    state = json.loads((out / ".extractor-state.json").read_text())
+    state = json.loads((out / ".extractor" / "state.json").read_text())
     state["key"] = "from another extractor version"
-    (out / ".extractor-state.json").write_text(json.dumps(state))
+    (out / ".extractor" / "state.json").write_text(json.dumps(state))
     run_cli(archive, out, "-j", "1")
     assert manifest(out)["counts"]["processed"] == 4
     # and an option that changes records is part of the key
@@ -101,23 +94,24 @@ def test_failed_document_is_retried_and_prune(archive, tmp_path):
 @pytest.mark.parametrize("fault,error_type", [("die", "worker_died"), ("hang", "timeout"), ("raise", "error")])
 def test_a_misbehaving_document_does_not_stop_the_run(archive, tmp_path, fault, error_type):
     out = tmp_path / "out"
-    r = run_cli(archive, out, "-j", "2", "--timeout", "20", env={"EXTRACTOR_FAULT": f"{fault}:doc2.txt"})
+    r = run_cli(archive, out, "-j", "2", "--timeout", "20", fault={"kind": fault, "name": "doc2.txt"})
     assert r.returncode == 1
-    log = [json.loads(x) for x in (out / "errors.jsonl").read_text().splitlines()]
+    log = [json.loads(x) for x in (out / ".extractor" / "errors.jsonl").read_text().splitlines()]
     assert [(e["file"], e["error_type"]) for e in log] == [("doc2.txt", error_type)]
     assert sorted(p.name for p in out.glob("doc*.json")) == ["doc1.txt.json", "doc3.txt.json", "doc4.txt.json"]
 
 
 def test_second_run_into_a_locked_out_refuses(archive, tmp_path):
     out = tmp_path / "out"
-    out.mkdir()
-    with open(out / ".extractor.lock", "a+") as fh:
+    (out / ".extractor").mkdir(parents=True)
+    with open(out / ".extractor" / "lock", "a+") as fh:  # held by this (live) process
         fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         r = run_cli(archive, out, "-j", "1")
     assert r.returncode == 2 and "another extractor run" in r.stderr
     assert not list(out.glob("doc*.json"))
 
 
+@pytest.mark.slow
 def test_jobs_and_environment_do_not_change_output(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     assert run_cli(CORPUS, a, "-j", "1").returncode == 0
@@ -127,6 +121,7 @@ def test_jobs_and_environment_do_not_change_output(tmp_path):
     assert len(list(a.rglob("*.json"))) >= 14
 
 
+@pytest.mark.slow
 def test_killed_run_leaves_no_partial_files_and_next_run_finishes(tmp_path):
     src = tmp_path / "in"
     shutil.copytree(CORPUS / "documents", src)
@@ -134,13 +129,12 @@ def test_killed_run_leaves_no_partial_files_and_next_run_finishes(tmp_path):
     rng = random.Random(7)
     for _ in range(4):
         proc = subprocess.Popen([sys.executable, "-m", "extractor", "extract", str(src), str(out), "-j", "2",
-                                 "--force", "--quiet"], stderr=subprocess.DEVNULL, start_new_session=True)
+                                 "--force", "--quiet"], stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(1.0, 6.0))
-        os.killpg(proc.pid, signal.SIGKILL)
+        os.kill(proc.pid, signal.SIGKILL)  # the main process only: its workers must die with it
         proc.wait()
         for p in out.rglob("*.json"):
             json.loads(p.read_text(encoding="utf-8"))  # every file left behind is whole
     assert run_cli(src, out, "-j", "2").returncode == 0
     assert not [p for p in out.rglob("*") if p.name.startswith(".tmp-")]
-    records = [p for p in out.glob("*.json") if p.name not in ("manifest.json", ".extractor-state.json")]
-    assert len(records) == len(list(src.iterdir()))
+    assert len(records(out)) == len(list(src.iterdir()))

@@ -43,7 +43,7 @@ def test_bad_file_is_logged_others_written_exit_1(folder, tmp_path):
     for bad in ("empty.txt", "broken.pdf", "noise.txt"):
         assert not (out / f"{bad}.json").exists()
         assert bad in r.stderr
-    log = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    log = [json.loads(line) for line in (out / ".extractor" / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [e["file"] for e in log] == ["broken.pdf", "empty.txt", "noise.txt"]
     assert {e["error_type"] for e in log} == {"corrupt", "empty", "binary"}
     assert all(set(e) == {"file", "stage", "error_type", "message"} for e in log)
@@ -53,13 +53,25 @@ def test_usage_error_exit_2(tmp_path):
     assert run_cli("extract").returncode == 2
     assert run_cli("extract", tmp_path / "missing", tmp_path / "out").returncode == 2
     assert run_cli("extract", tmp_path, tmp_path / "o", "--reference-date", "soon").returncode == 2
+    r = run_cli("extract", tmp_path, tmp_path / "o", "--max-memory", "10")
+    assert r.returncode == 2 and "max-memory" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_in_and_out_must_be_apart_exit_2(folder, tmp_path):
+    for in_dir, out_dir in ((folder, folder), (folder, folder / "out"), (folder / "sub", folder),
+                            (folder, folder / "." / "x" / "..")):
+        (folder / "sub").mkdir(exist_ok=True)
+        r = run_cli("extract", in_dir, out_dir, "--jobs", "1")
+        assert r.returncode == 2, (in_dir, out_dir, r.stderr)
+        assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    assert not (folder / "good.txt.json").exists() and not (folder / "out").exists()
 
 
 def test_help_lists_every_option():
     r = run_cli("extract", "--help")
     assert r.returncode == 0
     for option in ("--model", "--reference-date", "--jobs", "--force", "--prune", "--keep-text", "--max-bytes",
-                   "--max-pages", "--quiet", "--verbose"):
+                   "--max-pages", "--timeout", "--max-memory", "--quiet", "--verbose"):
         assert option in r.stdout
 
 

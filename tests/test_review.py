@@ -99,9 +99,12 @@ def write_out(folder: Path, records: dict, run_files: bool = True) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(dumps(rec), encoding="utf-8")
     if run_files:
-        (folder / "manifest.json").write_text(json.dumps({"counts": {"inputs": len(records)}, "seconds": 1.5}))
-        (folder / "errors.jsonl").write_text('{"file": "x.pdf"}\n')
-        (folder / ".extractor-state.json").write_text(json.dumps({"t": str(folder)}))
+        run_dir = folder / ".extractor"
+        run_dir.mkdir(parents=True, exist_ok=True)
+        (run_dir / "manifest.json").write_text(json.dumps({"counts": {"inputs": len(records)}, "seconds": 1.5}))
+        (run_dir / "errors.jsonl").write_text('{"file": "x.pdf"}\n')
+        (run_dir / "state.json").write_text(json.dumps({"t": str(folder)}))
+        (run_dir / "lock").write_text("")
     return folder
 
 
@@ -128,7 +131,7 @@ def pair(tmp_path):
     def run(cli, *extra):
         old_dir = write_out(tmp_path / "old", base)
         new_dir = write_out(tmp_path / "new", new)
-        (new_dir / "manifest.json").write_text('{"seconds": 99}')   # run files differ: ignored
+        (new_dir / ".extractor" / "manifest.json").write_text('{"seconds": 99}')   # run files differ: ignored
         return invoke(cli, "diff", old_dir, new_dir, *extra)
 
     return base, new, run
@@ -263,6 +266,15 @@ def test_load_records_skips_run_files(tmp_path):
     (out / ".hidden").mkdir()
     (out / ".hidden" / "x.json").write_text(dumps(make_record("x")))
     assert list(load_records(out)) == ["a.txt", "b/c.txt"]
+
+
+def test_a_record_named_manifest_is_a_record_and_an_old_manifest_is_not(tmp_path):
+    out = write_out(tmp_path / "out", {"manifest": make_record("manifest"), "a.txt": make_record("a.txt")})
+    assert list(load_records(out)) == ["a.txt", "manifest"]
+    old = write_out(tmp_path / "old", {"a.txt": make_record("a.txt")}, run_files=False)
+    (old / "manifest.json").write_text(json.dumps({"run_key": {}, "counts": {}}))   # before 0.2: at the top
+    (old / ".extractor-state.json").write_text("{}")
+    assert list(load_records(old)) == ["a.txt"]
 
 
 # --- review site -----------------------------------------------------------------------------
@@ -433,6 +445,36 @@ def test_export_jsonl_and_csv(cli, tmp_path):
     assert r.exit_code == 2 and "--jsonl" in r.output
     help_text = invoke(cli, "export", "--help").output
     assert "Excel" in help_text and "byte-order mark" in help_text
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_export_csv_neutralises_formula_cells(cli, tmp_path, start):
+    rec = make_record(f"{start}doc.txt")
+    c = rec["commitments"][0]
+    c["amount"]["text"] = f"{start}HYPERLINK(\"http://x\")"
+    c["companies"] = [f"{start}cmd|' /C calc'!A0", "Acme"]
+    c["sentence"] = f"{start}2+3"
+    c["amount"]["value"] = f"{start}1"  # a hand-edited record: a text, not a number
+    out = write_out(tmp_path / "out", {"doc.txt": rec})
+    cs = tmp_path / "c.csv"
+    assert invoke(cli, "export", out, "--csv", cs).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(cs.read_bytes().decode("utf-8-sig"), newline="")))
+    first = rows[0]
+    for column, value in (("document", f"{start}doc.txt"), ("amount_text", c["amount"]["text"]),
+                          ("companies", f"{start}cmd|' /C calc'!A0; Acme"), ("sentence", f"{start}2+3"),
+                          ("value", f"{start}1")):
+        assert first[column] == "'" + value, column
+    assert rows[1]["value"] == "84000000000000"  # numbers stay plain digits
+
+
+def test_export_csv_keeps_ordinary_cells_and_negative_numbers(tmp_path):
+    from extractor.review.export import csv_bytes
+
+    rec = make_record("a.txt")
+    rec["commitments"][0]["amount"]["value"] = -5
+    rows = list(csv.DictReader(io.StringIO(csv_bytes({"a.txt": rec}).decode("utf-8-sig"), newline="")))
+    assert rows[0]["value"] == "-5" and rows[0]["document"] == "a.txt"
+    assert not any(v.startswith("'") for v in rows[1].values())
 
 
 def test_register_adds_three_commands(cli):

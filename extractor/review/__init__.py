@@ -1,8 +1,8 @@
 """Tools for the people who read the records: `diff`, `review` (a static HTML site) and `export`.
 
 They all start from an output folder of `extractor extract` and read only the records
-(`OUT/<relative path>.json`): the run manifest, the error log, the incremental state and
-anything hidden are not records and are left out. Records are read as plain JSON, not
+(`OUT/<relative path>.json`): the run's own files (manifest, error log, incremental state, lock)
+live in the hidden folder `OUT/.extractor/`, and anything hidden is left out. Records are read as plain JSON, not
 validated, so records written by an older or newer extractor can still be compared.
 """
 from __future__ import annotations
@@ -13,8 +13,10 @@ from pathlib import Path, PurePosixPath
 
 __all__ = ["ReviewError", "load_records", "path_key", "NOT_RECORDS"]
 
-#: Files at the top of OUT that belong to the run, not to a document.
-NOT_RECORDS = frozenset({"manifest.json"})
+#: Files at the top of OUT that belong to the run, not to a document: none since the run files moved
+#: to OUT/.extractor/ (a top-level `manifest.json` is the record of an input named `manifest`; the
+#: run manifest an older version left there holds no `document`, so it is skipped as a non-record).
+NOT_RECORDS: frozenset[str] = frozenset()
 
 
 class ReviewError(Exception):
@@ -31,8 +33,8 @@ def load_records(out_dir: Path) -> dict[str, dict]:
 
     The name is the record's path relative to `out_dir` (POSIX) without the final `.json`, which
     is the input's relative path (`documents/a.pdf.json` -> `documents/a.pdf`). Hidden files and
-    folders (the state file, temporary files), `manifest.json` at the top and any JSON file that is
-    not an object with a `document` are skipped. A `.json` file that does not parse raises
+    folders (OUT/.extractor/ with the run files, temporary files) and any JSON file that is not an
+    object with a `document` (an older version's manifest.json) are skipped. A `.json` file that does not parse raises
     ReviewError naming it.
     """
     out_dir = Path(out_dir)

@@ -33,8 +33,8 @@ def diff_command(old_out: Path, new_out: Path, as_json: bool):
     Per document and field it lists what was added (+), removed (-) or changed (~): amounts,
     percentages and deadlines are paired by span start, then text; commitments by their amount;
     companies by name, countries by code, sectors by label; warnings as text; and the document's
-    title, published and reference dates. A summary line ends the report. manifest.json,
-    errors.jsonl and the state file are not compared.
+    title, published and reference dates. A summary line ends the report. The run files in
+    OUT/.extractor/ (manifest, error log, state) are not compared.
 
     Exit status: 0 no differences, 1 differences, 2 trouble (bad arguments, unreadable record).
     """

@@ -13,6 +13,8 @@ from extractor.serialize import write_atomic
 CSV_COLUMNS = ("document", "amount_text", "value", "currency", "qualifier", "companies", "countries", "sectors",
                "deadline", "sentence")
 JOIN = "; "
+#: A cell starting with one of these is read as a formula by Excel, LibreOffice and Sheets.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def jsonl_text(records: dict[str, dict]) -> str:
@@ -28,14 +30,14 @@ def commitment_rows(records: dict[str, dict]) -> Iterable[list[str]]:
         for c in record.get("commitments") or []:
             a = c.get("amount") or {}
             yield [
-                str(source),
+                _cell(source),
                 _cell(a.get("text")),
-                "" if a.get("value") is None else plain_number(a.get("value")),
+                _number(a.get("value")),
                 _cell(a.get("currency")),
                 _cell(a.get("qualifier")),
-                JOIN.join(map(str, c.get("companies") or [])),
-                JOIN.join(map(str, c.get("countries") or [])),
-                JOIN.join(map(str, c.get("sectors") or [])),
+                _cell(JOIN.join(map(str, c.get("companies") or []))),
+                _cell(JOIN.join(map(str, c.get("countries") or []))),
+                _cell(JOIN.join(map(str, c.get("sectors") or []))),
                 _cell(c.get("deadline")),
                 _cell(c.get("sentence")),
             ]
@@ -50,8 +52,22 @@ def csv_bytes(records: dict[str, dict]) -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
+def _number(v) -> str:
+    """A number as plain digits (a spreadsheet reads "-5" as minus five, not a formula); anything
+    else in the value column (a hand-edited record) is a text cell."""
+    if v is None:
+        return ""
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return plain_number(v)
+    return _cell(v)
+
+
 def _cell(v) -> str:
-    return "" if v is None else str(v)
+    """A text cell, neutralised as OWASP recommends against CSV injection: a cell that starts with
+    =, +, -, @, a tab or a carriage return gets a leading single quote, so a spreadsheet shows it as
+    text instead of running it as a formula."""
+    text = "" if v is None else str(v)
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def export(records: dict[str, dict], jsonl: Path | None = None, csv_path: Path | None = None) -> dict[str, int]:

@@ -1,0 +1,97 @@
+"""Documents through a pebble process pool, stoppable at once.
+
+Each worker loads the model once (forked after the main process loaded it, so the pages are
+shared); a document past the timeout has its worker killed (`timeout`); a worker that dies
+(segfault, os._exit, the OOM killer) fails its document (`worker_died`) and the pool carries on;
+workers are recycled after MAX_TASKS documents so memory stays bounded on long runs. When `stop`
+is set (SIGINT, SIGTERM, a full disk) the pool is stopped within about a second: busy workers are
+terminated, pending documents are left for the next run.
+
+Test seam: `TEST_HOOK`, None in production, may be set to a picklable callable taking the
+document's relative name; every worker calls it before reading each document. The tests use it
+(tests/test_batch_support.py) to make one document hang, kill its worker or raise.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import sys
+import threading
+from concurrent.futures import FIRST_COMPLETED, CancelledError, wait
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Callable, Iterable, Iterator, Optional
+
+from extractor.batch import lock as lock_module
+from extractor.batch.worker import Outcome, WorkerSetup, init_worker, run_one
+from extractor.config import ExtractConfig
+
+MAX_TASKS = 200  # documents per worker before it is replaced (bounds memory on long runs)
+POLL_S = 0.2
+TEST_HOOK: Optional[Callable[[str], None]] = None
+
+
+def execute(pending: Iterable[tuple[str, str]], config: ExtractConfig, jobs: int, timeout: float | None,
+            max_memory_mb: int, stop: threading.Event) -> Iterator[Outcome | None]:
+    """Yield one Outcome per (relative name, path) in completion order, until done or `stop` is set,
+    and None whenever nothing finished for POLL_S seconds (the caller may checkpoint then)."""
+    pending = list(pending)
+    if not pending:
+        return
+    from pebble import ProcessExpired, ProcessPool
+    from pebble.common import CONSTS
+
+    CONSTS.term_timeout = 1.0  # a stopped worker that ignores SIGTERM gets SIGKILL after 1 s, not 3
+    # fork: workers inherit the pipeline loaded just below, copy-on-write, instead of loading their own.
+    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    fork = ctx.get_start_method() == "fork"
+    if fork:
+        from extractor.nlp import load
+
+        load(config.model)  # once here; every forked worker shares it
+    setup = WorkerSetup(config=config, parent_pid=os.getpid(), lock_fd=lock_module.LOCK_FD if fork else None,
+                        max_memory_mb=max_memory_mb, hook=TEST_HOOK)
+    pool = ProcessPool(max_workers=min(jobs, len(pending)), max_tasks=MAX_TASKS, initializer=init_worker,
+                       initargs=(setup,), context=ctx)
+    stopped = False
+    try:
+        futures = {pool.schedule(run_one, (path, rel), timeout=timeout): rel for rel, path in pending}
+        while futures:
+            if stop.is_set():
+                stopped = True
+                break
+            done, _ = wait(list(futures), timeout=POLL_S, return_when=FIRST_COMPLETED)
+            if not done:
+                yield None
+            for future in sorted(done, key=lambda f: futures[f]):
+                yield _outcome(future, futures.pop(future), timeout, ProcessExpired)
+                if stop.is_set():
+                    break
+        stopped = stopped or stop.is_set()
+    except GeneratorExit:
+        stopped = True
+        raise
+    finally:
+        if stopped or sys.exc_info()[0] is not None:
+            pool.stop()
+        else:
+            pool.close()
+        pool.join()
+
+
+def _outcome(future, rel: str, timeout: float | None, expired_type) -> Outcome:
+    try:
+        return future.result()
+    except FutureTimeout:
+        return Outcome(rel, False, error_type="timeout", stage="extract",
+                       message=f"extraction took longer than {timeout:g} s; the worker was stopped",
+                       seconds=timeout or 0.0)
+    except expired_type as e:
+        how = f"killed by signal {-e.exitcode}" if (e.exitcode or 0) < 0 else f"exit code {e.exitcode}"
+        return Outcome(rel, False, error_type="worker_died", stage="extract",
+                       message=f"the worker process died ({how})")
+    except CancelledError:
+        return Outcome(rel, False, error_type="error", stage="extract", message="cancelled")
+    except MemoryError:
+        return Outcome(rel, False, error_type="too_large", stage="extract", message="ran out of memory")
+    except Exception as e:  # a pickling or pool error must not stop the run
+        return Outcome(rel, False, error_type="error", stage="extract", message=f"{type(e).__name__}: {e}")
