@@ -15,7 +15,7 @@ from extractor import __version__
 from extractor.config import ExtractConfig
 from extractor.dates import parse_date
 from extractor.extract.amounts import find_amounts, find_percentages
-from extractor.extract.companies import find_companies
+from extractor.extract.companies import find_companies, public_body_spans
 from extractor.extract.countries import country_name, find_countries
 from extractor.extract.deadlines import find_deadlines
 from extractor.extract.sectors import find_sectors
@@ -79,7 +79,7 @@ def build_record(data: bytes, name: str, doc: Document, analysis: Analysis, ref:
     percentages = find_percentages(text)
     companies = find_companies(analysis, countries, outlet=doc.site_name)
     company_spans = [s for c in companies for s in c.mentions]
-    sectors = find_sectors(analysis, config.model, exclude=company_spans)
+    sectors = find_sectors(analysis, config.model, exclude=company_spans + public_body_spans(text))
     deadlines = find_deadlines(text, ref, fiscal_country=_main_country(countries))
     links = link(analysis, amounts, companies, countries, sectors, deadlines)
 

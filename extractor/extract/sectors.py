@@ -15,7 +15,9 @@ from extractor.resources import load_json
 from extractor.spans import SpanIndex
 
 
-_LIST_GAP = re.compile(r"\s*(?:,|;|/)?\s*(?:(?:and|or|as well as)\s+)?")
+# Two phrases listed with a separator between them ("energy, semiconductors and ships"); a bare space is a
+# compound ("ship construction"), not a list.
+_LIST_GAP = re.compile(r"\s*(?:[,;/]\s*(?:(?:and|or|as well as)\s+)?|(?:and|or|as well as)\s+)")
 
 
 @lru_cache(maxsize=4)

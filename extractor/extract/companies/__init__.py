@@ -26,7 +26,14 @@ from extractor.spans import SpanIndex
 
 _DROPPED_OWNERS = ("public_body", "person_name", "person_entity", "after_title", "title_only", "person_before_employer")
 
-__all__ = ["find_companies", "explain_companies", "is_non_company", "Decision", "Signal"]
+__all__ = ["find_companies", "explain_companies", "public_body_spans", "is_non_company", "Decision", "Signal"]
+
+
+def public_body_spans(text: str) -> list[tuple[int, int]]:
+    """Names of public bodies ('Secretary of Energy', 'Department of Commerce', 'White House'): a sector
+    word inside one is no evidence of a sector."""
+    r = company_rules()
+    return sorted((m.start(), m.end()) for rx in (r.public_body_re, r.non_company_re) for m in rx.finditer(text))
 
 
 def _title_case(line: str) -> bool:
