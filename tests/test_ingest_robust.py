@@ -189,3 +189,112 @@ def test_bom_or_whitespace_only_is_empty(data, name):
 def test_bom_only_pdf_is_empty():
     assert error_of(b"\xef\xbb\xbf", "a.pdf").error_type == "empty"
     assert error_of(b"\xef\xbb\xbf \n", "a.pdf").error_type == "empty"
+
+
+# --- PDF: library noise into the document's warnings; typed errors --------------------------------
+def _raw_pdf(content: bytes, font: bool = True) -> bytes:
+    """A one-page PDF written by hand around a content stream (fpdf2 writes only well-formed ones)."""
+    res = b"/Resources << /Font << /F1 5 0 R >> >>" if font else b""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] " + res + b" /Contents 4 0 R >>",
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+
+
+TEXT_OPS = b"BT /F1 12 Tf 72 720 Td (Acme will invest $5 billion.) Tj ET"
+BOXES = b" 10 10 50 50 re S 70 10 50 50 re S 130 10 50 50 re S 190 10 50 50 re S "  # drawn paths: pdfplumber reads
+
+
+def test_pdf_library_warnings_go_to_the_document_not_stderr(capfd):
+    data = _raw_pdf(TEXT_OPS + BOXES + b"/P0 g /P0 g /P0 g 1 1 1 /X k")
+    doc = ingest(data, "noisy.pdf")
+    assert doc.text == "Acme will invest $5 billion."
+    assert doc.warnings == [
+        "PDF library warning (pdfminer.pdfinterp): Cannot set gray level because /'P0' is an invalid float value",
+        "PDF library warning (pdfminer.pdfinterp): Cannot set CMYK non-stroke color because not all values in "
+        "(1, 1, 1, /'X') can be parsed as floats"]  # deduplicated, in order of first appearance
+    out, err = capfd.readouterr()
+    assert (out, err) == ("", "")
+
+
+def test_pdf_library_warnings_are_bounded():
+    from extractor.ingest.pdf_errors import MAX_NOTES
+
+    data = _raw_pdf(TEXT_OPS + BOXES + b"".join(b"/P%d g " % i for i in range(25)))
+    doc = ingest(data, "noisy.pdf")
+    assert len(doc.warnings) == MAX_NOTES + 1
+    assert doc.warnings[-1] == f"PDF library warnings: {25 - MAX_NOTES} more distinct message(s) not listed"
+
+
+def test_pdf_missing_font_warning_reaches_the_record(capfd):
+    from extractor.pipeline import extract_document
+
+    data = _raw_pdf(b"BT /F9 12 Tf 72 720 Td (Acme will invest $5 billion.) Tj ET" + BOXES, font=False)
+    record = extract_document(data, "nofont.pdf")
+    assert any("pdfminer.pdffont" in w and "FontBBox" in w for w in record.warnings)
+    assert capfd.readouterr().err == ""
+
+
+def test_library_noise_restores_loggers_and_passes_other_warnings_on():
+    import logging
+    import warnings
+
+    from extractor.ingest.pdf_errors import LIBRARIES, library_noise
+
+    before = [(logging.getLogger(n).propagate, list(logging.getLogger(n).handlers)) for n in LIBRARIES]
+    sink: list[str] = []
+    with pytest.warns(UserWarning, match="ours"):
+        with library_noise(sink):
+            logging.getLogger("pypdfium2._helpers.document").warning("object at 0x7f3a2b1c4d50 closed")
+            logging.getLogger("pdfminer.psparser").debug("below WARNING: not collected")
+            warnings.warn_explicit("font glyph missing", UserWarning, "/x/site-packages/pdfplumber/page.py", 1)
+            warnings.warn("ours", UserWarning)
+    assert sink == ["PDF library warning (pypdfium2._helpers.document): object at 0x… closed",
+                    "PDF library warning (pdfplumber): UserWarning: font glyph missing"]
+    assert [(logging.getLogger(n).propagate, list(logging.getLogger(n).handlers)) for n in LIBRARIES] == before
+
+
+def _raising_in(module: str, exc: BaseException):
+    namespace: dict = {"__name__": module, "exc": exc}
+    exec("def boom(*args, **kwargs):\n    raise exc\n", namespace)
+    return namespace["boom"]
+
+
+def test_pdf_builtin_error_inside_a_library_is_corrupt(monkeypatch):
+    import pdfplumber.page
+
+    monkeypatch.setattr(pdfplumber.page.Page, "find_tables", _raising_in("pdfminer.fake", ValueError("bad stream")))
+    err = error_of(_raw_pdf(TEXT_OPS + BOXES), "a.pdf")
+    assert err.error_type == "corrupt" and "bad stream" in str(err)
+
+
+def test_pdf_bug_in_our_code_is_not_called_corrupt(monkeypatch):
+    from extractor.ingest import pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "_add_page", _raising_in("extractor.ingest.pdf", TypeError("our bug")))
+    with pytest.raises(TypeError, match="our bug"):
+        ingest(_raw_pdf(TEXT_OPS), "a.pdf")
+
+
+def test_pdfium_error_on_a_page_falls_back_to_pdfplumber(monkeypatch):
+    import pypdfium2
+
+    from extractor.ingest import pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "_has_drawings", _raising_in("pypdfium2.fake", pypdfium2.PdfiumError("no page")))
+    assert ingest(_raw_pdf(TEXT_OPS), "a.pdf").text == "Acme will invest $5 billion."
+
+
+@pytest.mark.parametrize("data", [
+    _raw_pdf(TEXT_OPS).replace(b"startxref", b"startxrex"),
+    b"%PDF-1.4\n" + bytes(range(256)) * 4,
+], ids=["no-startxref", "binary-body"])
+def test_pdf_malformed_structure_is_corrupt(data):
+    assert error_of(data, "a.pdf").error_type == "corrupt"

@@ -2,7 +2,8 @@
 
 Each page is closed before the next is opened, so memory stays flat on long
 files. pdfminer errors come wrapped in PdfminerException: an encryption error
-inside means `encrypted`, anything else `corrupt`.
+inside means `encrypted`, anything else `corrupt` (pdf_errors.py). What the
+libraries log or warn while reading goes into the document's warnings.
 """
 from __future__ import annotations
 
@@ -12,19 +13,10 @@ import re
 from extractor.ingest.decode import is_blank
 from extractor.ingest.document import Document, IngestError, TextBuilder
 from extractor.ingest.metadata import find_dateline_date
+from extractor.ingest.pdf_errors import classify, library_noise, pdf_errors, raised_by_library
 from extractor.ingest.text import classify_line
 
 _CID = re.compile(r"\(cid:\d+\)")
-
-
-def _classify_error(e: BaseException) -> IngestError:
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
-    inner = e.args[0] if e.args else None
-    if isinstance(e, (PDFEncryptionError, PDFPasswordIncorrect)) or isinstance(inner, (PDFEncryptionError, PDFPasswordIncorrect)):
-        return IngestError("encrypted", "PDF is encrypted (password protected)")
-    detail = str(inner if isinstance(inner, BaseException) else e) or type(inner or e).__name__
-    return IngestError("corrupt", f"PDF cannot be parsed: {detail}")
 
 
 TABLE_PATHS = 4  # a page with this many drawn paths may hold a ruled table: read it with pdfplumber
@@ -127,11 +119,13 @@ def _join_lines(lines: list[str]) -> str:
 
 def _open_pdfium(data: bytes):
     """pypdfium2 reads text about 40 times faster than pdfplumber; None when it cannot open the file."""
-    try:
-        import pypdfium2
+    import pypdfium2
 
+    try:
         return pypdfium2.PdfDocument(data)
-    except Exception:  # pdfplumber remains the reader of record
+    except pdf_errors() as e:  # pdfplumber remains the reader of record
+        if not raised_by_library(e):
+            raise
         return None
 
 
@@ -139,13 +133,17 @@ def _fast_page_items(pdf, index: int):
     """Lines of a page without drawn paths, read by pdfium; None to leave the page to pdfplumber."""
     try:
         page = pdf[index]
-    except Exception:
+    except pdf_errors() as e:
+        if not raised_by_library(e):
+            raise
         return None
     try:
         if _has_drawings(page):
             return None
         return _line_items(_pdfium_lines(page), page.get_width())
-    except Exception:
+    except pdf_errors() as e:
+        if not raised_by_library(e):
+            raise
         return None
     finally:
         page.close()
@@ -211,9 +209,10 @@ def read_pdf(data: bytes, name: str, max_pages: int | None = None) -> Document:
         raise IngestError("corrupt", "not a PDF: no %PDF- header")
     out = TextBuilder()
     warnings: list[str] = []
+    noise: list[str] = []  # the libraries' own warnings, listed after ours
     counters = {"bad_chars": 0}
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with library_noise(noise), pdfplumber.open(io.BytesIO(data)) as pdf:
             n_pages = len(pdf.pages)
             if max_pages is not None and n_pages > max_pages:
                 raise IngestError("too_many_pages", f"{n_pages} pages, limit is {max_pages}", stage="limits")
@@ -229,14 +228,16 @@ def read_pdf(data: bytes, name: str, max_pages: int | None = None) -> Document:
         raise
     except RecursionError as e:
         raise IngestError("corrupt", "PDF structure too deeply nested") from e
-    except Exception as e:  # pdfplumber wraps pdfminer errors; classify, never crash the run
-        raise _classify_error(e) from e
+    except pdf_errors() as e:  # pdfplumber wraps pdfminer's errors; ours (a bug) propagate
+        if not raised_by_library(e):
+            raise
+        raise classify(e) from e
     text = out.text()
     if not text.strip():
         warnings.append("no text layer: the PDF holds no extractable text (scanned or image-only?)")
     elif bad_chars > 0.2 * max(len(text.split()), 1):
         warnings.append("text layer is mostly unmapped glyphs ((cid:N) or U+FFFD); text may be unreliable")
-    doc = Document(text=text, blocks=out.blocks, format="pdf", pages=n_pages, warnings=warnings)
+    doc = Document(text=text, blocks=out.blocks, format="pdf", pages=n_pages, warnings=warnings + noise)
     if isinstance(title, bytes):
         title = title.decode("utf-8", "ignore")
     doc.title = " ".join(str(title).split()) if title and str(title).strip() else None
