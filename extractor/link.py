@@ -110,7 +110,7 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
     by_sentence: dict[tuple[int, int], list[AmountMention]] = {}
     for a in amounts:
         by_sentence.setdefault(analysis.sentence_span(a.start), []).append(a)
-    owner = _nearest_amount_owner(by_sentence, company_index)
+    owner = _nearest_amount_owner(analysis.text, by_sentence, company_index)
     for amount in amounts:
         link_ = Link(amount)
         s_lo, s_hi = analysis.sentence_span(amount.start)
@@ -239,7 +239,23 @@ def _own_sectors(amount: AmountMention, group: list[AmountMention], sector_index
     return labels
 
 
-def _nearest_amount_owner(by_sentence: dict[tuple[int, int], list[AmountMention]], company_spans):
+# What stands between a company and the next amount when that amount opens a new clause:
+# '... in collaboration with Mitsubishi Electric and $20 billion for ...'.
+_NEXT_CLAUSE = re.compile(r"\s*(?:[,;]\s*(?:(?:and|plus|while|as well as)\s+)?|(?:and|plus|as well as)\s+)"
+                          r"(?:(?:another|a further|an additional)\s+)?")
+
+
+def _clause_amount(text: str, group: list[AmountMention], s: int, e: int) -> AmountMention | None:
+    """The amount whose clause a company closes: after that amount, and followed only by the coordinator
+    that opens the next amount's clause. None when the sentence does not say."""
+    before = [a for a in group if a.end <= s]
+    after = [a for a in group if a.start >= e]
+    if before and after and _NEXT_CLAUSE.fullmatch(text, e, after[0].start):
+        return before[-1]
+    return None
+
+
+def _nearest_amount_owner(text: str, by_sentence: dict[tuple[int, int], list[AmountMention]], company_spans):
     """In a sentence with several amounts, each company belongs to the amount nearest to it
     ('up to $100 billion for Westinghouse ..., and up to $100 billion for GE Vernova'). An amount
     left without a company shares the sentence's subject, named before every amount."""
@@ -249,7 +265,7 @@ def _nearest_amount_owner(by_sentence: dict[tuple[int, int], list[AmountMention]
             continue
         inside = [(s, e) for s, e, _ in company_spans.within(lo, hi)]
         for s, e in inside:
-            owner[(s, e)] = _nearest(group, s, e)
+            owner[(s, e)] = _clause_amount(text, group, s, e) or _nearest(group, s, e)
         subject = [(s, e) for s, e in inside if e <= group[0].start]
         claimed = set(owner.values())
         if subject and any(a not in claimed for a in group):

@@ -55,3 +55,16 @@ def test_sizes_are_not_commitments():
     rec = extract_text("Korea holds about $430 billion of foreign-exchange reserves. Amazon will invest $5 billion.")
     assert [c.amount.text for c in rec.commitments] == ["$5 billion"]
     assert len(rec.amounts) == 2
+
+
+def test_a_company_closing_an_amounts_clause_belongs_to_it_not_to_the_next_amount():
+    assert commitments("The package sets aside $12 billion for chip plants in partnership with Micron and "
+                       "$4 billion for undersea cables with Corning.") == [
+        ("$12 billion", ["Micron"], ["semiconductors"], None),
+        ("$4 billion", ["Corning"], ["telecommunications"], None)]
+
+
+def test_a_company_opening_the_next_clause_belongs_to_the_next_amount():
+    rec = extract_text("Toyota will invest $10 billion in battery plants and Honda $5 billion in vehicle lines.")
+    assert [(c.amount.text, c.companies) for c in rec.commitments] == [
+        ("$10 billion", ["Toyota"]), ("$5 billion", ["Honda"])]
