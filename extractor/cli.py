@@ -30,7 +30,7 @@ def cli():
 
 @cli.command()
 @click.argument("in_dir", metavar="IN", type=click.Path(path_type=Path, file_okay=False))
-@click.argument("out_dir", metavar="OUT", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("out_dir", metavar="OUT", type=click.Path(path_type=Path))
 @click.option("--model", default=DEFAULT_MODEL, show_default=True,
               help="spaCy pipeline to load (an installed package name or a path), e.g. en_core_web_sm.")
 @click.option("--reference-date", callback=_date, metavar="YYYY-MM-DD",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -22,10 +23,12 @@ DOC = "SoftBank Group will invest ${n} billion in power plants in Ohio by April 
 
 class Fault:
     """What a worker does on reaching document `name`: hang (sleep an hour), die (os._exit), raise,
-    or hog (allocate `mb` MB at once). With `marker`, it first writes its PID to that file."""
+    hog (allocate `mb` MB at once), delete or rewrite (with `text`) the file at `path`, or fill the
+    file system holding `path` with a file there. With `marker`, it first writes its PID to that file."""
 
-    def __init__(self, kind: str, name: str, marker: str | None = None, mb: int = 8192):
-        self.kind, self.name, self.marker, self.mb = kind, name, marker, mb
+    def __init__(self, kind: str, name: str, marker: str | None = None, mb: int = 8192, path: str | None = None,
+                 text: str = ""):
+        self.kind, self.name, self.marker, self.mb, self.path, self.text = kind, name, marker, mb, path, text
 
     def __call__(self, source: str) -> None:
         if source != self.name:
@@ -41,6 +44,18 @@ class Fault:
         if self.kind == "hog":
             block = bytearray(self.mb << 20)
             del block
+        if self.kind == "delete":
+            os.unlink(self.path)
+        if self.kind == "rewrite":
+            Path(self.path).write_text(self.text, encoding="utf-8")
+        if self.kind == "fill":
+            with open(self.path, "wb") as f:
+                try:
+                    while True:
+                        f.write(b"\0" * 65536)
+                        f.flush()
+                except OSError:
+                    pass
 
 
 def cli_command(*args, fault: dict | None = None) -> list[str]:
@@ -92,7 +107,7 @@ def records(out: Path) -> set[str]:
     found = set()
     for p in out.rglob("*.json"):
         rel = p.relative_to(out)
-        if rel.parts[0] == ".extractor" or p.name.startswith("."):
+        if rel.parts[0] == ".extractor" or p.name.startswith(".") or not p.is_file():
             continue
         found.add(rel.as_posix()[: -len(".json")])
     return found
@@ -116,6 +131,29 @@ def live_processes_with(tag: str) -> list[int]:
             continue
         found.append(int(entry))
     return found
+
+
+def can_mount() -> bool:
+    """Can this process mount a tmpfs in a private mount namespace (root, CAP_SYS_ADMIN, unshare)?"""
+    if os.geteuid() != 0 or not shutil.which("unshare"):
+        return False
+    r = subprocess.run(["unshare", "-m", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs /mnt && umount /mnt"],
+                       capture_output=True)
+    return r.returncode == 0
+
+
+def run_in_tmpfs(mount: Path, keep: Path, args: list, options: str, fault: dict | None = None,
+                 ro: bool = False, timeout: float = 300) -> subprocess.CompletedProcess:
+    """Run `extractor ARGS` with a fresh tmpfs (mount options `options`) at `mount`, in a private mount
+    namespace (nothing outside this process sees it); afterwards `mount`'s contents are copied to `keep`.
+    With `ro`, the tmpfs is remounted read-only (after creating `mount`/out) before the run."""
+    mount.mkdir(parents=True, exist_ok=True)
+    keep.mkdir(parents=True, exist_ok=True)
+    script = ('mount -t tmpfs -o "$1" tmpfs "$2" || exit 99; mkdir -p "$2/out"; '
+              + ('mount -o remount,ro "$2" || exit 99; ' if ro else "")
+              + 'm="$2"; k="$3"; shift 3; "$@"; rc=$?; cp -a "$m/." "$k/" 2>/dev/null; exit $rc')
+    cmd = ["unshare", "-m", "sh", "-c", script, "sh", options, str(mount), str(keep), *cli_command(*args, fault=fault)]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=timeout)
 
 
 def wait_for(predicate, timeout: float = 30.0, step: float = 0.05) -> bool:
