@@ -127,6 +127,13 @@ def test_text_utf8_with_one_stray_byte_in_a_mostly_utf8_file():
     assert "1 invalid byte sequence(s) (1 bytes)" in doc.warnings[0]
 
 
+def test_text_bom_then_mostly_utf8_with_a_cp1252_passage():
+    data = b"\xef\xbb\xbf" + UTF8_PART.encode("utf-8") * 2 + CP1252_PART.encode("cp1252")
+    doc = ingest(data, "a.txt")
+    assert (doc.text, doc.encoding) == (UTF8_PART * 2 + CP1252_PART, "utf-8")
+    assert doc.blocks[0].start == 0 and "mixed encodings" in doc.warnings[0]
+
+
 def test_cp1252_unassigned_bytes_keep_their_code_point():
     data = UTF8_PART.encode("utf-8") + b"odd \x81 byte\n"
     assert ingest(data, "a.txt").text.endswith("odd \x81 byte\n")
