@@ -272,6 +272,15 @@ AMOUNT_ROWS = [
     ("The port budget rose to ₹76,000 crore.",
      [A("₹76,000 crore", 760 * B, "INR")]),
 
+    ("The ministry set aside ₹1,25,000 crore for railways.",
+     [A("₹1,25,000 crore", Decimal("1.25") * T, "INR")]),
+    ("Hanoi's budget for the metro is VND 1.5 quadrillion.",
+     [A("VND 1.5 quadrillion", Decimal("1.5") * 10**15, "VND")]),
+    ("Thai banks lent Bt80 billion to the carmakers.",
+     [A("Bt80 billion", 80 * B, "THB")]),
+    ("It is a $10 billion-plus investment.",
+     [A("$10 billion-plus", 10 * B, qualifier="at_least", min=10 * B)]),
+
     # --- an amount in two currencies gives both --------------------------------
     ("The data center will cost RM10 billion (US$2.4 billion).",
      [A("RM10 billion", 10 * B, "MYR"), A("US$2.4 billion", Decimal("2.4") * B)]),

@@ -231,6 +231,47 @@ ROWS = [
      [D("in FY2027", "by", "2027-12-31")]),
     ("The scheme must be finished by FY2026-27.", None,
      [D("by FY2026-27", "by", "2027-03-31")]),
+    ("The levy applies through the 2026-27 financial year.", None,
+     [D("through the 2026-27 financial year", "through", "2027-03-31")]),
+    ("Grants end by the 2028 fiscal year.", None,
+     [D("by the 2028 fiscal year", "by", "2028-12-31")]),
+
+    # --- day first, end-month, year-end, quarters without a year ---------------------------
+    ("London will publish the rules by 1 August.", REF,
+     [D("by 1 August", "by", "2026-08-01")]),
+    ("The terms will be agreed by end-March 2027.", None,
+     [D("by end-March 2027", "by", "2027-03-31")]),
+    ("The terms will be agreed by end-June.", REF,
+     [D("by end-June", "by", "2026-06-30")]),
+    ("Orders should recover by year-end.", REF,
+     [D("by year-end", "by", "2026-12-31")]),
+    ("The sale is expected to close in the fourth quarter.", REF,
+     [D("in the fourth quarter", "by", "2026-12-31")]),
+    ("The sale is expected to close in the first quarter.", dt.date(2026, 11, 3),
+     [D("in the first quarter", "by", "2027-03-31")]),
+    ("Output will double by the second half of the year.", REF,
+     [D("by the second half of the year", "by", "2026-12-31")]),
+
+    # --- expiry, rest of a period, the next N years ------------------------------------------
+    ("The waiver expires on July 31, 2026.", None,
+     [D("expires on July 31, 2026", "through", "2026-07-31")]),
+    ("The exemption will expire at the end of 2027.", None,
+     [D("expire at the end of 2027", "through", "2027-12-31")]),
+    ("Prices stay fixed throughout 2026.", None,
+     [D("throughout 2026", "through", "2026-12-31")]),
+    ("The quota holds for the rest of the year.", REF,
+     [D("for the rest of the year", "through", "2026-12-31")]),
+    ("The duty will stay in place for the next five years.", None,
+     [D("for the next five years", "within", None, "P5Y")]),
+    ("The 60-day truce expires on August 12.", REF,
+     [D("The 60-day truce", "within", None, "P60D"),
+      D("expires on August 12", "through", "2026-08-12")]),
+
+    # --- two full years joined by a dash ---------------------------------------------------------
+    ("Spending will rise over 2026-2030.", None,
+     [D("over 2026-2030", "through", "2030-12-31")]),
+    ("The fund will invest in the 2027–2031 period.", None,
+     [D("in the 2027–2031 period", "through", "2031-12-31")]),
 ]
 
 
@@ -281,6 +322,8 @@ NEGATIVE_ROWS = [
     "Before the end of the meeting, the ministers posed for photos.",
     "The mill suffered a two-year delay after the fire.",
     "Growth was strong during a 10-year period of reform.",
+    "Exports rose during 2015-2020.",
+    "Output peaked in the 2010–2014 period.",
 ]
 
 

@@ -9,7 +9,8 @@ from extractor.extract.currencies import CurrencyResolver, alternation as _alter
 from extractor.extract.mentions import AmountMention, PercentMention
 from extractor.resources import load_json
 
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Indian grouping ("1,50,000") first, then thousands separators, then plain digits.
+NUMBER = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +41,7 @@ def _rules():
     pattern = (
         rf"(?:(?P<qual>{qb})\s+|(?P<tilde>~)\s?)?(?P<opener>between\s+|from\s+)?"
         rf"(?:(?P<range>{low}(?:{joiner}){one(2)})|(?P<range2>{bare_range})|{one(1)})"
-        rf"(?:(?:\s+|(?=\+))(?P<after>{qa})(?![A-Za-z]))?"
+        rf"(?:(?:\s+|(?=[+-]))(?P<after>{qa})(?![A-Za-z]))?"
     )
     return {
         "re": re.compile(rf"(?<![\w$€£¥₩.,]){pattern}", re.I),
@@ -181,7 +182,7 @@ def _to_mention(text: str, m: re.Match, rules, res: CurrencyResolver) -> AmountM
     if after and qualifier == "exact":
         qualifier = rules["qual_after"].get(" ".join(after.lower().split()), "exact")
     elif after:
-        end = m.start("after") - 1
+        end = m.start("after")
         while end > start and text[end - 1].isspace():
             end -= 1
     if m.group("opener") and qualifier != "range":

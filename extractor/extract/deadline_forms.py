@@ -3,7 +3,7 @@
 - a duration as the adjective of a time-limit noun: 'a 90-day pause', 'the 60-day comment
   period' (kind within; 'a 20-year contract' or 'a four-day visit' name no limit);
 - time allowed: 'has 30 days to respond' (within);
-- spans: 'between 2027 and 2030', 'from 2026 to 2030', 'between now and 2030' (through,
+- spans: 'between 2027 and 2030', 'from 2026 to 2030', 'between now and 2030', 'over 2026-2030' (through,
   dated at the end of the later period; a span already over at the reference date is history);
 - open periods: 'before the end of the administration' (kind from the cue, no date: there
   is no rule that dates a term of office, and none is guessed).
@@ -49,8 +49,13 @@ def duration(num: str | None, unit: str, data) -> str | None:
 
 
 def month_pattern(data) -> str:
+    """Capitalized month names; only abbreviations take a period ('Aug.', never 'June.')."""
+    full = {}
+    for name, number in data["months"].items():
+        if len(name) > len(full.get(number, "")):
+            full[number] = name
     return "(?-i:" + "|".join(
-        re.escape(m.capitalize()) + (r"\.?" if len(m) <= 4 and m != "may" else "")
+        re.escape(m.capitalize()) + (r"\.?" if m not in full.values() else "")
         for m in sorted(data["months"], key=len, reverse=True)) + ")"
 
 
@@ -76,6 +81,10 @@ def _rules():
         rf"(?P<c{i}>{re.escape(cue)})\s+(?P<a{i}>{alt(d['span_starts_now'])}|{point})\s*(?:{alt(joins)})\s*(?P<b{i}>{point})"
         for i, (cue, joins) in enumerate(d["span_cues"].items()))
     span = re.compile(rf"(?<![\w-])(?:{spans})(?!\s*(?:%|percent|levels?\b))", re.I)
+    # 'over 2026-2030', 'in the 2026–2030 period': two full years joined by a dash
+    year_span = re.compile(
+        rf"(?<![\w-])(?:{alt(d['span_year_cues'])})\s+(?:the\s+)?(?P<y1>{YEAR})\s?[-–—]\s?(?P<y2>{YEAR})"
+        rf"(?:\s+period)?(?![\w-]|\s*(?:%|percent|levels?\b))", re.I)
     open_cues = {key(c): kind for kind, cues in d["open_period_cues"].items() for c in cues}
     owner = rf"(?:(?:the|this|its|their)\s+)?(?:[\w.-]+\s+){{0,2}}[\w.-]+['’]s|{alt(d['open_period_owners'])}"
     open_period = re.compile(
@@ -84,7 +93,7 @@ def _rules():
     future = re.compile(rf"(?<![\w'’])(?:{alt(d['future_markers'])})(?![\w])", re.I)
     starts = re.compile(rf"(?<![\w])(?:{alt(d['start_verbs'])})(?![\w])", re.I)
     not_time = re.compile(rf"\s+(?:{alt(d['period_not_time_after'])})\b", re.I)
-    return {"adjective": adjective, "allowed": allowed, "span": span, "open": open_period,
+    return {"adjective": adjective, "allowed": allowed, "span": span, "year_span": year_span, "open": open_period,
             "open_cues": open_cues, "future": future, "starts": starts, "not_time": not_time,
             "span_count": len(d["span_cues"]), "data": d}
 
@@ -156,6 +165,11 @@ def find_forms(text: str, reference: dt.date | None) -> list[DeadlineMention]:
             mention = None
         if mention is not None:
             out.append(mention)
+    for m in r["year_span"].finditer(text):
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        end = dt.date(y2, 12, 31)
+        if y1 < y2 and _about_future(text, m.start(), end, reference):
+            out.append(DeadlineMention(m.start(), m.end(), m.group(0), "through", end.isoformat(), None))
     for m in r["open"].finditer(text):
         out.append(DeadlineMention(m.start(), m.end(), m.group(0), r["open_cues"][key(m.group("cue"))], None, None))
     return out

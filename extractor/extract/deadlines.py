@@ -36,19 +36,24 @@ def _rules():
     # Quarter and half codes, written only one way: '3Q27', '3Q 2027', "Q3'27", '1H26', '2H 2026'.
     qcode = (rf"(?-i:(?P<qn>[1-4])Q\s?(?P<qy>{YEAR}|\d{{2}})|Q(?P<qn2>[1-4])\s?['’](?P<qy2>\d{{2}})"
              rf"|(?P<hn>[12])H\s?(?P<hy>{YEAR}|\d{{2}}))(?![\w'’])")
-    fy = r"(?:fiscal(?:\s+year)?\s+|FY\s?)"
+    fy = r"(?:fiscal(?:\s+year)?\s+|financial\s+year\s+|FY\s?)"
     periods = {
         "part": rf"(?:the\s+)?(?:(?:end|close|middle|start|beginning)\s+of\s+(?:the\s+)?)?(?P<part>{parts})[\s-]+(?:of\s+)?"
-                rf"(?:(?:fiscal\s+year|FY)\s*)?(?:(?P<pyear>{YEAR})(?!\d)|(?P<prel>{rel})(?![\w-]))",
+                rf"(?:(?:fiscal\s+year|FY)\s*)?(?:(?P<pyear>{YEAR})(?!\d)|(?P<prel>{rel}|the\s+year)(?![\w-]))",
         "qcode": rf"(?P<qcode>{qcode})",
         "fsplit": rf"(?P<fsplit>{fy}(?P<fsy>{YEAR})\s?[-–/]\s?(?P<fsy2>\d{{2}}|{YEAR}))(?!\d)",
         "fiscal": rf"(?P<fiscal>{fy}(?P<fyear>{YEAR}))(?!\d)",
         "fiscal2": rf"(?P<fiscal2>{fy}(?P<fyear2>\d{{2}}))(?!\d)",
+        # 'the 2026 fiscal year', 'the 2026-27 financial year'
+        "fiscal3": rf"(?P<fiscal3>(?:the\s+)?(?P<fyear3>{YEAR})(?:\s?[-–/]\s?(?P<fsy3>\d{{2}}|{YEAR}))?\s+(?:fiscal|financial)\s+year)",
+        # 'the fourth quarter', 'the first half' with no year: the next such period
+        "bpart": r"(?:the\s+)?(?P<bpart>(?:first|second|third|fourth)\s+(?:quarter|half))(?![\w-]|\s+of\b)",
     }
     time = (
         rf"(?P<full>{full})(?!\d)"
         rf"|(?P<monthyear>{monthyear})(?!\d)"
-        rf"|(?P<monthday>{month}\s+{day})(?!\d|,?\s+\d)"
+        rf"|(?P<monthday>{month}\s+{day}|\d{{1,2}}\s+{month})(?!\d|,?\s+\d)"
+        rf"|(?P<endm>(?:the\s+)?end[\s-](?:of\s+)?(?P<endmonth>{month})(?:,?\s+(?P<endmy>{YEAR}))?)(?![\w])"
         rf"|(?:the\s+end\s+of\s+)?(?P<relm>{relm})(?![\w-])"
         rf"|{periods['part']}"
         rf"|(?P<decade>(?:the|this|the\s+current)\s+decade)"
@@ -58,7 +63,7 @@ def _rules():
         rf"|(?P<emd>{month}\s+{day}|\d{{1,2}}\s+{month})\s+(?:(?:{mods})\s+)?(?:{events})"
         rf"|(?:{events})\s+(?:in|on|at|this|next)\s+(?:(?P<efull>{full})|(?P<emonthyear>{monthyear})|(?P<emonth2>{month}))))(?![\w])"
         rf"|(?P<season>(?:this|next|the\s+coming)\s+(?:{_alt(d['seasons'])}))(?![\w-])"
-        rf"|{periods['qcode']}|{periods['fsplit']}|{periods['fiscal']}|{periods['fiscal2']}"
+        rf"|{periods['qcode']}|{periods['fiscal3']}|{periods['fsplit']}|{periods['fiscal']}|{periods['fiscal2']}|{periods['bpart']}"
         rf"|(?P<year>{YEAR})(?![\d,.]?\d|s\b|\s*(?:%|percent))(?P<onward>\s+(?:onwards?|forward|and\s+beyond))?"
         rf"|(?P<month>(?:this|next)\s+{month}|{month})(?![\w.]|\s+\d)"
         rf"|(?P<dur>(?:the\s+)?(?:(?:next|coming|following|first)\s+)?(?P<dnum>\d+|{numw})[\s-]+(?P<dunit>{units}))(?![\w-])"
@@ -145,6 +150,23 @@ def _calendar(g, kind, data, reference, fiscal_country):
             return end_of_month(int(g["pyear"]), hi), False
         offset = data["relative_years"].get(" ".join(g["prel"].lower().split()), 0)
         return (end_of_month(reference.year + offset, hi) if reference else None), True
+    if get("endm"):
+        month = _month_number(g["endmonth"], data)
+        if get("endmy"):
+            return end_of_month(int(g["endmy"]), month), False
+        return (_next_month_end(month, reference) if reference else None), True
+    if get("bpart"):
+        hi = data["period_parts"][" ".join(g["bpart"].lower().split())][1]
+        if not reference:
+            return None, True
+        date = end_of_month(reference.year, hi)
+        return (date if date >= reference else end_of_month(reference.year + 1, hi)), True
+    if get("fiscal3"):
+        first = int(g["fyear3"])
+        if get("fsy3"):
+            return (fiscal_year_end(first, fiscal_country, data, split=True)
+                    if _two_digit(g["fsy3"]) == first + 1 else None), False
+        return fiscal_year_end(first, fiscal_country, data), False
     if get("qcode"):
         if get("qn") or get("qn2"):
             return end_of_month(_two_digit(get("qy") or get("qy2")), 3 * int(get("qn") or get("qn2"))), False
