@@ -42,7 +42,7 @@ def write_run_files(run_dir: Path, key: str, docs: dict, manifest_data: dict) ->
         except OutputFull as e:
             problems.append(str(e))
     out_dir = run_dir.parent
-    if not problems and (out_dir / LEGACY["state"]).exists():
+    if not problems and any((out_dir / LEGACY[k]).exists() for k in ("state", "lock")):
         drop_legacy(out_dir)
     return problems
 
