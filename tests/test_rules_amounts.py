@@ -296,6 +296,10 @@ AMOUNT_ROWS = [
      [A("8 billion riyals", 8 * B, "QAR")]),
     ("The kingdom will invest 8 billion riyals at home.",
      [A("8 billion riyals", 8 * B, "SAR")]),
+    ("Manila expects P900 billion in new factories.",
+     [A("P900 billion", 900 * B, "PHP")]),
+    ("Karachi's port will get Rs 40 billion from Pakistan's budget.",
+     [A("Rs 40 billion", 40 * B, "PKR")]),
 ]
 
 
@@ -347,6 +351,7 @@ NEGATIVE_ROWS = [
     "The film earned its makers fame in 2 crore homes.",
     "Officials spent 20 billion pesos on ports.",
     "The rs and ds of the formula are constants.",
+    "The P5 billion-parameter model was trained last year.",
 ]
 
 

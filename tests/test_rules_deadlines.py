@@ -267,6 +267,15 @@ ROWS = [
      [D("The 60-day truce", "within", None, "P60D"),
       D("expires on August 12", "through", "2026-08-12")]),
 
+    ("The higher duties were paused for 90 days.", None,
+     [D("paused for 90 days", "within", None, "P90D")]),
+    ("The countermeasures stay suspended for six months.", None,
+     [D("suspended for six months", "within", None, "P6M")]),
+    ("The new duties were delayed to Aug. 1.", dt.date(2025, 7, 8),
+     [D("delayed to Aug. 1", "by", "2025-08-01")]),
+    ("The vote was postponed until March 2027.", None,
+     [D("postponed until March 2027", "by", "2027-03-31")]),
+
     # --- two full years joined by a dash ---------------------------------------------------------
     ("Spending will rise over 2026-2030.", None,
      [D("over 2026-2030", "through", "2030-12-31")]),

@@ -6,7 +6,8 @@ the rules that decide what a matched marker means.
 - A prefix under `prefixes_need_magnitude` ('SR', 'QR', 'Fr.', 'PHP') also names routes,
   codes or titles: it counts only before a magnitude word or a number with thousands
   separators ('SR 520' is a road, 'SR5 billion' is money).
-- A word under `currency_by_context` ('pesos', 'riyals', 'rupees') names several
+- A word under `currency_by_context` ('pesos', 'riyals', 'rupees'), or a prefix under
+  `prefixes_by_context` ('P', 'Rs'), names several
   currencies: the one whose cue words the document names, and no other's, wins; else the
   entry's default, and a null default means the amount is dropped rather than guessed.
 - A bare year-like number after a letter prefix or before a currency word, with no
@@ -41,22 +42,27 @@ def currency_rules() -> dict:
     prefixes = money["currency_prefixes"]
     words = money["currency_words"]
     by_context = money.get("currency_by_context", {})
-    cs_prefix = set(money.get("currency_prefixes_case_sensitive", ()))
+    prefix_context = money.get("prefixes_by_context", {})
+    cs_prefix = set(money.get("currency_prefixes_case_sensitive", ())) | set(prefix_context)
     cs_words = set(money.get("currency_words_case_sensitive", ()))
     codes = [c for c in prefixes if c.isalpha() and c.isupper() and len(c) == 3]
     all_words = list(words) + [w for w in by_context if w not in words]
-    context = {}
-    for word, entry in by_context.items():
-        cues = {cur: re.compile(r"(?<![\w])(?:" + alternation(names) + r")(?![\w])")
-                for cur, names in entry.get("cues", {}).items()}
-        context[_key(word)] = (entry.get("default"), cues)
+    def table(entries):
+        out = {}
+        for marker, entry in entries.items():
+            cues = {cur: re.compile(r"(?<![\w])(?:" + alternation(names) + r")(?![\w])")
+                    for cur, names in entry.get("cues", {}).items()}
+            out[_key(marker)] = (entry.get("default"), cues)
+        return out
+
     return {
-        "prefix_re": alternation(prefixes, cs_prefix),
+        "prefix_re": alternation(list(prefixes) + list(prefix_context), cs_prefix),
         "word_re": alternation(all_words, cs_words),
         "code_re": alternation(codes),
         "prefixes": {_key(k): v for k, v in prefixes.items()},
         "words": {_key(k): v for k, v in words.items()},
-        "context": context,
+        "context": table(by_context),
+        "prefix_context": table(prefix_context),
         "need_magnitude": set(money.get("prefixes_need_magnitude", ())),
     }
 
@@ -67,23 +73,26 @@ class CurrencyResolver:
     def __init__(self, text: str):
         self.text = text
         self.rules = currency_rules()
-        self._seen: dict[str, str | None] = {}
+        self._seen: dict[tuple[str, str], str | None] = {}
 
     def prefix(self, marker: str) -> str | None:
-        return self.rules["prefixes"].get(_key(marker))
+        key = _key(marker)
+        if key in self.rules["prefix_context"]:
+            return self._by_context("prefix_context", key)
+        return self.rules["prefixes"].get(key)
 
     def word(self, marker: str) -> str | None:
         key = _key(marker)
         if key in self.rules["context"]:
-            return self._by_context(key)
+            return self._by_context("context", key)
         return self.rules["words"].get(key) or self.rules["prefixes"].get(key)
 
-    def _by_context(self, key: str) -> str | None:
-        if key not in self._seen:
-            default, cues = self.rules["context"][key]
+    def _by_context(self, table: str, key: str) -> str | None:
+        if (table, key) not in self._seen:
+            default, cues = self.rules[table][key]
             named = [cur for cur, rx in cues.items() if rx.search(self.text)]
-            self._seen[key] = named[0] if len(named) == 1 else default
-        return self._seen[key]
+            self._seen[(table, key)] = named[0] if len(named) == 1 else default
+        return self._seen[(table, key)]
 
     def plausible(self, marker: str | None, number: str, magnitude: str | None, word_form: bool) -> bool:
         """False for markers that need a magnitude and lack one, and for bare year-like numbers."""

@@ -105,21 +105,25 @@ def _clause_before(text: str, start: int) -> str:
 
 
 def period_in_future(text: str, start: int, end: int, date: dt.date | None, reference: dt.date | None,
-                     cue: str = "") -> str | None:
-    """The kind of 'in <period>' at [start, end): 'starting' after a start verb, 'by' otherwise;
-    None when the clause does not speak of the future or the period is over at the reference date."""
+                     cue: str = "", begins: dt.date | None = None) -> str | None:
+    """The kind of 'in <period>' at [start, end) (the period ends on `date`, begins on `begins`):
+    'starting' after a start verb, 'by' otherwise; None when it is not about the future."""
     r = _rules()
     if r["not_time"].match(text, end):
         return None  # 'in the fiscal 2026 budget': the period names a budget, not a time
-    if not _about_future(text, start, date, reference, cue):
+    if not _about_future(text, start, date, reference, cue, begins):
         return None
     return "starting" if r["starts"].search(_clause_before(text, start)) else "by"
 
 
-def _about_future(text: str, start: int, date: dt.date | None, reference: dt.date | None, cue: str = "") -> bool:
-    """A period not over at the reference date; without one, a clause (or cue: 'slated for') with a future marker."""
-    if date is not None and reference is not None:
-        return date >= reference
+def _about_future(text: str, start: int, date: dt.date | None, reference: dt.date | None, cue: str = "",
+                  begins: dt.date | None = None) -> bool:
+    """Not over at the reference date, and either wholly after it or in a clause (or after a cue:
+    'slated for') with a future marker: 'exports rose in the first half of 2026' in May 2026 is history."""
+    if date is not None and reference is not None and date < reference:
+        return False
+    if begins is not None and reference is not None and begins > reference:
+        return True
     return _rules()["future"].search(_clause_before(text, start) + " " + cue) is not None
 
 
@@ -144,7 +148,7 @@ def _span(m, reference: dt.date | None) -> DeadlineMention | None:
     end = _point(b, start.year if start else None)
     if end is None or (start is not None and start >= end):
         return None
-    if not _about_future(m.string, m.start(), end, reference):
+    if not _about_future(m.string, m.start(), end, reference, begins=start):
         return None  # 'exports doubled between 2015 and 2020': the span is history
     return DeadlineMention(m.start(), m.end(), m.group(0), "through", end.isoformat(), None)
 
@@ -168,7 +172,7 @@ def find_forms(text: str, reference: dt.date | None) -> list[DeadlineMention]:
     for m in r["year_span"].finditer(text):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         end = dt.date(y2, 12, 31)
-        if y1 < y2 and _about_future(text, m.start(), end, reference):
+        if y1 < y2 and _about_future(text, m.start(), end, reference, begins=dt.date(y1, 1, 1)):
             out.append(DeadlineMention(m.start(), m.end(), m.group(0), "through", end.isoformat(), None))
     for m in r["open"].finditer(text):
         out.append(DeadlineMention(m.start(), m.end(), m.group(0), r["open_cues"][key(m.group("cue"))], None, None))

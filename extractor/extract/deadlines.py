@@ -99,7 +99,8 @@ def find_deadlines(text: str, reference: dt.date | None, fiscal_country: str | N
             date, relative = _calendar(m.groupdict(), "by", data, reference, fiscal_country)
         except (ValueError, OverflowError):
             continue
-        kind = period_in_future(text, m.start(), m.end(), date, reference, cue=m.group("cue"))
+        kind = period_in_future(text, m.start(), m.end(), date, reference, cue=m.group("cue"),
+                                begins=_period_start(m.groupdict(), date, data))
         if kind and (date is not None or relative):
             out.append(DeadlineMention(m.start(), m.end(), m.group(0), kind, date.isoformat() if date else None,
                                        None, unresolved=date is None))
@@ -123,6 +124,19 @@ def _day_ahead(phrase: str, kind: str, data, reference: dt.date) -> dt.date:
     if date < reference and kind != "starting":
         date = date.replace(year=reference.year + 1)
     return date
+
+
+def _period_start(g, date: dt.date | None, data) -> dt.date | None:
+    """The first day of the period that ends on `date` (a quarter, half, part of a year, fiscal year)."""
+    if date is None:
+        return None
+    part = g.get("part") or g.get("bpart")
+    if part:
+        return dt.date(date.year, data["period_parts"][" ".join(part.lower().split())][0], 1)
+    if g.get("qcode"):
+        months = 3 if (g.get("qn") or g.get("qn2")) else 6
+        return dt.date(date.year, date.month - months + 1, 1)
+    return dt.date(date.year - 1, date.month, date.day) + dt.timedelta(days=1)  # a (fiscal) year
 
 
 def _two_digit(y: str) -> int:
