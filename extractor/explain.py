@@ -10,26 +10,31 @@ from pathlib import Path
 import click
 
 from extractor.config import DEFAULT_MODEL, ExtractConfig
-from extractor.extract.companies import explain_companies
+from extractor.extract.companies import Decision, explain_companies
 from extractor.extract.countries import find_countries
 from extractor.ingest import ingest
 from extractor.nlp import analyze, load
 
 
-def explain_lines(data: bytes, name: str, config: ExtractConfig = ExtractConfig(), only_kept: bool = False) -> list[str]:
-    """One line per company candidate: verdict, name, span, signals, rule and reason."""
+def explain_decisions(data: bytes, name: str, config: ExtractConfig = ExtractConfig()) -> list[Decision]:
+    """Every company candidate of one document with its signals and the rule that kept or dropped it."""
     doc = ingest(data, name, max_pages=config.max_pages)
-    lines = []
     with load(config.model).memory_zone():
         analysis = analyze(doc, config.model)
-        for d in explain_companies(analysis, find_countries(doc.text), outlet=doc.site_name):
-            if only_kept and not d.kept:
-                continue
-            c = d.candidate
-            signals = ",".join(sorted(s.value for s in c.signals)) or "-"
-            trimmed = f"  trimmed[{'; '.join(c.trimmed)}]" if c.trimmed else ""
-            lines.append(f"{'KEEP' if d.kept else 'drop'}  {c.text!r} [{c.start},{c.end}] ner={c.ner or '-'} "
-                         f"signals={signals}  {d.rule}: {d.reason}{trimmed}")
+        return explain_companies(analysis, find_countries(doc.text), outlet=doc.site_name)
+
+
+def explain_lines(data: bytes, name: str, config: ExtractConfig = ExtractConfig(), only_kept: bool = False) -> list[str]:
+    """One line per company candidate: verdict, name, span, signals, rule and reason."""
+    lines = []
+    for d in explain_decisions(data, name, config):
+        if only_kept and not d.kept:
+            continue
+        c = d.candidate
+        signals = ",".join(sorted(s.value for s in c.signals)) or "-"
+        trimmed = f"  trimmed[{'; '.join(c.trimmed)}]" if c.trimmed else ""
+        lines.append(f"{'KEEP' if d.kept else 'drop'}  {c.text!r} [{c.start},{c.end}] ner={c.ner or '-'} "
+                     f"signals={signals}  {d.rule}: {d.reason}{trimmed}")
     return lines
 
 

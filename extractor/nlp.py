@@ -42,6 +42,19 @@ def noun_index(model: str) -> frozenset:
         return frozenset()
 
 
+@lru_cache(maxsize=2)
+def common_word_index(model: str) -> frozenset:
+    """Every English noun, adjective, verb and adverb the rule lemmatizer knows (empty without one)."""
+    nlp = load(model)
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(w for pos in ("noun", "adj", "verb", "adv") for w in table[pos])
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
+
+
 def model_info(model: str) -> dict:
     """Name, version and components of the pipeline, read from its meta.json without loading it
     (an incremental run with nothing to do never pays for the model)."""

@@ -20,7 +20,7 @@ from extractor.extract.companies.kb import KnowledgeBase, knowledge_base
 from extractor.extract.companies.rules import company_rules
 from extractor.extract.countries import is_country_name
 from extractor.extract.mentions import CompanyEntity, CountryMention
-from extractor.nlp import Analysis, noun_index
+from extractor.nlp import Analysis, common_word_index, noun_index
 from extractor.resources import load_json
 from extractor.spans import SpanIndex
 
@@ -154,12 +154,13 @@ def explain_companies(analysis: Analysis, countries: list[CountryMention],
     kb = knowledge_base()
     candidates, country_spans = _candidates(analysis, countries, kb)
     nouns = noun_index(analysis.model) if analysis.model else frozenset()
+    common = common_word_index(analysis.model) if analysis.model else frozenset()
     groups: dict[int, list[Candidate]] = {}
     for c in candidates:
         if c.group is not None:
             groups.setdefault(c.group, []).append(c)
     ctx = Context(analysis, country_spans, _outlets(analysis.text, candidates, outlet),
-                  _person_names(analysis.text, candidates), kb, nouns, _sector_words(), groups)
+                  _person_names(analysis.text, candidates), kb, nouns, common, _sector_words(), groups)
     return _aliases_of_dropped(analysis.text, [decide(c, ctx) for c in candidates])
 
 

@@ -118,6 +118,10 @@ def _strip_function_words(analysis: Analysis, c: Candidate) -> None:
         nxt = tokens[1].idx + _offset(analysis, c.start)
         c.narrowed(nxt, c.end, "leading function word")
         tokens = tokens[1:]
+    # "Shares of Volkswagen", "Units of SK": a plural common noun and 'of' before the name.
+    if len(tokens) > 2 and tokens[0].tag_ == "NNS" and tokens[1].lower_ == "of":
+        c.narrowed(tokens[2].idx + _offset(analysis, c.start), c.end, "plural noun and 'of'")
+        c.initial = False
     verbs = company_rules().reporting_verbs
     while len(tokens) > 1 and tokens[-1].lower_ in verbs and tokens[-1].pos_ in ("VERB", "AUX"):
         prev = tokens[-2]

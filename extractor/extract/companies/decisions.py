@@ -19,7 +19,7 @@ from extractor.nlp import Analysis
 from extractor.spans import SpanIndex
 
 _LOCATION_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to)\s+$")
-_LOCATION_AFTER = re.compile(r"(?:,|\s+in)\s+[A-Z][a-z]+")
+_LOCATION_AFTER = re.compile(r"(?:,|\s+in)\s+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)")
 _WEB_NAME = re.compile(r"\.(?:com|org|net|io|co|news)$", re.I)
 _POSSESSOR = re.compile(r"\b(?:its|their|his|her|our)\s+$")
 S = Signal
@@ -35,6 +35,7 @@ class Context:
     persons: set[str]
     kb: KnowledgeBase
     nouns: frozenset[str]
+    common: frozenset[str]  # nouns, adjectives, verbs and adverbs of the lemmatizer
     sector_words: frozenset[str]  # every word of a sector phrase (data/sectors.json)
     groups: dict[int, list[Candidate]]  # candidates by the list they are coordinated in
 
@@ -126,7 +127,7 @@ def _is_outlet(c: Candidate, ctx: Context) -> bool:
 def _common_words(c: Candidate, ctx: Context) -> bool:
     """Every word an ordinary English noun, adjective or function word: 'Small Unmanned Aerial System'."""
     toks = ctx.analysis.tokens(c.start, c.end)
-    return bool(toks) and all(t.lower_ in ctx.nouns or t.lemma_.lower() in ctx.nouns or t.is_stop
+    return bool(toks) and all(t.lower_ in ctx.common or t.lemma_.lower() in ctx.common or t.is_stop
                               or t.pos_ in ("ADJ", "ADP", "DET", "CCONJ") for t in toks) \
         and not SHAPE.search(c.text) and not c.text.isupper()
 
@@ -148,6 +149,15 @@ def _person_before_employer(c: Candidate, ctx: Context) -> bool:
     return bool(re.match(r"[ \t]+(?:from|of|at)[ \t]+[A-Z]", ctx.text[c.end:c.end + 12])) \
         and bool(re.fullmatch(r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){1,2}", c.text)) \
         and not c.signals & {S.SUFFIX, S.KB, S.TABLE, S.APPOSITION}
+
+
+def _place_follows(c: Candidate, ctx: Context) -> bool:
+    """', Idaho' after the name, or ', Hertfordshire' when the name is not one of a longer list of names."""
+    m = _LOCATION_AFTER.match(ctx.text, c.end)
+    if not m:
+        return False
+    nxt = m.group(1)
+    return is_us_state(nxt) or is_country_name(nxt) or len(ctx.groups.get(c.group, ())) < 3
 
 
 def _brand_product(c: Candidate, ctx: Context) -> bool:
@@ -186,7 +196,7 @@ RULES: tuple[Rule, ...] = (
     Rule("capitalized_common_word", "one common word capitalized by the sentence ('Figures show')",
          lambda c, x: c.initial and _only(c, S.NER, S.SUBJECT) and _one_plain_word(c)
          and re.search(rf"\b{re.escape(c.text.lower())}\b", x.text) is not None),
-    Rule("plural_or_label", "a plural noun or a 'Label:' opening its line",
+    Rule("plural_or_label", "a plural noun or a 'Label:' opening its line ('Health and life sciences: ...')",
          lambda c, x: c.initial and _only(c, S.NER) and _one_plain_word(c)
          and (_is_plural_noun(x, c) or _opens_label(x, c))),
     Rule("person_entity", "the model says person and nothing says company",
@@ -231,10 +241,10 @@ RULES: tuple[Rule, ...] = (
          lambda c, x: _only(c, S.NER, S.LIST, S.SUBJECT) and company_rules().thing_after_re.match(x.text, c.end)
          is not None and not SHAPE.search(c.text)),
     Rule("location", "a place ('in Boise, Idaho')",
-         lambda c, x: _only(c, S.NER, S.LIST) and len(x.groups.get(c.group, ())) < 3 and _LOCATION_BEFORE.search(x.text[max(0, c.start - 12):c.start])
-         is not None and _LOCATION_AFTER.match(x.text, c.end) is not None),
-    Rule("with_end_only", "only 'with X' supports it, and the model or tagger says it is no organization",
-         lambda c, x: _only(c, S.WITH_END) and c.ner not in (None, "ORG")),
+         lambda c, x: _only(c, S.NER, S.LIST, S.SUBJECT) and _LOCATION_BEFORE.search(x.text[max(0, c.start - 12):c.start])
+         is not None and _place_follows(c, x)),
+    Rule("with_end_only", "only 'with X' supports it, and the model does not call it an organization",
+         lambda c, x: _only(c, S.WITH_END) and c.ner != "ORG"),
 )
 
 

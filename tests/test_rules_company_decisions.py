@@ -1,0 +1,77 @@
+"""Every named company rule (extractor/extract/companies/decisions.py), by rows: a sentence of our own,
+a candidate in it, and the rule that must decide it. `extractor explain` prints the same decisions."""
+import pytest
+from conftest import CORPUS
+
+from extractor.config import ExtractConfig
+from extractor.explain import explain_decisions, explain_lines
+from extractor.extract.companies.decisions import RULES
+
+# (rule, text, candidate): the rule that drops (or "accepted": keeps) that candidate.
+ROWS = [
+    ("accepted", "Toyota will invest $10 billion in new plants in Kentucky.", "Toyota"),
+    ("no_evidence", "Officials gathered in Geneva for a second round of talks.", "Geneva"),
+    ("not_company_term", "Kepco, Jera and GW will share the new capacity.", "GW"),
+    ("share_label", "Follow us on Facebook, LinkedIn and Instagram.", "LinkedIn"),
+    ("person_name", "President Maria Ortega met the delegation. Ortega will invest nothing herself.", "Ortega"),
+    ("sentence_initial_weak", "Analysts said the order would go to Bechtel.", "Analysts"),
+    ("not_proper", "It ordered the radar from Raytheon.", "It"),
+    ("capitalized_common_word", "Summit said it would bid, though the summit ended early.", "Summit"),
+    ("person_entity", "The agreement was signed with Jensen Huang.", "Jensen Huang"),
+    ("after_title", "The decision of Chairman\nFord will cost millions.", "Ford"),
+    ("public_body", "The Korea Development Agency will invest $2 billion in the port.", "Korea Development Agency"),
+    ("outlet", "Boeing will deliver the jets, Tradewire Ltd reported.\nBy Ann Lee, Reporter at Tradewire",
+     "Tradewire Ltd"),
+    ("paragraph_label", "Nuclear Power Group: Westinghouse will build four reactors.", "Nuclear Power Group"),
+    ("no_letters", "Q will invest $5 billion in a new data center.", "Q"),
+    ("suffix_only", "Samsung and Company will each invest in Texas.", "Company"),
+    ("title_only", "HD Hyundai Co. Vice Chairman Kim Min-ho attended.", "Vice"),
+    ("person_before_employer", "The roundtable drew executives including Boeing, Omar Haddad from Google, and Pfizer.",
+     "Omar Haddad"),
+    ("field_name", "Emerging Technologies (ET) and Artificial Intelligence (AI) lead the agenda.", "Artificial Intelligence"),
+    ("long_common_phrase", "Orders went to suppliers including Raytheon, Boeing and Small Coastal Radar Warning System.",
+     "Small Coastal Radar Warning System"),
+    ("model_name", "The airline ordered 30 Boeing 737 MAX jets and ten 777X freighters.", "MAX"),
+    ("product_plural", "Apple will make more iPhones and Macs in the United States, Apple said.", "iPhones"),
+    ("brand_product", "Sales of products including the Apple Watch, Galaxy Ring and Pixel Watch rose.", "Apple Watch"),
+    ("list_of_places", "Deals include Microsoft, Jubilee Park, Forge Works and Marina City.", "Forge Works"),
+    ("kb_short_alias_alone", "SK rose 3% after the report.", "SK"),
+    ("product_of_possessor", "Nvidia will ship its Blackwell chips to the new campus.", "Blackwell"),
+    ("thing_name", "Lockheed Martin, Boeing and Artemis program partners will meet.", "Artemis"),
+    ("location", "The plant will open in Boise, Idaho, and Micron will run it.", "Boise"),
+    ("with_end_only", "The deal was signed with Kyoto.", "Kyoto"),
+    ("alias_of_non_company", "The Federation of Korean Industries (FKI) hosted the forum with Samsung.", "FKI"),
+]
+
+
+# Rules whose row is a sentence of a corpus document, where the model's labels make it fire.
+CORPUS_ROWS = [
+    ("plural_or_label", "10-uk-us-tech-prosperity-deal.txt", "Health"),
+]
+
+
+def decision_of(text: str, candidate: str) -> str:
+    rules = [d.rule for d in explain_decisions(text.encode(), "row.txt", ExtractConfig()) if d.candidate.text == candidate]
+    assert rules, f"{candidate!r} is no candidate of {text!r}"
+    return rules[0]
+
+
+def test_explain_prints_signals_trims_and_rule():
+    lines = explain_lines("Samsung Electronics Chairman Jay Y. Lee will visit Texas.".encode(), "a.txt")
+    assert lines[0].startswith("KEEP  'Samsung Electronics' [0,19]")
+    assert "signals=" in lines[0] and "suffix" in lines[0] and "title_owner" in lines[0]
+    assert "accepted: supported by" in lines[0] and "trimmed[person title: 'Chairman Jay Y. Lee']" in lines[0]
+
+
+@pytest.mark.parametrize("rule,text,candidate", ROWS, ids=[f"{r}:{c}" for r, _, c in ROWS])
+def test_company_rule_decides_its_row(rule, text, candidate):
+    assert decision_of(text, candidate) == rule
+
+
+@pytest.mark.parametrize("rule,name,candidate", CORPUS_ROWS, ids=[f"{r}:{c}" for r, _, c in CORPUS_ROWS])
+def test_company_rule_decides_its_corpus_row(rule, name, candidate):
+    assert decision_of((CORPUS / "documents" / name).read_text(encoding="utf-8"), candidate) == rule
+
+
+def test_every_rule_has_a_row():
+    assert {r.name for r in RULES} - {r for r, _, _ in ROWS + CORPUS_ROWS} == set()
