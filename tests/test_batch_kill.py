@@ -138,7 +138,7 @@ def test_stale_lock_whose_owner_is_gone_does_not_block(tmp_path):
 
 
 def test_legacy_lock_left_to_an_orphan_of_an_old_run_does_not_block(tmp_path):
-    """Before 0.2 the lock was OUT/.extractor.lock and workers inherited it: the killed run's locker
+    """In the old layout the lock was OUT/.extractor.lock and workers inherited it: the killed run's locker
     is gone, its orphaned worker still holds the flock."""
     src, out = make_archive(tmp_path / "in", 1), tmp_path / "out"
     out.mkdir()

@@ -19,7 +19,7 @@ STATE_FILE = "state.json"
 MANIFEST = "manifest.json"
 ERROR_LOG = "errors.jsonl"
 LOCK_FILE = "lock"
-#: Run files of versions before 0.2, at the top of OUT: read once for migration, then removed.
+#: Run files of the old layout (before OUT/.extractor/), at the top of OUT: read once for migration, then removed.
 LEGACY = {"state": ".extractor-state.json", "lock": ".extractor.lock", "manifest": "manifest.json",
           "errors": "errors.jsonl"}
 TMP_PREFIX, TMP_SUFFIX = ".tmp-", ".part"

@@ -30,7 +30,7 @@ def manifest(options, summary, key: dict, inputs: int, durations: dict) -> dict:
 
 def write_run_files(run_dir: Path, key: str, docs: dict, manifest_data: dict) -> list[str]:
     """Error log, state, manifest: each written (atomically) if at all possible; returns the
-    problems. The run files of versions before 0.2 are removed once these are written."""
+    problems. The run files of the old layout are removed once these are written."""
     problems = []
     errors = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in manifest_data["failures"])
     steps = (lambda: output.write_run_file(run_dir / ERROR_LOG, errors),
@@ -48,7 +48,7 @@ def write_run_files(run_dir: Path, key: str, docs: dict, manifest_data: dict) ->
 
 
 def drop_legacy(out_dir: Path) -> None:
-    """Remove the pre-0.2 run files from the top of OUT. `manifest.json` only when it is an old
+    """Remove the old layout's run files from the top of OUT. `manifest.json` only when it is an old
     manifest, not the record of an input named `manifest`."""
     for name in (LEGACY["state"], LEGACY["lock"], LEGACY["errors"]):
         try:

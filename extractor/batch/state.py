@@ -55,7 +55,7 @@ def key_hash(key: dict) -> str:
 
 
 def load_state(run_dir: Path, out_dir: Path, log) -> State:
-    """The state, from OUT/.extractor/state.json or, once, from where versions before 0.2 kept it
+    """The state, from OUT/.extractor/state.json or, once, from where the old layout kept it
     (OUT/.extractor-state.json); an empty state when there is none or it is invalid."""
     path = run_dir / STATE_FILE
     if not path.exists() and (out_dir / LEGACY["state"]).is_file():
