@@ -276,6 +276,21 @@ ROWS = [
     ("The vote was postponed until March 2027.", None,
      [D("postponed until March 2027", "by", "2027-03-31")]),
 
+    ("Payment is due no later than 30 days after delivery.", None,
+     [D("no later than 30 days", "within", None, "P30D")]),
+    ("Orders will be placed over the next 5-10 years.", None,
+     [D("over the next 5-10 years", "within", None, "P10Y")]),
+    ("Spending is spread over the course of the next four years.", None,
+     [D("over the course of the next four years", "within", None, "P4Y")]),
+    ("The duties go into effect from 1 April 2026.", None,
+     [D("go into effect from 1 April 2026", "starting", "2026-04-01")]),
+    ("The rule will take effect in 2027.", None,
+     [D("take effect in 2027", "starting", "2027-12-31")]),
+    ("The new tariffs will take effect in seven days.", None,
+     [D("in seven days", "within", None, "P7D")]),
+    ("The reactor will be ready in two years' time.", None,
+     [D("in two years' time", "within", None, "P2Y")]),
+
     # --- two full years joined by a dash ---------------------------------------------------------
     ("Spending will rise over 2026-2030.", None,
      [D("over 2026-2030", "through", "2030-12-31")]),
@@ -333,6 +348,8 @@ NEGATIVE_ROWS = [
     "Growth was strong during a 10-year period of reform.",
     "Exports rose during 2015-2020.",
     "Output peaked in the 2010–2014 period.",
+    "It will be the largest order in 20 years.",
+    "The firm doubled its sales in 5 years.",
 ]
 
 

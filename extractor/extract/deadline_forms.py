@@ -2,7 +2,7 @@
 
 - a duration as the adjective of a time-limit noun: 'a 90-day pause', 'the 60-day comment
   period' (kind within; 'a 20-year contract' or 'a four-day visit' name no limit);
-- time allowed: 'has 30 days to respond' (within);
+- time allowed: 'has 30 days to respond', and 'will take effect in seven days' (within);
 - spans: 'between 2027 and 2030', 'from 2026 to 2030', 'between now and 2030', 'over 2026-2030' (through,
   dated at the end of the later period; a span already over at the reference date is history);
 - open periods: 'before the end of the administration' (kind from the cue, no date: there
@@ -75,6 +75,12 @@ def _rules():
         rf"(?<![\w-])(?:{alt(d['time_allowed_verbs'])})\s+(?:(?:{alt(d['time_allowed_fillers'])})\s+)?"
         rf"(?P<dnum>{num})\s+(?:(?:more|additional|further|extra)\s+)?(?P<dunit>{alt(d['duration_units'])})"
         rf"\s+(?:to|in\s+which\s+to)\s+[a-z]+", re.I)
+    # 'will take effect in seven days': a duration after 'in', only in a sentence about the future
+    in_duration = re.compile(
+        rf"(?<![\w-])in\s+(?:(?:just|only|about|another|roughly)\s+)?(?P<dnum>{num})\s+(?P<dunit>{alt(d['duration_units'])})"
+        rf"(?:['’]s?\s+time)?(?![\w'’-])", re.I)
+    # 'the largest deal in 20 years' measures a record, not a limit
+    not_limit = re.compile(rf"(?:^|\W)(?:{alt(d['not_limit_before_in'])})(?:\s+[\w-]+){{0,2}}\s*$", re.I)
     full = rf"{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|\d{{1,2}}\s+{month},?\s+{YEAR}"
     point = rf"(?:{full}|{month},?\s+{YEAR}|{YEAR}|{month})(?![\w]|\.\d)"
     spans = "|".join(
@@ -93,7 +99,7 @@ def _rules():
     future = re.compile(rf"(?<![\w'’])(?:{alt(d['future_markers'])})(?![\w])", re.I)
     starts = re.compile(rf"(?<![\w])(?:{alt(d['start_verbs'])})(?![\w])", re.I)
     not_time = re.compile(rf"\s+(?:{alt(d['period_not_time_after'])})\b", re.I)
-    return {"adjective": adjective, "allowed": allowed, "span": span, "year_span": year_span, "open": open_period,
+    return {"adjective": adjective, "allowed": allowed, "in_duration": in_duration, "not_limit": not_limit, "span": span, "year_span": year_span, "open": open_period,
             "open_cues": open_cues, "future": future, "starts": starts, "not_time": not_time,
             "span_count": len(d["span_cues"]), "data": d}
 
@@ -162,6 +168,11 @@ def find_forms(text: str, reference: dt.date | None) -> list[DeadlineMention]:
             iso = duration(m.group("dnum"), m.group("dunit"), data)
             if iso:
                 out.append(DeadlineMention(m.start(), m.end(), m.group(0), "within", None, iso))
+    for m in r["in_duration"].finditer(text):
+        iso = duration(m.group("dnum"), m.group("dunit"), data)
+        before = text[max(0, m.start() - 40):m.start()]
+        if iso and not r["not_limit"].search(before) and _about_future(text, m.start(), None, None):
+            out.append(DeadlineMention(m.start(), m.end(), m.group(0), "within", None, iso))
     for m in r["span"].finditer(text):
         try:
             mention = _span(m, reference)

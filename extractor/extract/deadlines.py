@@ -66,7 +66,8 @@ def _rules():
         rf"|{periods['qcode']}|{periods['fiscal3']}|{periods['fsplit']}|{periods['fiscal']}|{periods['fiscal2']}|{periods['bpart']}"
         rf"|(?P<year>{YEAR})(?![\d,.]?\d|s\b|\s*(?:%|percent))(?P<onward>\s+(?:onwards?|forward|and\s+beyond))?"
         rf"|(?P<month>(?:this|next)\s+{month}|{month})(?![\w.]|\s+\d)"
-        rf"|(?P<dur>(?:the\s+)?(?:(?:next|coming|following|first)\s+)?(?P<dnum>\d+|{numw})[\s-]+(?P<dunit>{units}))(?![\w-])"
+        rf"|(?P<dur>(?:the\s+)?(?:(?:next|coming|following|first)\s+)?(?:(?:\d+|{numw})\s?(?:-|–|to|or)\s?)?"
+        rf"(?P<dnum>\d+|{numw})[\s-]+(?P<dunit>{units}))(?![\w-])"
         rf"|(?P<dur2>(?:the\s+)?(?:(?:next|coming|following)\s+)?(?P<dunit2>decade|year|month|week))(?![\w-])"
     )
     # A period after 'in' ('will close in the third quarter of 2027') counts only in a sentence about the future.
@@ -236,6 +237,8 @@ def _to_mention(text, m, cue_kind, data, reference, fiscal_country=None):
     relative = False
     is_duration = bool(g["dur"] or g["dur2"])
     if is_duration:
+        if kind == "by" and cue in data["duration_limit_cues"] and re.match(r"\s+(?:after|from|following|of)\b", text[m.end():]):
+            kind = "within"  # "no later than 30 days after signing" is a time limit of 30 days
         if kind != "within":
             return None
         duration = _dur(g["dnum"], g["dunit"] or g["dunit2"], data)
