@@ -229,6 +229,9 @@ RULES: tuple[Rule, ...] = (
          lambda c, x: len(c.text.split()) == 1 and not c.signals & {S.KB, S.SUFFIX, S.TABLE}
          and (re.fullmatch(r"[a-z]{1,2}[A-Z]\w*s", c.text) is not None
               or _only(c, S.NER, S.LIST) and any(t.tag_ in ("NNS", "NNPS") for t in x.analysis.tokens(c.start, c.end)))),
+    Rule("kb_common_word", "a known firm's name that is also a common word, opening a sentence with no other support "
+         "('Shell companies')", lambda c, x: _only(c, S.KB) and c.initial and _one_plain_word(c)
+                                  and c.text.lower() in x.nouns),
     Rule("kb_short_alias_alone", "a short alias ('SK', 'GS') the knowledge base knows, and nothing else supports it",
          lambda c, x: _only(c, S.KB) and len(c.text) <= 3),
     Rule("brand_product", "a known firm's name and a common noun: its product ('Apple Watch')",
