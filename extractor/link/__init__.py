@@ -1,0 +1,167 @@
+"""Linking stage: each money amount becomes a commitment with its companies, countries, sectors, deadline.
+
+Context is searched from the narrowest to the widest: the amount's sentence,
+then its block (bullet, paragraph, table row), then the heading or lead-in line
+above it. Companies of a following sentence that starts with 'The project',
+'It', 'The facility' ... belong to the amount that sentence talks about.
+"""
+from __future__ import annotations
+
+from extractor.extract.mentions import AmountMention, CompanyEntity, CountryMention, DeadlineMention, SectorMention
+from extractor.link.clauses import amount_owners, own_sectors
+from extractor.link.rules import link_rules
+from extractor.link.totals import mark_totals, measures_not_funds, merge_repeats
+from extractor.link.types import Link
+from extractor.nlp import Analysis
+from extractor.spans import SpanIndex
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
+
+
+def _role(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    rules = link_rules()
+    before = text[max(0, start - 40):start]
+    for role, cue in rules["roles_before"]:
+        m = cue.search(before)
+        if m:
+            return role, m.group(0).strip()
+    after = text[end:end + 60]
+    for role, cue in rules["roles_after"]:
+        m = cue.match(after)
+        if m:
+            return role, m.group(0).strip()
+    return None, None
+
+
+def _heading_span(analysis: Analysis, block_i: int) -> tuple[int, int] | None:
+    """The heading or lead-in line that the block sits under (nearest preceding heading, or the
+    paragraph ending in ':' that opens a list)."""
+    blocks = analysis.blocks
+    block = blocks[block_i]
+    for j in range(block_i - 1, max(-1, block_i - 30), -1):
+        b = blocks[j]
+        if b.kind == "heading":
+            return b.start, b.end
+        if block.kind == "table_row":
+            if b.kind in ("table_row", "table_header"):
+                continue
+            return None  # a table under a paragraph: the paragraph is not its title
+        if block.kind == "list_item" and b.kind != "list_item":
+            if b.kind == "paragraph" and analysis.text[b.start:b.end].rstrip().endswith(":"):
+                return b.start, b.end  # the lead-in line of a list ("The agreement also includes:")
+            continue  # keep looking for the section heading above the lead-in paragraph
+        if block.kind == "list_item" and b.kind == "list_item":
+            continue
+        if block.kind != "list_item":
+            return None
+    return None
+
+
+def link(analysis: Analysis, amounts: list[AmountMention], companies: list[CompanyEntity],
+         countries: list[CountryMention], sectors: list[SectorMention],
+         deadlines: list[DeadlineMention]) -> list[Link]:
+    text = analysis.text
+    company_spans = [(s, e, c.name) for c in companies for s, e in c.mentions]
+    links: list[Link] = []
+
+    def span(x):
+        return x.start, x.end
+
+    sector_index, country_index, deadline_index = (SpanIndex(sectors, span), SpanIndex(countries, span),
+                                                   SpanIndex(deadlines, span))
+    company_index = SpanIndex(company_spans, key=lambda x: (x[0], x[1]))
+
+    amounts = [a for a in amounts if not measures_not_funds(text, a)]
+    by_sentence: dict[tuple[int, int], list[AmountMention]] = {}
+    for a in amounts:
+        by_sentence.setdefault(analysis.sentence_span(a.start), []).append(a)
+    owner = amount_owners(analysis.text, by_sentence, company_index)
+    for amount in amounts:
+        link_ = Link(amount)
+        s_lo, s_hi = analysis.sentence_span(amount.start)
+        bi = analysis.block_index(amount.start)
+        block = analysis.blocks[bi] if bi is not None else None
+        scopes = [("sentence", s_lo, s_hi)]
+        if block is not None:
+            if block.kind == "table_row":
+                scopes = [("table_row", block.start, block.end)]
+            elif block.kind == "list_item" or (s_lo, s_hi) == (block.start, block.end):
+                scopes.append(("block", block.start, block.end))
+            else:
+                # In running text only the sentence before says what this one is about.
+                prev = analysis.previous_sentence(s_lo, block.start)
+                if prev:
+                    scopes.append(("block", *prev))
+            heading = _heading_span(analysis, bi)
+            if heading:
+                scopes.append(("heading", *heading))
+        # Companies: the sentence, then what a following 'The project ...' sentence says, then the block.
+        found = []
+        for name_scope, lo, hi in scopes:
+            found = [(s, e, n) for s, e, n in company_index.within(lo, hi) if owner.get((s, e), amount) is amount]
+            if found:
+                link_.context = name_scope
+                break
+            if name_scope == "sentence":
+                found = _anaphoric_companies(analysis, s_hi, block, company_index)
+                if found:
+                    break
+            if name_scope == "block":
+                break  # a heading names a topic, rarely who pays
+        seen = set()
+        for s, e, n in sorted(found):
+            if n not in seen:
+                seen.add(n)
+                role, cue = _role(text, s, e)
+                link_.companies.append((n, text[s:e], role, cue))
+        link_.sectors = own_sectors(amount, by_sentence[(s_lo, s_hi)], sector_index, s_lo, s_hi) \
+            or _first_found(scopes, sector_index, lambda m: m.sector)
+        # Countries and deadlines: the sentence, or the whole block when it is one bullet or table row.
+        narrow = [sc for sc in scopes if sc[0] in ("sentence", "table_row")
+                  or (sc[0] == "block" and block is not None and block.kind == "list_item")]
+        link_.countries = _first_found(narrow, country_index, lambda m: m.code)
+        for name_scope, lo, hi in narrow:
+            dls = deadline_index.within(lo, hi)
+            dated = [d for d in dls if d.date]
+            if dated or dls:
+                link_.deadline = (dated or dls)[0]
+                break
+        link_.mentions.append((amount.start, amount.end))
+        links.append(link_)
+    links = merge_repeats(links)
+    mark_totals(text, links)
+    return links
+
+
+def _first_found(scopes, index: SpanIndex, label) -> list[str]:
+    """The distinct labels of the items in the narrowest scope that has any."""
+    for _, lo, hi in scopes:
+        labels: list[str] = []
+        for m in index.within(lo, hi):
+            if label(m) not in labels:
+                labels.append(label(m))
+        if labels:
+            return labels
+    return []
+
+
+def _anaphoric_companies(analysis: Analysis, sentence_end: int, block, company_spans):
+    """Companies of the next sentences in the same block when they refer back ('The project is led by ...')."""
+    if block is None:
+        return []
+    text = analysis.text
+    pos = sentence_end
+    for _ in range(2):
+        nxt = analysis.next_sentence(pos, block.end)
+        if nxt is None:
+            return []
+        s, e = nxt
+        if not link_rules()["anaphor"].match(text[s:e]):
+            return []
+        found = company_spans.within(s, e)
+        if found:
+            return found
+        pos = e
+    return []

@@ -1,0 +1,65 @@
+"""Several amounts in one sentence: which company and which sectors belong to which amount.
+
+'$30 billion for AI infrastructure with Mitsubishi Electric and $20 billion for optical fiber with
+Fujikura': a company closing an amount's clause is that amount's; otherwise the nearest amount takes it,
+and a subject named before every amount is shared.
+"""
+from __future__ import annotations
+
+import re
+
+from extractor.extract.mentions import AmountMention
+from extractor.spans import SpanIndex
+
+
+def nearest(group: list[AmountMention], start: int, end: int) -> AmountMention:
+    """The amount of a sentence closest to the span [start, end)."""
+    return min(group, key=lambda a: (min(abs(a.start - end), abs(start - a.end)), a.start))
+
+
+def own_sectors(amount: AmountMention, group: list[AmountMention], sector_index: SpanIndex,
+                 lo: int, hi: int) -> list[str]:
+    """In a sentence with several amounts (`group`), the sectors named nearest to this one ('$150
+    billion for shipbuilding, and $200 billion in cash for energy projects'); [] when it has none."""
+    if len(group) < 2:
+        return []
+    labels: list[str] = []
+    for m in sector_index.within(lo, hi):
+        if nearest(group, m.start, m.end) is amount and m.sector not in labels:
+            labels.append(m.sector)
+    return labels
+
+
+# What stands between a company and the next amount when that amount opens a new clause:
+# '... in collaboration with Mitsubishi Electric and $20 billion for ...'.
+_NEXT_CLAUSE = re.compile(r"\s*(?:[,;]\s*(?:(?:and|plus|while|as well as)\s+)?|(?:and|plus|as well as)\s+)"
+                          r"(?:(?:another|a further|an additional)\s+)?")
+
+
+def _clause_amount(text: str, group: list[AmountMention], s: int, e: int) -> AmountMention | None:
+    """The amount whose clause a company closes: after that amount, and followed only by the coordinator
+    that opens the next amount's clause. None when the sentence does not say."""
+    before = [a for a in group if a.end <= s]
+    after = [a for a in group if a.start >= e]
+    if before and after and _NEXT_CLAUSE.fullmatch(text, e, after[0].start):
+        return before[-1]
+    return None
+
+
+def amount_owners(text: str, by_sentence: dict[tuple[int, int], list[AmountMention]], company_spans):
+    """In a sentence with several amounts, each company belongs to the amount nearest to it
+    ('up to $100 billion for Westinghouse ..., and up to $100 billion for GE Vernova'). An amount
+    left without a company shares the sentence's subject, named before every amount."""
+    owner: dict[tuple[int, int], AmountMention] = {}
+    for (lo, hi), group in by_sentence.items():
+        if len(group) < 2:
+            continue
+        inside = [(s, e) for s, e, _ in company_spans.within(lo, hi)]
+        for s, e in inside:
+            owner[(s, e)] = _clause_amount(text, group, s, e) or nearest(group, s, e)
+        subject = [(s, e) for s, e in inside if e <= group[0].start]
+        claimed = set(owner.values())
+        if subject and any(a not in claimed for a in group):
+            first = subject[0]
+            owner.pop(first, None)  # shared by all the sentence's amounts
+    return owner
