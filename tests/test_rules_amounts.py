@@ -352,6 +352,8 @@ NEGATIVE_ROWS = [
     "Officials spent 20 billion pesos on ports.",
     "The rs and ds of the formula are constants.",
     "The P5 billion-parameter model was trained last year.",
+    "The currency slid to 88.5 rupees per US dollar.",
+    "The won weakened to 1,400 won against the U.S. dollar.",
 ]
 
 

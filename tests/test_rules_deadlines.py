@@ -226,6 +226,13 @@ ROWS = [
     ("Envoys met before the July 9 deadline.", None,
      [D("before the July 9 deadline", "before", None, None, True)]),
 
+    ("Talks went on ahead of Washington's Aug. 1 deadline.", dt.date(2025, 7, 2),
+     [D("ahead of Washington's Aug. 1 deadline", "before", "2025-08-01")]),
+    ("Envoys rushed before the July 9 tariff deadline.", dt.date(2025, 7, 2),
+     [D("before the July 9 tariff deadline", "before", "2025-07-09")]),
+    ("The text should be ready ahead of the G20 summit in November.", dt.date(2025, 7, 2),
+     [D("ahead of the G20 summit in November", "before", "2025-11-30")]),
+
     # --- fiscal years ---------------------------------------------------------------------
     ("The plant will open in FY2027.", None,
      [D("in FY2027", "by", "2027-12-31")]),

@@ -28,6 +28,7 @@ def _rules():
     parts = _alt(d["period_parts"])
     events = _alt(d["events"])
     mods = _alt(d["event_modifiers"])
+    events = rf"(?:{events})(?:\s+(?:(?:{mods})\s+)?(?:{events}))?"  # 'the G20 summit', 'an APEC leaders' meeting'
     rel = _alt(d["relative_years"])
     relm = _alt(d["relative_months"])
     full = rf"{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|\d{{1,2}}\s+{month},?\s+{YEAR}|{YEAR}-\d{{2}}-\d{{2}}"
@@ -58,7 +59,8 @@ def _rules():
         rf"|{periods['part']}"
         rf"|(?P<decade>(?:the|this|the\s+current)\s+decade)"
         rf"|(?:the\s+end\s+of\s+)?(?P<rel>{rel}|the\s+year)(?![\w-])"
-        rf"|(?P<event>(?:a|an|the|this|next)\s+(?:(?:{mods})\s+){{0,2}}(?:(?P<emonth>{month})\s+(?:{events})"
+        rf"|(?P<event>(?:(?:a|an|the|this|next)\s+(?:[\w.-]+['’]s\s+)?|(?-i:[A-Z][\w.-]*)['’]s\s+)"
+        rf"(?:(?:{mods})\s+){{0,2}}(?:(?P<emonth>{month})\s+(?:{events})"
         rf"|(?P<efull2>{full}),?\s+(?:(?:{mods})\s+)?(?:{events})"
         rf"|(?P<emd>{month}\s+{day}|\d{{1,2}}\s+{month})\s+(?:(?:{mods})\s+)?(?:{events})"
         rf"|(?:{events})\s+(?:in|on|at|this|next)\s+(?:(?P<efull>{full})|(?P<emonthyear>{monthyear})|(?P<emonth2>{month}))))(?![\w])"
