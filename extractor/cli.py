@@ -151,9 +151,11 @@ def eval_command(records, gold, quiet):
 
 
 def _register_review_tools() -> None:
+    from extractor.explain import explain
     from extractor.review.cli import register
 
     register(cli)
+    cli.add_command(explain)
 
 
 _register_review_tools()

@@ -77,3 +77,16 @@ def test_company_rule_decides_its_corpus_row(rule, name, candidate):
 
 def test_every_rule_has_a_row():
     assert {r.name for r in RULES} - {r for r, _, _ in ROWS + CORPUS_ROWS} == set()
+
+
+def test_explain_command_prints_each_candidate(tmp_path):
+    from click.testing import CliRunner
+
+    from extractor.cli import cli
+    doc = tmp_path / "a.txt"
+    doc.write_text("Nvidia CEO Jensen Huang said Nvidia will invest in Texas.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["explain", str(doc)])
+    assert result.exit_code == 0, result.output
+    assert "KEEP  'Nvidia' [0,6]" in result.output and "person title: 'CEO Jensen Huang'" in result.output
+    kept = CliRunner().invoke(cli, ["explain", str(doc), "--kept"]).output.splitlines()
+    assert kept and all(line.startswith("KEEP") for line in kept)
