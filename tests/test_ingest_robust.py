@@ -2,6 +2,8 @@
 
 Every input is built here at test time.
 """
+import collections
+
 import pytest
 from bs4.element import Tag
 
@@ -14,26 +16,7 @@ def error_of(data, name, **kw) -> IngestError:
     return info.value
 
 
-# --- HTML: a bounded number of tree walks ---------------------------------------------------------
-def _counting(prop, counter):
-    def wrapped(self):
-        for node in prop.fget(self):
-            counter[0] += 1
-            yield node
-    return property(wrapped)
-
-
-def _visits(monkeypatch, data: bytes):
-    """Ingest `data` counting every node bs4 hands out through `descendants` and `children` (every
-    find, find_all, get_text and child iteration goes through one of them); returns (doc, visits)."""
-    counter = [0]
-    monkeypatch.setattr(Tag, "descendants", _counting(Tag.descendants, counter))
-    monkeypatch.setattr(Tag, "children", _counting(Tag.children, counter))
-    doc = ingest(data, "big.html")
-    monkeypatch.undo()
-    return doc, counter[0]
-
-
+# --- HTML: one pass over the page ----------------------------------------------------------------
 def _page(n: int) -> bytes:
     head = ('<html><head><title>Big Page</title><meta property="og:site_name" content="Site">'
             '<meta name="date" content="2025-10-28"></head><body><h1>Big Page</h1>')
@@ -42,16 +25,78 @@ def _page(n: int) -> bytes:
             "</body></html>").encode()
 
 
-def test_html_200k_elements_bounded_tree_walks(monkeypatch):
+def _passes(monkeypatch, data: bytes):
+    """Ingest `data` counting parsers made, feeds, the elements the reader is handed, and every node
+    a BeautifulSoup tree would hand out (`descendants`, `children`: every find, find_all, get_text
+    and child loop goes through one of them). Returns (doc, counts)."""
+    from lxml import etree
+
+    from extractor.ingest import html_walk
+
+    counts = collections.Counter()
+
+    class CountingParser(etree.HTMLParser):
+        def __init__(self, *args, **kwargs):
+            counts["parsers"] += 1
+            super().__init__(*args, **kwargs)
+
+        def feed(self, data):
+            counts["feeds"] += 1
+            return super().feed(data)
+
+    def counting(prop):
+        def wrapped(self):
+            for node in prop.fget(self):
+                counts["tree nodes"] += 1
+                yield node
+        return property(wrapped)
+
+    start = html_walk.PageReader.start
+
+    def counting_start(self, tag, attrib, nsmap=None):
+        counts["elements"] += 1
+        return start(self, tag, attrib, nsmap)
+
+    monkeypatch.setattr(etree, "HTMLParser", CountingParser)
+    monkeypatch.setattr(html_walk.PageReader, "start", counting_start)
+    monkeypatch.setattr(Tag, "descendants", counting(Tag.descendants))
+    monkeypatch.setattr(Tag, "children", counting(Tag.children))
+    doc = ingest(data, "big.html")
+    monkeypatch.undo()
+    return doc, counts
+
+
+def test_html_200k_elements_read_in_one_pass(monkeypatch):
     n = 200_000
-    doc, visits = _visits(monkeypatch, _page(n))
+    doc, counts = _passes(monkeypatch, _page(n))
     assert doc.title == "Big Page" and doc.published == "2025-10-28" and doc.site_name == "Site"
-    assert "w0" in doc.text and f"w{n - 1}" in doc.text
-    nodes = 2 * n + 2 * n // 100  # each span and its text; each <p>
-    # One pass over the whole tree for metadata and one for the text (was about 55 before).
-    assert visits / nodes < 2.5, f"{visits / nodes:.1f} walks over the tree"
-    small_doc, small_visits = _visits(monkeypatch, _page(2000))
-    assert small_visits * 50 < visits * 1.05  # linear in size: no walk per element
+    assert "w0" in doc.text and f"w{n - 1}" in doc.text and doc.text.endswith("1 | 2")
+    elements = n + n // 100 + 15  # spans, paragraphs, and the page around them
+    # One parse, each element handed over once, no tree walked at all (about 55 walks before, then 2).
+    assert (counts["parsers"], counts["feeds"], counts["tree nodes"]) == (1, 1, 0)
+    assert n < counts["elements"] <= elements
+
+
+@pytest.mark.parametrize("page, text, title", [
+    # the <body>'s text only: a stray <title> after </head> is outside it
+    (b"<html><head></head><title>Second</title><body><p>Body text.</p></body></html>", "Body text.", "Second"),
+    # a clutter word on <html> or <body> does not drop the page (the walk starts inside <body>)
+    (b'<html class="no-js sidebar-open"><body class="share-page"><p>Kept.</p></body></html>', "Kept.", None),
+    # cells and the <h1> title read as get_text read them: no ruby annotations, no comments, spaced
+    (b"<body><table><tr><td><ruby>\xe6\x9d\xb1<rt>to</rt></ruby>x<!--c-->y</td><td><b>$5</b>bn</td></tr></table>"
+     b"<h1>Big <script>s()</script><b>Deal</b></h1></body>", "\u6771 x y | $5 bn\nBig Deal", "Big Deal"),
+    # an <h1> inside a <template> has no text for a title
+    (b"<body><template><h1>Hidden</h1></template><p>Text.</p></body>", "Text.", None),
+], ids=["outside-body", "clutter-word-on-root", "get-text-cells", "template-h1"])
+def test_html_reads_as_the_tree_walk_did(page, text, title):
+    doc = ingest(page, "a.html")
+    assert (doc.text, doc.title) == (text, title)
+
+
+def test_html_unclosed_elements_and_mismatched_ends():
+    doc = ingest(b"<body><ul><li>One<li>Two</ul></div></span><p>Three<table><tr><td>a<td>b</table>End", "a.html")
+    assert [(b.kind, doc.text[b.start:b.end]) for b in doc.blocks] == [
+        ("list_item", "One"), ("list_item", "Two"), ("paragraph", "Three"), ("table_row", "a | b"), ("paragraph", "End")]
 
 
 def test_html_metadata_lookups_keep_their_order_of_preference():
