@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from extractor.dates import end_of_month, fiscal_year_end, parse_date
 from extractor.extract.deadline_forms import YEAR, alt as _alt, duration as _dur, find_forms, month_pattern
-from extractor.extract.deadline_forms import period_in_future, without_overlaps
+from extractor.extract.deadline_forms import alt_by_initial, period_in_future, without_overlaps
 from extractor.extract.mentions import DeadlineMention
 from extractor.resources import load_json
 
@@ -46,7 +46,8 @@ def _rules():
         "fiscal": rf"(?P<fiscal>{fy}(?P<fyear>{YEAR}))(?!\d)",
         "fiscal2": rf"(?P<fiscal2>{fy}(?P<fyear2>\d{{2}}))(?!\d)",
         # 'the 2026 fiscal year', 'the 2026-27 financial year'
-        "fiscal3": rf"(?P<fiscal3>(?:the\s+)?(?P<fyear3>{YEAR})(?:\s?[-–/]\s?(?P<fsy3>\d{{2}}|{YEAR}))?\s+(?:fiscal|financial)\s+year)",
+        "fiscal3": rf"(?P<fiscal3>(?:the\s+)?(?P<fyear3>{YEAR})(?:\s?[-–/]\s?(?P<fsy3>\d{{2}}|{YEAR}))?"
+                   r"\s+(?:fiscal|financial)\s+year)",
         # 'the fourth quarter', 'the first half' with no year: the next such period
         "bpart": r"(?:the\s+)?(?P<bpart>(?:first|second|third|fourth)\s+(?:quarter|half))(?![\w-]|\s+of\b)",
     }
@@ -63,9 +64,11 @@ def _rules():
         rf"(?:(?:{mods})\s+){{0,2}}(?:(?P<emonth>{month})\s+(?:{events})"
         rf"|(?P<efull2>{full}),?\s+(?:(?:{mods})\s+)?(?:{events})"
         rf"|(?P<emd>{month}\s+{day}|\d{{1,2}}\s+{month})\s+(?:(?:{mods})\s+)?(?:{events})"
-        rf"|(?:{events})\s+(?:in|on|at|this|next)\s+(?:(?P<efull>{full})|(?P<emonthyear>{monthyear})|(?P<emonth2>{month}))))(?![\w])"
+        rf"|(?:{events})\s+(?:in|on|at|this|next)\s+"
+        rf"(?:(?P<efull>{full})|(?P<emonthyear>{monthyear})|(?P<emonth2>{month}))))(?![\w])"
         rf"|(?P<season>(?:this|next|the\s+coming)\s+(?:{_alt(d['seasons'])}))(?![\w-])"
-        rf"|{periods['qcode']}|{periods['fiscal3']}|{periods['fsplit']}|{periods['fiscal']}|{periods['fiscal2']}|{periods['bpart']}"
+        rf"|{periods['qcode']}|{periods['fiscal3']}|{periods['fsplit']}|{periods['fiscal']}|{periods['fiscal2']}"
+        rf"|{periods['bpart']}"
         rf"|(?P<year>{YEAR})(?![\d,.]?\d|s\b|\s*(?:%|percent))(?P<onward>\s+(?:onwards?|forward|and\s+beyond))?"
         rf"|(?P<month>(?:this|next)\s+{month}|{month})(?![\w.]|\s+\d)"
         rf"|(?P<dur>(?:the\s+)?(?:(?:next|coming|following|first)\s+)?(?:(?:\d+|{numw})\s?(?:-|–|to|or)\s?)?"
@@ -75,7 +78,7 @@ def _rules():
     # A period after 'in' ('will close in the third quarter of 2027') counts only in a sentence about the future.
     in_cue = _alt(d["period_in_cues"])
     in_regex = re.compile(rf"(?<![\w-])(?P<cue>{in_cue})\s+(?:{'|'.join(periods.values())})", re.I)
-    cue = _alt(cue_kind)
+    cue = alt_by_initial(cue_kind)
     regex = re.compile(rf"(?<![\w-])(?P<cue>{cue})\s+(?:{time})", re.I)
     return regex, cue_kind, d, in_regex
 
@@ -108,6 +111,10 @@ def find_deadlines(text: str, reference: dt.date | None, fiscal_country: str | N
             out.append(DeadlineMention(m.start(), m.end(), m.group(0), kind, date.isoformat() if date else None,
                                        None, unresolved=date is None))
     return without_overlaps(out + find_forms(text, reference))
+
+
+_AFTER_SPAN = re.compile(r"\s+(?:after|from|following|of)\b")
+_OF_IN = re.compile(r"\s+(?:of|in)\b")
 
 
 def _month_number(name: str, data) -> int:
@@ -239,14 +246,15 @@ def _to_mention(text, m, cue_kind, data, reference, fiscal_country=None):
     relative = False
     is_duration = bool(g["dur"] or g["dur2"])
     if is_duration:
-        if kind == "by" and cue in data["duration_limit_cues"] and re.match(r"\s+(?:after|from|following|of)\b", text[m.end():]):
+        after = _AFTER_SPAN.match(text, m.end())
+        if kind == "by" and cue in data["duration_limit_cues"] and after:
             kind = "within"  # "no later than 30 days after signing" is a time limit of 30 days
         if kind != "within":
             return None
         duration = _dur(g["dnum"], g["dunit"] or g["dunit2"], data)
         if duration is None:
             return None
-        if cue in ("over", "over a") and re.match(r"\s+(?:of|in)\b", text[m.end():]):
+        if cue in ("over", "over a") and _OF_IN.match(text, m.end()):
             return None  # "over 8 years of experience" is an amount of time, not a limit
     elif kind == "within" and cue not in ("within",):
         return None  # "over the next" / "a timeframe of" take durations only
