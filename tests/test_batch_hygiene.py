@@ -113,3 +113,35 @@ def test_error_types_in_the_log_are_documented(tmp_path):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for t in ("not_regular_file", "symlink_loop", "dangling_symlink", "name_too_long", "output_conflict", "vanished"):
         assert t in readme, t
+
+
+def pdf_bomb(inflated: int = 1 << 30) -> bytes:
+    """A one-page PDF whose content stream inflates to `inflated` bytes (about 6 MB on disk per GB)."""
+    import zlib
+
+    chunk = b"BT /F1 12 Tf 72 720 Td (x) Tj ET\n" * 30000
+    co = zlib.compressobj(1)
+    stream = b"".join([co.compress(chunk) for _ in range(inflated // len(chunk))] + [co.flush()])
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = bytearray(b"%PDF-1.7\n"), []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+@pytest.mark.slow
+def test_a_pdf_bomb_fails_as_too_large_not_by_the_oom_killer(tmp_path):
+    src, out = make_archive(tmp_path / "in", 1), tmp_path / "out"
+    (src / "bomb.pdf").write_bytes(pdf_bomb(1 << 30))
+    r = run_cli("extract", src, out, "-j", "1", "--max-memory", "512", timeout=300)
+    assert r.returncode == 1, r.stderr
+    assert [(e["file"], e["error_type"]) for e in errors(out)] == [("bomb.pdf", "too_large")]
+    assert records(out) == {"doc1.txt"}

@@ -62,16 +62,17 @@ def record_path(out_dir: Path, rel: str) -> Path:
 
 def prepare(out_dir: Path) -> Path:
     """Create OUT and OUT/.extractor and prove they are writable; OutputUnusable otherwise."""
+    run_dir = out_dir / RUN_DIR
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        run_dir = out_dir / RUN_DIR
         run_dir.mkdir(exist_ok=True)
         probe = run_dir / f"{TMP_PREFIX}probe-{os.getpid()}{TMP_SUFFIX}"
         with open(probe, "wb") as f:
             f.write(b"ok")
         probe.unlink()
-    except FileExistsError:
-        raise OutputUnusable(f"cannot use {out_dir} as the output folder: a file, not a folder, is in the way")
+    except FileExistsError as e:
+        where = e.filename or out_dir
+        raise OutputUnusable(f"cannot use {out_dir} as the output folder: {where} is a file, not a folder")
     except OSError as e:
         raise OutputUnusable(f"cannot write to the output folder {out_dir}: {e.strerror or e}")
     return run_dir
@@ -93,10 +94,16 @@ def target_problem(out_dir: Path, rel: str, name_max: int) -> DocumentError | No
             break
         except OSError as e:
             return DocumentError("output_conflict", f"the record's folder cannot be used: {e.strerror}", stage="write")
-        if stat.S_ISLNK(st.st_mode) and not _inside(parent, out_dir):
-            return DocumentError("output_conflict", "a symlink in OUT on the record's path leads outside OUT",
-                                 stage="write")
-        if not stat.S_ISDIR(os.stat(parent).st_mode if stat.S_ISLNK(st.st_mode) else st.st_mode):
+        if stat.S_ISLNK(st.st_mode):
+            if not _inside(parent, out_dir):
+                return DocumentError("output_conflict", "a symlink in OUT on the record's path leads outside OUT",
+                                     stage="write")
+            try:
+                st = os.stat(parent)
+            except OSError:
+                return DocumentError("output_conflict", "a broken symlink in OUT is where the record's folder goes",
+                                     stage="write")
+        if not stat.S_ISDIR(st.st_mode):
             return DocumentError("output_conflict", "a file in OUT is where the record's folder goes", stage="write")
     try:
         st = os.lstat(target)
@@ -176,8 +183,8 @@ def remove_record(out_dir: Path, rel: str) -> bool:
 
 
 def walk_out(out_dir: Path):
-    """(relative POSIX path, name, lstat mode) of every file under OUT, hidden folders and symlinked
-    folders left out; nothing outside OUT is visited."""
+    """(relative POSIX path, path) of every file under OUT, hidden folders and symlinked folders left
+    out; nothing outside OUT is visited."""
     for dirpath, dirnames, filenames in os.walk(out_dir, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         rel_dir = Path(dirpath).relative_to(out_dir).as_posix()
@@ -185,14 +192,17 @@ def walk_out(out_dir: Path):
             yield (f if rel_dir == "." else f"{rel_dir}/{f}"), Path(dirpath) / f
 
 
-def record_names(out_dir: Path) -> set[str]:
+def record_names(out_dir: Path, known: set[str] = frozenset()) -> set[str]:
     """Relative input names of the files under OUT that are records (`<name>.json` holding a record
-    whose document.source is that name). Other JSON files in OUT are not touched."""
+    whose document.source is that name), names in `known` left out unread. Other JSON files in OUT
+    are not touched."""
     found = set()
     for rel, path in walk_out(out_dir):
         if not rel.endswith(".json") or rel.rsplit("/", 1)[-1].startswith("."):
             continue
         name = rel[: -len(".json")]
+        if name in known:
+            continue
         rec = read_record(out_dir, name)
         if rec is not None and rec["document"].get("source") == name:
             found.add(name)

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import queue
+import signal
 import sys
 import threading
-from concurrent.futures import FIRST_COMPLETED, CancelledError, wait
+from concurrent.futures import CancelledError
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -53,19 +55,23 @@ def execute(pending: Iterable[tuple[str, str]], config: ExtractConfig, jobs: int
     pool = ProcessPool(max_workers=min(jobs, len(pending)), max_tasks=MAX_TASKS, initializer=init_worker,
                        initargs=(setup,), context=ctx)
     stopped = False
+    landed: queue.SimpleQueue = queue.SimpleQueue()
     try:
-        futures = {pool.schedule(run_one, (path, rel), timeout=timeout): rel for rel, path in pending}
+        futures = {}
+        for rel, path in pending:
+            future = pool.schedule(run_one, (path, rel), timeout=timeout)
+            futures[future] = rel
+            future.add_done_callback(landed.put)
         while futures:
             if stop.is_set():
                 stopped = True
                 break
-            done, _ = wait(list(futures), timeout=POLL_S, return_when=FIRST_COMPLETED)
-            if not done:
+            try:
+                future = landed.get(timeout=POLL_S)
+            except queue.Empty:
                 yield None
-            for future in sorted(done, key=lambda f: futures[f]):
-                yield _outcome(future, futures.pop(future), timeout, ProcessExpired)
-                if stop.is_set():
-                    break
+                continue
+            yield _outcome(future, futures.pop(future), timeout, max_memory_mb, ProcessExpired)
         stopped = stopped or stop.is_set()
     except GeneratorExit:
         stopped = True
@@ -78,7 +84,7 @@ def execute(pending: Iterable[tuple[str, str]], config: ExtractConfig, jobs: int
         pool.join()
 
 
-def _outcome(future, rel: str, timeout: float | None, expired_type) -> Outcome:
+def _outcome(future, rel: str, timeout: float | None, max_memory_mb: int, expired_type) -> Outcome:
     try:
         return future.result()
     except FutureTimeout:
@@ -86,6 +92,12 @@ def _outcome(future, rel: str, timeout: float | None, expired_type) -> Outcome:
                        message=f"extraction took longer than {timeout:g} s; the worker was stopped",
                        seconds=timeout or 0.0)
     except expired_type as e:
+        if e.exitcode == -signal.SIGABRT and max_memory_mb:
+            # C code (pdfium) aborts when an allocation fails under the address-space cap, where
+            # Python code raises MemoryError: the document needs more memory than allowed.
+            return Outcome(rel, False, error_type="too_large", stage="extract",
+                           message=f"the worker aborted with its memory capped at {max_memory_mb} MB: the document "
+                                   f"needs more (--max-memory)")
         how = f"killed by signal {-e.exitcode}" if (e.exitcode or 0) < 0 else f"exit code {e.exitcode}"
         return Outcome(rel, False, error_type="worker_died", stage="extract",
                        message=f"the worker process died ({how})")

@@ -113,7 +113,7 @@ class _Batch:
         self.summary = RunSummary()
         self.docs: dict[str, dict] = {}
         self.durations: dict[str, float] = {}
-        self._since, self._last = 0, 0.0
+        self._since, self._last, self._cost = 0, 0.0, 0.0
 
     def run(self) -> RunSummary:
         t0 = time.perf_counter()
@@ -218,19 +218,21 @@ class _Batch:
 
     def _checkpoint(self, landed: bool = False, force: bool = False) -> None:
         """Write the state once `checkpoint_every` records landed, or `checkpoint_seconds` after the
-        first unsaved one, so a run killed at any moment redoes only what was not finished."""
+        first unsaved one, so a run killed at any moment redoes only what was not finished. A large
+        state is written less often: checkpoints take at most about 5% of the run's time."""
         self._since += landed
         now = time.monotonic()
-        if force or self._since >= self.o.checkpoint_every or (
-                self._since and now - self._last >= self.o.checkpoint_seconds):
+        since = now - self._last
+        due = self._since >= self.o.checkpoint_every or since >= self.o.checkpoint_seconds
+        if force or (self._since and due and since >= 20 * self._cost):
             write_state(self.run_dir, self.key, self.docs)
-            self._since, self._last = 0, now
+            self._since, self._last = 0, time.monotonic()
+            self._cost = self._last - now
 
     def _orphans(self, found: Discovery) -> None:
         """Records whose source is gone: listed, or deleted with --prune (only files under OUT that
         are records of that very name)."""
-        names = found.names
-        for rel in sorted(output.record_names(self.out) - names):
+        for rel in sorted(output.record_names(self.out, known=found.names)):
             if self.o.prune and output.remove_record(self.out, rel):
                 self.summary.pruned.append(rel)
             else:
