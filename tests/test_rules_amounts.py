@@ -281,6 +281,16 @@ AMOUNT_ROWS = [
     ("It is a $10 billion-plus investment.",
      [A("$10 billion-plus", 10 * B, qualifier="at_least", min=10 * B)]),
 
+    # --- amounts written in words (a currency word must follow) -----------------
+    ("Tokyo promised half a trillion dollars for U.S. plants.",
+     [A("half a trillion dollars", 500 * B)]),
+    ("The chaebol pledged two trillion won to the fund.",
+     [A("two trillion won", 2 * T, "KRW")]),
+    ("The lab will get nearly a billion dollars.",
+     [A("nearly a billion dollars", 1 * B, "USD", "approx")]),
+    ("The insurer may pay up to one and a half billion euros.",
+     [A("up to one and a half billion euros", Decimal("1.5") * B, "EUR", "up_to", None, Decimal("1.5") * B)]),
+
     # --- an amount in two currencies gives both --------------------------------
     ("The data center will cost RM10 billion (US$2.4 billion).",
      [A("RM10 billion", 10 * B, "MYR"), A("US$2.4 billion", Decimal("2.4") * B)]),
@@ -354,6 +364,8 @@ NEGATIVE_ROWS = [
     "The P5 billion-parameter model was trained last year.",
     "The currency slid to 88.5 rupees per US dollar.",
     "The won weakened to 1,400 won against the U.S. dollar.",
+    "A million people visited the fair.",
+    "Two billion devices run the software.",
 ]
 
 

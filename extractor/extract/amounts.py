@@ -43,8 +43,13 @@ def _rules():
         rf"(?:(?P<range>{low}(?:{joiner}){one(2)})|(?P<range2>{bare_range})|{one(1)})"
         rf"(?:(?:\s+|(?=[+-]))(?P<after>{qa})(?![A-Za-z]))?"
     )
+    # Number words: 'two billion dollars', 'half a trillion won' (a currency word is required).
+    words_re = (rf"(?<![\w$€£¥₩.,])(?:(?P<qual>{qb})\s+)?(?P<wn>{_alternation(money['number_words'])})\s+"
+                rf"(?P<wm>{_alternation(money['number_word_magnitudes'])})\s+(?P<ww>{word})(?![A-Za-z])")
     return {
         "re": re.compile(rf"(?<![\w$€£¥₩.,]){pattern}", re.I),
+        "words_re": re.compile(words_re, re.I),
+        "number_words": {" ".join(k.lower().split()): v for k, v in money["number_words"].items()},
         "mags": mags,
         "mags_lower": {k.lower(): v for k, v in mags.items() if k not in mag_cs},
         "qual_before": {" ".join(k.lower().split()): v for k, v in qual_before.items()},
@@ -97,7 +102,23 @@ def find_amounts(text: str) -> list[AmountMention]:
         for mention in mentions:
             if mention is not None and not rules["per_unit"].match(text, mention.end):
                 out.append(mention)
-    return out
+    words = list(_word_amounts(text, rules, res))
+    return sorted(out + words, key=lambda a: a.start) if words else out
+
+
+def _word_amounts(text: str, rules, res: CurrencyResolver):
+    """'two billion dollars' -> 2e9 USD; 'nearly half a trillion won' -> approx 5e11 KRW."""
+    for m in rules["words_re"].finditer(text):
+        currency = res.word(m.group("ww"))
+        if currency is None:
+            continue
+        value = Decimal(str(rules["number_words"][" ".join(m.group("wn").lower().split())]))
+        value *= _magnitude(rules, m.group("wm"))
+        value = value.to_integral_value() if value == value.to_integral_value() else value
+        q = rules["qual_before"].get(" ".join(m.group("qual").lower().split())) if m.group("qual") else None
+        q = q or "exact"
+        yield AmountMention(m.start(), m.end(), m.group(0), value, currency, q,
+                            value if q == "at_least" else None, value if q == "up_to" else None)
 
 
 def _split_change(text: str, m: re.Match, rules, res: CurrencyResolver) -> list[AmountMention] | None:
