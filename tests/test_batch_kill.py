@@ -160,3 +160,34 @@ def test_legacy_lock_left_to_an_orphan_of_an_old_run_does_not_block(tmp_path):
         assert not (out / ".extractor.lock").exists()  # migrated away with the other old run files
     finally:
         os.kill(orphan, signal.SIGKILL)
+
+
+def test_parent_watch_stops_a_worker_when_pdeathsig_is_unavailable():
+    """The fallback for systems without PR_SET_PDEATHSIG: a thread notices the parent is gone."""
+    import extractor.batch.worker as worker
+
+    r, w = os.pipe()
+    middle = os.fork()
+    if middle == 0:  # the "main process": starts a worker, then dies
+        os.close(r)
+        child = os.fork()
+        if child == 0:
+            worker.sys.platform = "no-prctl"  # this process only: skip PR_SET_PDEATHSIG
+            worker.die_with_parent(os.getppid())
+            time.sleep(60)
+            os._exit(0)
+        os.write(w, str(child).encode())
+        os._exit(0)
+    os.close(w)
+    child = int(os.read(r, 64))
+    os.close(r)
+    os.waitpid(middle, 0)
+
+    def gone():
+        try:
+            with open(f"/proc/{child}/stat", "rb") as f:
+                return f.read().rsplit(b")", 1)[1].split()[0] == b"Z"
+        except OSError:
+            return True
+
+    assert wait_for(gone, 5), "the orphaned worker kept running"

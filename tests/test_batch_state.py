@@ -3,6 +3,7 @@ verified before a skip, orphans found without the state, nothing deleted or writ
 the state's hash taken from the bytes the worker read, temp files of killed writes removed."""
 import hashlib
 import json
+import os
 import shutil
 
 import pytest
@@ -151,3 +152,27 @@ def test_a_symlink_in_out_leading_outside_is_not_written_through(tmp_path):
     assert r.returncode == 1
     assert not list(elsewhere.iterdir())
     assert json.loads((out / ".extractor" / "errors.jsonl").read_text())["error_type"] == "output_conflict"
+
+
+@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("capsh"), reason="root needs capsh to drop DAC")
+def test_records_under_an_unreadable_folder_are_not_orphans_and_never_pruned(tmp_path):
+    import subprocess
+
+    from test_batch_support import cli_command
+
+    src, out = make_archive(tmp_path / "in", 1), tmp_path / "out"
+    (src / "locked").mkdir()
+    (src / "locked" / "x.txt").write_text(DOC.replace("{n}", "2"), encoding="utf-8")
+    assert extract(src, out).returncode == 0
+    (src / "locked").chmod(0)
+    try:
+        cmd = cli_command("extract", src, out, "-j", "1", "--prune")
+        if os.geteuid() == 0:  # root reads anything: drop the capabilities that bypass permissions
+            cmd = ["capsh", "--drop=cap_dac_override,cap_dac_read_search", "--", "-c", 'exec "$0" "$@"', *cmd]
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    finally:
+        (src / "locked").chmod(0o755)
+    assert r.returncode == 1 and "FAILED  locked/: unreadable" in r.stderr, r.stderr
+    assert (out / "locked" / "x.txt.json").exists() and "pruned" not in r.stderr
+    assert "locked/x.txt" in state(out)["documents"]  # kept: readable again, it is not redone
+    assert "0 extracted, 2 unchanged" in extract(src, out).stderr

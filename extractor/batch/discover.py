@@ -49,6 +49,10 @@ class Discovery:
         """Every name seen, inputs and problems alike: none of them is an orphan."""
         return {i.rel for i in self.inputs} | {p.file for p in self.problems}
 
+    def under_unreadable(self, name: str) -> bool:
+        """Is `name` inside a folder that could not be read (so whether its source exists is unknown)?"""
+        return any(p.file == "./" or name.startswith(p.file) for p in self.problems if p.file.endswith("/"))
+
 
 def discover(in_dir: Path) -> Discovery:
     root = os.path.realpath(in_dir)
@@ -57,7 +61,8 @@ def discover(in_dir: Path) -> Discovery:
 
     def onerror(err: OSError) -> None:
         rel = _rel(in_dir, err.filename)
-        found.problems.append(Problem(rel + "/", "unreadable", f"folder cannot be read: {err.strerror}"))
+        found.problems.append(Problem(rel + "/", "unreadable",
+                                      f"folder cannot be read: {err.strerror}"))
 
     for dirpath, dirnames, filenames in os.walk(in_dir, onerror=onerror, followlinks=False):
         rel_dir = Path(dirpath).relative_to(in_dir).as_posix()

@@ -127,6 +127,9 @@ class _Batch:
         found = discover(o.in_dir)
         for p in found.problems:
             self._fail(p.entry(), p.file)
+        for name, entry in old.items():  # kept as they were: their folder could not be read this time
+            if found.under_unreadable(name):
+                self.docs[name] = {"sha256": entry.sha256}
         pending = self._plan(found, old)
         self._checkpoint(force=True)
         try:
@@ -144,7 +147,10 @@ class _Batch:
     def _plan(self, found: Discovery, old: dict) -> list[tuple[str, str]]:
         name_max = output.name_max(self.out)
         pending = []
-        for item in found.inputs:
+        for n, item in enumerate(found.inputs):
+            if self.stop.is_set():  # a signal while hashing a big archive: stop here too
+                self.summary.not_done = len(found.inputs) - n
+                break
             problem = output.target_problem(self.out, item.rel, name_max)
             if problem is not None:
                 self._fail(_entry(item.rel, problem), item.rel, remove=False)
@@ -205,7 +211,7 @@ class _Batch:
                     self._fail(outcome.entry(), rel)
         finally:
             outcomes.close()  # stops the pool now, even when a write error ends the loop
-            s.not_done = len(left)
+            s.not_done += len(left)
             if bar is not None:
                 bar.close()
 
@@ -233,6 +239,8 @@ class _Batch:
         """Records whose source is gone: listed, or deleted with --prune (only files under OUT that
         are records of that very name)."""
         for rel in sorted(output.record_names(self.out, known=found.names)):
+            if found.under_unreadable(rel):
+                continue  # its source may well be there: the folder could not be read
             if self.o.prune and output.remove_record(self.out, rel):
                 self.summary.pruned.append(rel)
             else:
