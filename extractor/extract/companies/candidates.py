@@ -105,10 +105,15 @@ def _pieces(chunk: str, offset: int) -> list[tuple[int, int]]:
 
 def _split_title(text: str, c: Candidate) -> None:
     """'Nvidia CEO Jensen Huang' -> 'Nvidia' (the person after the title is kept aside)."""
-    m = company_rules().title_after_re.search(c.text)
+    r = company_rules()
+    m = r.title_after_re.search(c.text)
     if m and m.start() > 0:
         c.person = text[c.start + m.end():c.end]
-        c.narrowed(c.start, c.start + m.start(), "person title")
+        end = c.start + m.start()
+        # "Hyundai Motor Group Executive Chair": words of a longer title stay with the title.
+        while (cut := text.rfind(" ", c.start, end)) > c.start and text[cut + 1:end].lower() in r.title_words:
+            end = cut
+        c.narrowed(c.start, end, "person title")
 
 
 def _strip_function_words(analysis: Analysis, c: Candidate) -> None:

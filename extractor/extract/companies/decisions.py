@@ -190,14 +190,14 @@ RULES: tuple[Rule, ...] = (
     Rule("person_name", "the document names a person so ('President Donald Trump', '... Chairman Jay Y. Lee')",
          lambda c, x: c.text in x.persons and not c.signals & {S.SUFFIX, S.TABLE, S.APPOSITION, S.KB}),
     Rule("sentence_initial_weak", "a capitalized sentence opener with only weak signals",
-         lambda c, x: c.initial and _only(c, S.NER, S.SUBJECT, S.LIST) and not _first_word_proper(x, c)),
+         lambda c, x: c.initial and _only(c, S.NER, S.SUBJECT, S.LIST, S.LABEL) and not _first_word_proper(x, c)),
     Rule("not_proper", "neither tagged a proper noun nor shaped like a name",
          lambda c, x: not c.signals & {S.SUFFIX, S.TABLE, S.KB} and not _looks_proper(x, c)),
     Rule("capitalized_common_word", "one common word capitalized by the sentence ('Figures show')",
-         lambda c, x: c.initial and _only(c, S.NER, S.SUBJECT) and _one_plain_word(c)
+         lambda c, x: c.initial and _only(c, S.NER, S.SUBJECT, S.LABEL) and _one_plain_word(c)
          and re.search(rf"\b{re.escape(c.text.lower())}\b", x.text) is not None),
     Rule("plural_or_label", "a plural noun or a 'Label:' opening its line ('Health and life sciences: ...')",
-         lambda c, x: c.initial and _only(c, S.NER) and _one_plain_word(c)
+         lambda c, x: c.initial and _only(c, S.NER, S.LABEL) and _one_plain_word(c)
          and (_is_plural_noun(x, c) or _opens_label(x, c))),
     Rule("person_entity", "the model says person and nothing says company",
          lambda c, x: c.ner == "PERSON" and _only(c, S.NER, S.SUBJECT, S.WITH_END)),
@@ -208,7 +208,7 @@ RULES: tuple[Rule, ...] = (
     Rule("outlet", "the outlet that published the page",
          _is_outlet),
     Rule("paragraph_label", "a label opening a paragraph ('Markets: ...')",
-         lambda c, x: x.text[c.end:c.end + 1] == ":" and (b := x.analysis.block_at(c.start)) is not None
+         lambda c, x: x.text[c.end:c.end + 1] == ":" and not c.signals & {S.KB, S.SUFFIX} and (b := x.analysis.block_at(c.start)) is not None
          and b.start == c.start),
     Rule("no_letters", "too short or no letters",
          lambda c, x: len(c.text) < 2 or not re.search(r"[A-Za-z]", c.text)),

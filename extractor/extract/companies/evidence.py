@@ -30,6 +30,7 @@ class Signal(str, Enum):
     KB = "kb"                    # a name in the company knowledge base
     TITLE_OWNER = "title_owner"  # stands before a corporate title and a person: 'Nvidia CEO Jensen Huang'
     WITH_END = "with_end"        # 'in collaboration with X' closing a clause
+    LABEL = "label"              # the label of a bullet or paragraph: '• Apple: $500 billion over four years'
 
 
 STRONG = frozenset({Signal.NER, Signal.SUFFIX, Signal.OBJECT, Signal.SUBJECT, Signal.APPOSITION, Signal.TABLE,
@@ -61,6 +62,9 @@ def context_signals(analysis: Analysis, candidates: list[Candidate], kb: Knowled
             c.signals.add(Signal.KB)
         if c.person:
             c.signals.add(Signal.TITLE_OWNER)
+        block = analysis.block_at(c.start)
+        if text[c.end:c.end + 1] == ":" and block is not None and not text[block.start:c.start].strip(" \t•*-–·"):
+            c.signals.add(Signal.LABEL)
         after = text[c.end:c.end + 80]
         if r.strong_subject_re.match(after):
             c.signals.update((Signal.SUBJECT, Signal.INVESTS))
