@@ -165,6 +165,27 @@ def test_text_wholly_legacy_is_not_taken_for_mixed(text, codec):
     assert (doc.text, doc.encoding, doc.warnings) == (text, codec, [])
 
 
+@pytest.mark.parametrize("text", [
+    "Caf\u00e9 na\u00efve r\u00e9sum\u00e9 \u201cquoted\u201d \u20ac5 billion. ",  # charset-normalizer: cp775
+    "Acme will invest \u20ac5 billion in the plant, it\u2019s said.\n",  # charset-normalizer: cp852
+    "M\u00fcnchen f\u00fcr \u00dcbergr\u00f6\u00dfe, \u201eZitat\u201c \u2013 5 \u20ac.",
+])
+@pytest.mark.parametrize("repeat", [1, 40])
+def test_text_cp1252_euro_and_quotes_not_taken_for_a_dos_code_page(text, repeat):
+    doc = ingest((text * repeat).encode("cp1252"), "a.txt")
+    assert (doc.text, doc.encoding) == (text * repeat, "cp1252")
+
+
+@pytest.mark.parametrize("text", [
+    "Rz\u0105d og\u0142osi\u0142 plan inwestycji w wysoko\u015bci 5 mld z\u0142 na budow\u0119 fabryki.",
+    "Vl\u00e1da ozn\u00e1mila investici ve v\u00fd\u0161i 5 miliard korun do tov\u00e1rny v Brn\u011b.",
+])
+@pytest.mark.parametrize("repeat", [1, 5, 100])
+def test_text_cp1250_not_taken_for_cp1252_when_its_reading_shows_other_letters(text, repeat):
+    doc = ingest((text * repeat).encode("cp1250"), "a.txt")  # cp1252 would read "Rz\u00b9d", "v\u00fd\u0161i"
+    assert (doc.text, doc.encoding) == (text * repeat, "cp1250")
+
+
 def test_text_utf8_with_one_stray_byte_in_a_mostly_utf8_file():
     data = UTF8_PART.encode("utf-8").replace(b"Z\xc3\xbcrich", b"Z\xfcrich")
     doc = ingest(data, "a.txt")

@@ -7,6 +7,7 @@ import unicodedata
 
 from extractor.ingest.charsets import whatwg_codec
 from extractor.ingest.document import IngestError
+from extractor.ingest.legacy import legacy_choice, plain_cp1252
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -98,22 +99,24 @@ def decode(data: bytes, declared: str | None = None, warnings: list[str] | None 
             warnings.append(f"mixed encodings: read as UTF-8, {segments} invalid byte sequence(s) ({bad} bytes) "
                             "read as windows-1252")
         return text, "utf-8"
+    text = plain_cp1252(data)  # before charset-normalizer, which can read such text as cp775 or cp1251
+    if text is not None:
+        return _checked(text, "cp1252"), "cp1252"
     from charset_normalizer import from_bytes
 
     results = from_bytes(data[:1_000_000])
     best = results.best()
     if best is None:
         raise IngestError("decode", "no text encoding decodes these bytes", stage="decode")
-    enc = best.encoding
-    # Short English text with smart quotes reads as cleanly in cp852, cp437 or cp1250 as in cp1252;
-    # cp1252 is by far the most common legacy encoding of such text, so it wins a tie.
-    if any("cp1252" in m.could_be_from_charset and m.chaos <= best.chaos for m in results):
-        enc = "cp1252"
-    try:
-        text = data.decode(enc)
-    except (UnicodeDecodeError, LookupError) as e:
-        raise IngestError("decode", f"bytes do not decode as {enc}: {e}", stage="decode") from e
-    return _checked(text, enc), enc
+    error: Exception | None = None
+    for enc in dict.fromkeys([legacy_choice(results, best, data), best.encoding]):
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError) as e:
+            error = error or e
+            continue
+        return _checked(text, enc), enc
+    raise IngestError("decode", f"bytes do not decode as {best.encoding}: {error}", stage="decode") from error
 
 
 def _declared(label: str, data: bytes) -> str | None:
