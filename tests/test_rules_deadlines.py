@@ -298,6 +298,13 @@ ROWS = [
     ("The reactor will be ready in two years' time.", None,
      [D("in two years' time", "within", None, "P2Y")]),
 
+    ("The quota applies until at least 2028.", None,
+     [D("until at least 2028", "through", "2028-12-31")]),
+    ("The relief lasts through 2027-2030.", None,
+     [D("through 2027-2030", "through", "2030-12-31")]),
+    ("Targets are set for delivery by 2025-2026.", None,
+     [D("by 2025-2026", "by", "2026-12-31")]),
+
     # --- two full years joined by a dash ---------------------------------------------------------
     ("Spending will rise over 2026-2030.", None,
      [D("over 2026-2030", "through", "2030-12-31")]),
@@ -357,6 +364,7 @@ NEGATIVE_ROWS = [
     "Output peaked in the 2010–2014 period.",
     "It will be the largest order in 20 years.",
     "The firm doubled its sales in 5 years.",
+    "Imports climbed from 2019-20 levels.",
 ]
 
 
@@ -394,6 +402,8 @@ FISCAL_ROWS = [
     ("The subsidy covers the period through FY2026-27.", "AUS", "2027-06-30"),
     ("The subsidy covers the period through FY2026-27.", None, "2027-03-31"),
     ("Funds are due by fiscal 2029.", None, "2029-12-31"),
+    ("The outlay must be spent by 2030-31.", "IND", "2031-03-31"),
+    ("The outlay must be spent by 2030-31.", None, "2031-12-31"),
 ]
 
 

@@ -69,6 +69,7 @@ def _rules():
         rf"|(?P<season>(?:this|next|the\s+coming)\s+(?:{_alt(d['seasons'])}))(?![\w-])"
         rf"|{periods['qcode']}|{periods['fiscal3']}|{periods['fsplit']}|{periods['fiscal']}|{periods['fiscal2']}"
         rf"|{periods['bpart']}"
+        rf"|(?P<ysplit>(?P<ys1>{YEAR})[-–/](?P<ys2>{YEAR}|\d{{2}}))(?![\d%]|\s*percent)"
         rf"|(?P<year>{YEAR})(?![\d,.]?\d|s\b|\s*(?:%|percent))(?P<onward>\s+(?:onwards?|forward|and\s+beyond))?"
         rf"|(?P<month>(?:this|next)\s+{month}|{month})(?![\w.]|\s+\d)"
         rf"|(?P<dur>(?:the\s+)?(?:(?:next|coming|following|first)\s+)?(?:(?:\d+|{numw})\s?(?:-|–|to|or)\s?)?"
@@ -79,7 +80,7 @@ def _rules():
     in_cue = _alt(d["period_in_cues"])
     in_regex = re.compile(rf"(?<![\w-])(?P<cue>{in_cue})\s+(?:{'|'.join(periods.values())})", re.I)
     cue = alt_by_initial(cue_kind)
-    regex = re.compile(rf"(?<![\w-])(?P<cue>{cue})\s+(?:{time})", re.I)
+    regex = re.compile(rf"(?<![\w-])(?P<cue>{cue})\s+(?:at\s+least\s+)?(?:{time})", re.I)  # 'until at least 2028'
     return regex, cue_kind, d, in_regex
 
 
@@ -210,6 +211,14 @@ def _calendar(g, kind, data, reference, fiscal_country):
         last_month = data["seasons"][words[-1]]
         year = reference.year + (1 if words[0] == "next" else 0) + (1 if last_month < 3 else 0)
         return end_of_month(year, last_month), True
+    if get("ysplit"):  # '2030-31': a country's split fiscal year, else the end of the later year
+        first, last = int(g["ys1"]), _two_digit(g["ys2"])
+        if last <= first or (len(g["ys2"]) == 2 and last != first + 1):
+            return None, False
+        rule = data["fiscal_year_end"].get(fiscal_country or "")
+        if last == first + 1 and rule and rule[0] != 12:
+            return fiscal_year_end(first, fiscal_country, data, split=True), False
+        return dt.date(last, 12, 31), False
     if get("year"):
         return dt.date(int(g["year"]), 12, 31), False
     if get("decade"):
@@ -258,7 +267,7 @@ def _to_mention(text, m, cue_kind, data, reference, fiscal_country=None):
             return None  # "over 8 years of experience" is an amount of time, not a limit
     elif kind == "within" and cue not in ("within",):
         return None  # "over the next" / "a timeframe of" take durations only
-    elif g["year"] and cue == "from" and not g["onward"]:
+    elif (g["year"] and not g["onward"] or g["ysplit"]) and cue == "from":
         return None  # "from 2024" is mostly a comparison base, not a start date
     else:
         date, relative = _calendar(g, kind, data, reference, fiscal_country)
