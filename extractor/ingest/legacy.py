@@ -27,7 +27,7 @@ _LETTER = rf"[A-Za-z{_LETTERS}]"
 _SANDWICHED = re.compile(rf"{_LETTER}[{re.escape(''.join(sorted(set(_PUNCTUATION) - set(_BETWEEN_LETTERS_OK))))}]{_LETTER}")
 _RUN = re.compile(rf"[{_LETTERS}]{{3}}")
 _FOREIGN = re.compile("[ðþýÐÞÝ]")  # Turkish ğ ş ı, Baltic š ž, Czech ý read as cp1252
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII = bytes(range(128))
 # Western and Central European DOS and Mac code pages: rare in documents, often charset-normalizer's
 # mistaken pick for windows-125x text. (DOS Cyrillic, cp866, is still met and stays as picked.)
 _DOS_OR_MAC = re.compile(r"^(?:cp(?:437|775|850|852|857|858|860|861|863|865)|mac_\w+|hp_roman8)$")
@@ -36,14 +36,14 @@ _NEARLY = 0.1  # mess-score margin within which a Windows code page is preferred
 
 def plain_cp1252(data: bytes) -> str | None:
     """The text, when the bytes are plainly windows-1252 (the test above); else None."""
+    high = data.translate(None, _ASCII)  # the non-ASCII bytes (one character each in cp1252)
+    if not high or len(high) > 0.1 * len(data):
+        return None
     try:
+        if not _ALLOWED.issuperset(bytes(sorted(set(high))).decode("cp1252")):
+            return None
         text = data.decode("cp1252")
     except UnicodeDecodeError:
-        return None
-    non_ascii = _NON_ASCII.findall(text)
-    if not non_ascii or len(non_ascii) > 0.1 * len(text):
-        return None
-    if not _ALLOWED.issuperset(non_ascii):
         return None
     if _RUN.search(text) or _SANDWICHED.search(text):
         return None
