@@ -306,6 +306,8 @@ AMOUNT_ROWS = [
      [A("8 billion riyals", 8 * B, "QAR")]),
     ("The kingdom will invest 8 billion riyals at home.",
      [A("8 billion riyals", 8 * B, "SAR")]),
+    ("Qatar's emir told a Saudi envoy that Qatar will invest 6 billion riyals.",
+     [A("6 billion riyals", 6 * B, "QAR")]),
     ("Manila expects P900 billion in new factories.",
      [A("P900 billion", 900 * B, "PHP")]),
     ("Karachi's port will get Rs 40 billion from Pakistan's budget.",

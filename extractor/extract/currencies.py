@@ -8,8 +8,8 @@ the rules that decide what a matched marker means.
   separators ('SR 520' is a road, 'SR5 billion' is money).
 - A word under `currency_by_context` ('pesos', 'riyals', 'rupees'), or a prefix under
   `prefixes_by_context` ('P', 'Rs'), names several
-  currencies: the one whose cue words the document names, and no other's, wins; else the
-  entry's default, and a null default means the amount is dropped rather than guessed.
+  currencies: the one whose cue words the document names most often wins; on a tie or with
+  none named, the entry's default, and a null default drops the amount rather than guess.
 - A bare year-like number after a letter prefix or before a currency word, with no
   magnitude ('in 2024 dollars', 'USD 2025'), is not money.
 """
@@ -90,8 +90,10 @@ class CurrencyResolver:
     def _by_context(self, table: str, key: str) -> str | None:
         if (table, key) not in self._seen:
             default, cues = self.rules[table][key]
-            named = [cur for cur, rx in cues.items() if rx.search(self.text)]
-            self._seen[(table, key)] = named[0] if len(named) == 1 else default
+            counts = sorted(((len(rx.findall(self.text)), cur) for cur, rx in cues.items()), reverse=True)
+            counts = [c for c in counts if c[0]]
+            clear = counts and (len(counts) == 1 or counts[0][0] > counts[1][0])
+            self._seen[(table, key)] = counts[0][1] if clear else default
         return self._seen[(table, key)]
 
     def plausible(self, marker: str | None, number: str, magnitude: str | None, word_form: bool) -> bool:
