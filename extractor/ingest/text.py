@@ -26,6 +26,30 @@ def classify_line(line: str) -> tuple[str, int]:
     return "paragraph", 0
 
 
+def wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped file was filled to (its longest lines cluster just under it), or None.
+
+    >>> wrap_width(["a" * 70, "b" * 66, "c" * 69, "d" * 12, "e" * 68]) is not None
+    True
+    >>> wrap_width(["one short line", "another"]) is None
+    True
+    """
+    lengths = sorted(len(ln.rstrip()) for ln in lines if ln.strip())
+    if len(lengths) < 4:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    near = sum(1 for n in lengths if width - 15 <= n <= width)
+    return width if 40 <= width <= 100 and near >= 3 and lengths[-1] <= width + 10 else None
+
+
+def _wrapped(previous: str, line: str, width: int | None) -> bool:
+    """Was `line` pushed down by the wrap: would its first word not have fitted after `previous`?"""
+    if width is None or not previous.strip():
+        return False
+    first = line.split()[0] if line.split() else ""
+    return len(previous.rstrip()) + 1 + len(first) > width
+
+
 def _cells(line: str, offset: int) -> tuple[tuple[int, int], ...]:
     """Offsets of the non-empty, trimmed cells of a pipe-table line."""
     cells = []
@@ -52,12 +76,16 @@ def read_text(data: bytes, name: str) -> Document:
     pos = 0
     current: list[int] | None = None  # [start, end] of the block being built
     header: tuple[str, ...] | None = None  # the header of the pipe table being read
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    previous = ""
+    for line in lines:
         start, end = pos, pos + len(line)
         pos = end + 1
         if not line.strip():
             current = None
             header = None
+            previous = ""
             continue
         if _RULE_ROW.match(line):
             current = None
@@ -75,8 +103,9 @@ def read_text(data: bytes, name: str) -> Document:
         header = None
         lead = len(line) - len(line.lstrip())
         kind, level = classify_line(line)
-        continuation = (current is not None and kind != "list_item" and line.lstrip()[:1].islower()
-                        and not _ENDS_SENTENCE.search(text[current[0]:current[1]]))
+        wrapped, previous = _wrapped(previous, line, width), line
+        continuation = current is not None and kind != "list_item" and (
+            wrapped or line.lstrip()[:1].islower() and not _ENDS_SENTENCE.search(text[current[0]:current[1]]))
         if continuation:
             current[1] = end - (len(line) - len(line.rstrip()))
             blocks[-1] = Block(blocks[-1].kind if blocks[-1].kind != "heading" else "paragraph",
