@@ -305,6 +305,11 @@ ROWS = [
     ("Targets are set for delivery by 2025-2026.", None,
      [D("by 2025-2026", "by", "2026-12-31")]),
 
+    ("Goods entered on or after 12:01 a.m. eastern daylight time on August 7, 2025 pay the new rate.", None,
+     [D("on or after 12:01 a.m. eastern daylight time on August 7, 2025", "starting", "2025-08-07")]),
+    ("The order takes effect at 12:01 am ET on August 1, 2025.", None,
+     [D("takes effect at 12:01 am ET on August 1, 2025", "starting", "2025-08-01")]),
+
     # --- two full years joined by a dash ---------------------------------------------------------
     ("Spending will rise over 2026-2030.", None,
      [D("over 2026-2030", "through", "2030-12-31")]),

@@ -80,7 +80,10 @@ def _rules():
     in_cue = _alt(d["period_in_cues"])
     in_regex = re.compile(rf"(?<![\w-])(?P<cue>{in_cue})\s+(?:{'|'.join(periods.values())})", re.I)
     cue = alt_by_initial(cue_kind)
-    regex = re.compile(rf"(?<![\w-])(?P<cue>{cue})\s+(?:at\s+least\s+)?(?:{time})", re.I)  # 'until at least 2028'
+    # A clock time may stand before the date: 'on or after 12:01 a.m. eastern daylight time on August 7, 2025'.
+    clock = (r"(?:(?:at\s+)?\d{1,2}:\d{2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)?(?:\s+(?:eastern|EDT|EST|ET|GMT|UTC|KST|JST)"
+             r"(?:\s+(?:daylight|standard))?(?:\s+time)?)?,?\s+(?:on\s+)?)")
+    regex = re.compile(rf"(?<![\w-])(?P<cue>{cue})\s+(?:at\s+least\s+)?{clock}?(?:{time})", re.I)  # 'until at least 2028'
     return regex, cue_kind, d, in_regex
 
 
