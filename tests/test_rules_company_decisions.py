@@ -36,6 +36,7 @@ ROWS = [
     ("product_plural", "Apple will make more iPhones and Macs in the United States, Apple said.", "iPhones"),
     ("brand_product", "Sales of products including the Apple Watch, Galaxy Ring and Pixel Watch rose.", "Apple Watch"),
     ("list_of_places", "Deals include Microsoft, Jubilee Park, Forge Works and Marina City.", "Forge Works"),
+    ("accepted", "The forum drew Jensen Huang of Nvidia and the chief of Boeing.", "Nvidia"),
     ("kb_common_word", "Mosaic tiles covered the walls of the lobby.", "Mosaic"),
     ("accepted", "The report said Shell will buy the cargoes.", "Shell"),
     ("kb_short_alias_alone", "SK rose 3% after the report.", "SK"),

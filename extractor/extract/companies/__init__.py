@@ -107,7 +107,12 @@ def _split_of(c: Candidate, kb: KnowledgeBase) -> list[Candidate]:
         c.narrowed(c.start + m.end(), c.end, "public body before 'of'")
         c.initial = False
         return [c]
-    return [] if is_non_company(head) else [c]
+    if is_non_company(head):
+        return []
+    if kb.lookup(tail) is not None and kb.lookup(c.text) is None:  # "Tim Cook of Apple", "a unit of Hitachi"
+        c.narrowed(c.start + m.end(), c.end, "words before 'of' a known firm")
+        c.initial = False
+    return [c]
 
 
 def _strip_demonym(c: Candidate, kb: KnowledgeBase) -> None:
