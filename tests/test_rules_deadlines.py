@@ -370,6 +370,7 @@ NEGATIVE_ROWS = [
     "It will be the largest order in 20 years.",
     "The firm doubled its sales in 5 years.",
     "Imports climbed from 2019-20 levels.",
+    "The pact faces a six-year review by the three members.",
 ]
 
 
