@@ -256,6 +256,7 @@ ROWS = [
      [D("in the fourth quarter", "by", "2026-12-31")]),
     ("The sale is expected to close in the first quarter.", dt.date(2026, 11, 3),
      [D("in the first quarter", "by", "2027-03-31")]),
+    ("Exports rose 5% in the first quarter.", dt.date(2026, 11, 3), []),
     ("Output will double by the second half of the year.", REF,
      [D("by the second half of the year", "by", "2026-12-31")]),
 

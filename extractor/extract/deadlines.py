@@ -109,8 +109,10 @@ def find_deadlines(text: str, reference: dt.date | None, fiscal_country: str | N
             date, relative = _calendar(m.groupdict(), "by", data, reference, fiscal_country)
         except (ValueError, OverflowError):
             continue
-        kind = period_in_future(text, m.start(), m.end(), date, reference, cue=m.group("cue"),
-                                begins=_period_start(m.groupdict(), date, data))
+        # A quarter with no year is only a deadline in a sentence about the future: 'exports rose in
+        # the first quarter' in November names the past one, not next year's.
+        begins = None if m.group("bpart") else _period_start(m.groupdict(), date, data)
+        kind = period_in_future(text, m.start(), m.end(), date, reference, cue=m.group("cue"), begins=begins)
         if kind and (date is not None or relative):
             out.append(DeadlineMention(m.start(), m.end(), m.group(0), kind, date.isoformat() if date else None,
                                        None, unresolved=date is None))
