@@ -4,6 +4,12 @@ Only the span after a cue is ever parsed. Calendar phrases resolve to the END
 of the named period; durations become ISO 8601 (P10D, P6M, P10Y) by our own
 rules; relative phrases ('next year', 'a March summit') resolve against the
 document's reference date, and stay null with a warning when there is none.
+
+Besides cue + time: a period after 'in' ('will close in the third quarter of 2027',
+'slated for Q2 2028') counts in a sentence about the future, and the cue-less forms of
+deadline_forms.py ('a 90-day pause', 'has 30 days to respond', 'between 2027 and 2030',
+'before the end of the administration', kept undated) join in; of overlapping finds the
+earliest, then longest, stays.
 """
 from __future__ import annotations
 
