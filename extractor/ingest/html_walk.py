@@ -85,11 +85,7 @@ class PageReader:
         self.body: TextBuilder | None = None
         self.after_body = False
         self._reset()
-        # metadata, first of each in document order, wherever it is (dropped elements included)
         self.containers = 0  # open NOT_GET_TEXT elements: their text is no cell's or title's
-        self.row: _Row | None = None
-        self.header: tuple[str, ...] = ()
-        self.list_depth = self.content_depth = self.thead_depth = 0
         # metadata, first of each in document order, wherever it is (dropped elements included)
         self.meta: dict[tuple[str, str], dict] = {}
         self.json_ld: list[str | None] = []
