@@ -134,6 +134,7 @@ def test_out_on_a_read_only_file_system_exit_2_one_line(tmp_path):
     assert r.stderr.strip().splitlines() == [r.stderr.strip()] and "Read-only file system" in r.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not can_mount(), reason="needs root and unshare to mount a private tmpfs")
 def test_disk_full_stops_with_one_line_and_exit_1(tmp_path):
     src = make_archive(tmp_path / "in", 4)

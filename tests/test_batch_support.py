@@ -49,6 +49,7 @@ class Fault:
         if self.kind == "rewrite":
             Path(self.path).write_text(self.text, encoding="utf-8")
         if self.kind == "fill":
+            time.sleep(1.0)  # let the main process write the record of the document before this one
             with open(self.path, "wb") as f:
                 try:
                     while True:
