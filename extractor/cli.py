@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -90,7 +91,7 @@ def extract(in_dir, out_dir, model, reference_date, jobs, force, prune, keep_tex
         click.echo(f"extractor: {e}", err=True)
         sys.exit(e.exit_status)
     except KeyboardInterrupt:
-        click.echo("extractor: interrupted twice; stopped without writing the state", err=True)
+        click.echo("extractor: interrupted; stopped at once (finished records are kept)", err=True)
         sys.exit(130)
     except OSError as e:
         if "model" in str(e).lower() or "E050" in str(e):
@@ -108,8 +109,9 @@ def extract(in_dir, out_dir, model, reference_date, jobs, force, prune, keep_tex
     if summary.pruned:
         parts.append(f"{len(summary.pruned)} pruned")
     if summary.interrupted or summary.stopped:
-        why = {2: "SIGINT", 15: "SIGTERM"}.get(summary.interrupted, summary.stopped)
-        parts.append(f"stopped by {why} with {summary.not_done} not done (the next run does them)")
+        why = (f"stopped by {signal.Signals(summary.interrupted).name}" if summary.interrupted
+               else "stopped: cannot write to OUT")
+        parts.append(f"{why} with {summary.not_done} not done (the next run does them)")
     log_path = out_dir / ".extractor" / "errors.jsonl"
     click.echo(f"extractor: {', '.join(parts)} in {summary.seconds:.1f}s -> {out_dir}"
                + (f" (see {log_path})" if summary.failed else ""), err=True)

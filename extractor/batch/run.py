@@ -135,7 +135,7 @@ class _Batch:
         try:
             self._extract(pending)
         except OutputFull as e:
-            s.stopped = "disk_full"
+            s.stopped = e.code
             self.log(f"STOPPED {e}")
         s.interrupted = getattr(self.stop, "signum", None)
         self._orphans(found)
