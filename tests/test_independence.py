@@ -3,9 +3,10 @@ same process, nor on the interpreter's hash seed.
 
 Every corpus, seed and ../shared/eval/real document is extracted alone in a fresh process (each
 with its own PYTHONHASHSEED) and again, in seeded random orders, after all the others in one
-process; every record must be byte-identical. Regression: a sector phrase was chosen by iterating
+process, and by `extractor extract --jobs 1` and `--jobs 2`; every record must be byte-identical. Regression: a sector phrase was chosen by iterating
 a set of token forms, so 'electronics' (strong) or 'electronic' (weak) won by hash order.
 """
+import hashlib
 import json
 import os
 import random
@@ -33,18 +34,39 @@ def digests(paths: list[str], hash_seed: int) -> dict[str, str]:
     return json.loads(out)
 
 
-@pytest.mark.slow
-def test_record_is_the_same_alone_and_after_any_other_documents():
+@pytest.fixture(scope="module")
+def alone() -> dict[str, str]:
+    """Each document extracted alone in a fresh interpreter with its own hash seed."""
     paths = documents()
     assert len(paths) >= 30, "corpus, seeds and ../shared/eval/real should all be there"
     rng = random.Random(SEED)
-    alone_seeds = [rng.randint(1, 2**31) for _ in paths]
+    seeds = [rng.randint(1, 2**31) for _ in paths]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        alone = dict(kv for d in pool.map(lambda a: digests([a[0]], a[1]), zip(paths, alone_seeds))
-                     for kv in d.items())
+        return dict(kv for d in pool.map(lambda a: digests([a[0]], a[1]), zip(paths, seeds)) for kv in d.items())
+
+
+@pytest.mark.slow
+def test_record_is_the_same_alone_and_after_any_other_documents(alone):
+    paths = documents()
+    rng = random.Random(SEED + 1)
     for trial in range(2):
         order = paths[:]
         rng.shuffle(order)
         together = digests(order, rng.randint(1, 2**31))
         changed = [Path(p).name for p in paths if together[p] != alone[p]]
         assert not changed, f"trial {trial} (seed {SEED}): records differ from the lone run: {changed}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_batch_runs_write_the_lone_records(alone, jobs, tmp_path):
+    """`extractor extract` with --jobs 1 and --jobs 2 over each folder writes, byte for byte, the record
+    each document gets alone in its own process."""
+    for folder in sorted({Path(p).parent for p in alone}):
+        out = tmp_path / folder.name
+        run = subprocess.run([sys.executable, "-m", "extractor", "extract", str(folder), str(out), "-q", "--jobs", jobs],
+                             capture_output=True, text=True, timeout=600)
+        assert run.returncode == 0, run.stderr
+        for p in (p for p in alone if Path(p).parent == folder):
+            written = (out / f"{Path(p).name}.json").read_bytes()
+            assert hashlib.sha256(written).hexdigest() == alone[p], f"--jobs {jobs}: {Path(p).name} differs"
