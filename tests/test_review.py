@@ -272,7 +272,7 @@ def test_a_record_named_manifest_is_a_record_and_an_old_manifest_is_not(tmp_path
     out = write_out(tmp_path / "out", {"manifest": make_record("manifest"), "a.txt": make_record("a.txt")})
     assert list(load_records(out)) == ["a.txt", "manifest"]
     old = write_out(tmp_path / "old", {"a.txt": make_record("a.txt")}, run_files=False)
-    (old / "manifest.json").write_text(json.dumps({"run_key": {}, "counts": {}}))   # before 0.2: at the top
+    (old / "manifest.json").write_text(json.dumps({"run_key": {}, "counts": {}}))   # the old layout: at the top
     (old / ".extractor-state.json").write_text("{}")
     assert list(load_records(old)) == ["a.txt"]
 
