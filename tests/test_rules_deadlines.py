@@ -311,6 +311,13 @@ ROWS = [
     ("The order takes effect at 12:01 am ET on August 1, 2025.", None,
      [D("takes effect at 12:01 am ET on August 1, 2025", "starting", "2025-08-01")]),
 
+    ("The lower rate applies retroactive to Nov. 1.", dt.date(2025, 11, 14),
+     [D("retroactive to Nov. 1", "starting", "2025-11-01")]),
+    ("The two sides will extend their truce by another 90 days.", None,
+     [D("by another 90 days", "within", None, "P90D")]),
+    ("Beijing will suspend its new export rules for one year.", None,
+     [D("for one year", "within", None, "P1Y")]),
+
     # --- two full years joined by a dash ---------------------------------------------------------
     ("Spending will rise over 2026-2030.", None,
      [D("over 2026-2030", "through", "2030-12-31")]),
@@ -372,6 +379,9 @@ NEGATIVE_ROWS = [
     "The firm doubled its sales in 5 years.",
     "Imports climbed from 2019-20 levels.",
     "The pact faces a six-year review by the three members.",
+    "Exemptions were extended to more firms for several years.",
+    "The bank extended its lead for the third year.",
+    "Firms may not expand capacity in those markets for ten years.",
 ]
 
 

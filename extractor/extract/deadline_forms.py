@@ -2,7 +2,8 @@
 
 - a duration as the adjective of a time-limit noun: 'a 90-day pause', 'the 60-day comment
   period' (kind within; 'a 20-year contract' or 'a four-day visit' name no limit);
-- time allowed: 'has 30 days to respond', and 'will take effect in seven days' (within);
+- time allowed: 'has 30 days to respond', 'will take effect in seven days', 'suspend the
+  controls for one year' (within);
 - spans: 'between 2027 and 2030', 'from 2026 to 2030', 'between now and 2030', 'over 2026-2030' (through,
   dated at the end of the later period; a span already over at the reference date is history);
 - open periods: 'before the end of the administration' (kind from the cue, no date: there
@@ -42,8 +43,11 @@ def key(s: str) -> str:
     return " ".join(s.lower().split())
 
 
-def duration(num: str | None, unit: str, data) -> str | None:
-    """ISO 8601 for 'N unit': ('90', 'day') -> P90D, ('two', 'decades') -> P20Y, ('a', 'quarter') -> P3M."""
+def duration(num: str | None, unit: str, data, exact: bool = False) -> str | None:
+    """ISO 8601 for 'N unit': ('90', 'day') -> P90D, ('two', 'decades') -> P20Y, ('a', 'quarter') -> P3M.
+    With `exact`, vague counts ('several', 'a few') give None."""
+    if exact and num and key(num) in data.get("vague_number_words", ()):
+        return None
     n = 1
     if num:
         n = int(num) if num.isdigit() else data["number_words"].get(key(num), 0)
@@ -84,6 +88,11 @@ def _rules():
         rf"(?<![\w-])(?:{alt(d['time_allowed_verbs'])})\s+(?:(?:{alt(d['time_allowed_fillers'])})\s+)?"
         rf"(?P<dnum>{num})\s+(?:(?:more|additional|further|extra)\s+)?(?P<dunit>{alt(d['duration_units'])})"
         rf"\s+(?:to|in\s+which\s+to)\s+[a-z]+", re.I)
+    # 'suspend its export controls for one year': a verb that limits in time, then 'for N units'
+    verb_for = re.compile(
+        rf"(?<![\w-])(?:{alt(d['limit_verbs'])})\s+(?:[\w'’-]+\s+){{0,4}}?"
+        rf"(?P<span>for\s+(?:(?:another|a\s+further|an\s+additional)\s+)?(?P<dnum>{num})[\s-]+"
+        rf"(?P<dunit>{alt(d['duration_units'])}))(?![\w-])", re.I)
     # 'will take effect in seven days': a duration after 'in', only in a sentence about the future
     in_duration = re.compile(
         rf"(?<![\w-])in\s+(?:(?:just|only|about|another|roughly)\s+)?(?P<dnum>{num})\s+"
@@ -111,6 +120,7 @@ def _rules():
     starts = re.compile(rf"(?<![\w])(?:{alt(d['start_verbs'])})(?![\w])", re.I)
     not_time = re.compile(rf"\s+(?:{alt(d['period_not_time_after'])})\b", re.I)
     return {"adjective": adjective, "allowed": allowed, "in_duration": in_duration, "not_limit": not_limit,
+            "verb_for": verb_for,
             "span": span, "year_span": year_span, "open": open_period, "open_cues": open_cues,
             "future": future, "starts": starts, "not_time": not_time,
             "span_count": len(d["span_cues"]), "data": d}
@@ -177,11 +187,15 @@ def find_forms(text: str, reference: dt.date | None) -> list[DeadlineMention]:
     out: list[DeadlineMention] = []
     for name in ("adjective", "allowed"):
         for m in r[name].finditer(text):
-            iso = duration(m.group("dnum"), m.group("dunit"), data)
+            iso = duration(m.group("dnum"), m.group("dunit"), data, exact=True)
             if iso:
                 out.append(DeadlineMention(m.start(), m.end(), m.group(0), "within", None, iso))
+    for m in r["verb_for"].finditer(text):
+        iso = duration(m.group("dnum"), m.group("dunit"), data, exact=True)
+        if iso:
+            out.append(DeadlineMention(m.start("span"), m.end("span"), m.group("span"), "within", None, iso))
     for m in r["in_duration"].finditer(text):
-        iso = duration(m.group("dnum"), m.group("dunit"), data)
+        iso = duration(m.group("dnum"), m.group("dunit"), data, exact=True)
         before = text[max(0, m.start() - 40):m.start()]
         if iso and not r["not_limit"].search(before) and _about_future(text, m.start(), None, None):
             out.append(DeadlineMention(m.start(), m.end(), m.group(0), "within", None, iso))
