@@ -381,7 +381,7 @@ NEGATIVE_ROWS = [
     "The pact faces a six-year review by the three members.",
     "Exemptions were extended to more firms for several years.",
     "The bank extended its lead for the third year.",
-    "Firms may not expand capacity in those markets for ten years.",
+    "The mill has run at full capacity for ten years.",
 ]
 
 
