@@ -155,8 +155,10 @@ def eval_command(records, gold, quiet):
 def _register_review_tools() -> None:
     from extractor.explain import explain
     from extractor.review.cli import register
+    from extractor.tracker import register as register_tracker
 
     register(cli)
+    register_tracker(cli)
     cli.add_command(explain)
 
 

@@ -1,0 +1,276 @@
+"""`extractor collect OUT --db FILE`: every record under OUT into one SQLite database (schema.sql).
+
+Incremental: a document is keyed by its record's name (its path under OUT without `.json`, which
+is `document.source` for a folder one run wrote; unlike the source it stays unique when OUT holds
+the output of several runs in subfolders); a record whose file bytes
+hash as the stored `record_sha256` is skipped, a changed one has its rows deleted and written
+again, and a document whose record is gone is deleted with everything it owns (ON DELETE
+CASCADE). Companies, countries and deals span documents: companies and countries no row refers
+to any more are dropped, and deals are recomputed from all commitments but only the rows that
+differ are written. Ids are derived from the records, so a fresh collect and an incremental one
+over the same OUT give the same rows.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from extractor.review import ReviewError, path_key
+from extractor.tracker import deals as deal_rules
+
+SCHEMA_VERSION = "1"
+SECTORS = ("energy", "critical_minerals", "semiconductors", "artificial_intelligence", "telecommunications",
+           "biotechnology", "quantum", "space", "aerospace_defense", "shipbuilding", "automotive", "electronics",
+           "cloud_digital", "infrastructure", "agriculture", "manufacturing")
+#: Tables one document owns, in the order rows are written (parents first).
+DOCUMENT_TABLES = ("documents", "amounts", "company_mentions", "deadlines", "sector_mentions", "country_mentions",
+                   "commitments", "commitment_companies", "commitment_countries", "commitment_sectors")
+_INT64 = 2 ** 63 - 1
+
+
+@dataclass
+class CollectStats:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    deals: int = 0
+    failed: int = 0
+
+    def summary(self) -> str:
+        return (f"{len(self.added)} added, {len(self.updated)} updated, {len(self.removed)} removed, "
+                f"{self.unchanged} unchanged; {self.deals} deals; {self.failed} failed documents listed")
+
+
+def schema_sql() -> str:
+    return resources.files("extractor.tracker").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+def connect(db_path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(db_path))
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.executescript(schema_sql())
+    conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+    conn.executemany("INSERT OR IGNORE INTO sectors(label) VALUES (?)", [(s,) for s in SECTORS])
+    conn.commit()
+    return conn
+
+
+def record_files(out_dir: Path) -> list[tuple[str, Path]]:
+    """(record name, path) of every `.json` under OUT in path order; hidden files and folders left out."""
+    found = []
+    for root, dirs, files in os.walk(out_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rel = Path(root).relative_to(out_dir)
+        for name in sorted(files):
+            if name.endswith(".json") and not name.startswith("."):
+                found.append(((rel / name).as_posix()[: -len(".json")], Path(root) / name))
+    return sorted(found, key=lambda x: path_key(x[0]))
+
+
+def num(v):
+    """A JSON number as SQLite can hold it (integers past 64 bits become floats); anything else is null."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return None
+    return float(v) if isinstance(v, int) and abs(v) > _INT64 else v
+
+
+def _span(item) -> tuple:
+    s = item.get("span") if isinstance(item, dict) else item
+    if isinstance(s, (list, tuple)) and len(s) == 2:
+        return s[0], s[1]
+    return None, None
+
+
+def _list(record: dict, key: str) -> list[dict]:
+    return [x for x in (record.get(key) or []) if isinstance(x, dict)]
+
+
+def document_rows(name: str, record: dict, record_sha: str) -> dict[str, list[tuple]]:
+    """Every row one record gives, by table (DOCUMENT_TABLES), plus the companies and countries it names."""
+    doc = record["document"]
+    d = name
+    rows: dict[str, list[tuple]] = {t: [] for t in (*DOCUMENT_TABLES, "companies", "countries")}
+    rows["documents"].append((d, doc.get("source") or name, doc.get("id") or "", record_sha, doc.get("format"),
+                              doc.get("encoding"),
+                              doc.get("title"), doc.get("published"), doc.get("reference_date"),
+                              doc.get("reference_date_source"), doc.get("pages"), doc.get("characters"),
+                              record.get("extractor_version"),
+                              json.dumps(record.get("warnings") or [], ensure_ascii=False)))
+    for i, c in enumerate(_list(record, "countries")):
+        rows["countries"].append((c.get("code"), c.get("name") or c.get("code")))
+        mentions = c.get("mentions") or []
+        rows["country_mentions"].append((f"{d}#country-{i}", d, c.get("code"), len(mentions),
+                                         *_span(mentions[0] if mentions else None)))
+    amounts_at = {}
+    for i, a in enumerate(_list(record, "amounts")):
+        amounts_at.setdefault(_span(a), a)
+        rows["amounts"].append((f"{d}#amount-{i}", d, i, a.get("text") or "", num(a.get("value")), a.get("currency"),
+                                a.get("qualifier"), num(a.get("min")), num(a.get("max")), *_span(a), a.get("page"),
+                                a.get("sentence")))
+    company_id = {}
+    for i, c in enumerate(_list(record, "companies")):
+        cid = c.get("canonical") or c.get("name")
+        company_id[c.get("name")] = cid
+        rows["companies"].append((cid, c.get("canonical") or c.get("name"), c.get("canonical"), c.get("country")))
+        for m, span in enumerate(c.get("mentions") or []):
+            rows["company_mentions"].append((f"{d}#company-{i}.{m}", d, cid, i, m, c.get("name"), *_span(span),
+                                             None, c.get("sentence") if m == 0 else None))
+    for i, x in enumerate(_list(record, "deadlines")):
+        rows["deadlines"].append((f"{d}#deadline-{i}", d, i, x.get("text") or "", x.get("kind"), x.get("date"),
+                                  x.get("duration"), *_span(x), x.get("page"), x.get("sentence")))
+    for i, s in enumerate(_list(record, "sectors")):
+        mentions = s.get("mentions") or []
+        rows["sector_mentions"].append((f"{d}#sector-{i}", d, s.get("sector"),
+                                        json.dumps(s.get("evidence") or [], ensure_ascii=False), len(mentions),
+                                        *_span(mentions[0] if mentions else None)))
+    commitments = _list(record, "commitments")
+    for i, c in enumerate(commitments):
+        cid = f"{d}#commitment-{i}"
+        a = c.get("amount") or {}
+        whole = amounts_at.get(_span(c), {})
+        p = c.get("part_of")
+        part_of = f"{d}#commitment-{p}" if isinstance(p, int) and not isinstance(p, bool) and \
+            0 <= p < len(commitments) and p != i else None
+        rows["commitments"].append((cid, d, i, a.get("text") or "", num(a.get("value")), a.get("currency"),
+                                    a.get("qualifier"), num(whole.get("min")), num(whole.get("max")),
+                                    c.get("deadline"), c.get("deadline_text"), int(bool(c.get("is_total"))), part_of,
+                                    c.get("context"), *_span(c), c.get("page"), c.get("sentence"),
+                                    json.dumps(c.get("mentions") or [])))
+        roles = {r.get("name"): r for r in c.get("company_roles") or [] if isinstance(r, dict)}
+        seen = set()
+        for n in c.get("companies") or []:
+            comp = company_id.get(n) or n
+            if comp in seen:
+                continue
+            seen.add(comp)
+            if n not in company_id:
+                rows["companies"].append((comp, comp, None, None))
+            r = roles.get(n, {})
+            rows["commitment_companies"].append((cid, comp, d, n, r.get("role"), r.get("cue")))
+        for code in dict.fromkeys(c.get("countries") or []):
+            rows["countries"].append((code, code))
+            rows["commitment_countries"].append((cid, code, d))
+        for s in dict.fromkeys(c.get("sectors") or []):
+            rows["commitment_sectors"].append((cid, s, d))
+    return rows
+
+
+def _insert(conn: sqlite3.Connection, rows: dict[str, list[tuple]]) -> None:
+    # countries first: a company's home country and the mentions refer to them
+    codes = {r[0]: r for r in rows["countries"] if r[0]}
+    for r in rows["companies"]:
+        if r[3]:
+            codes.setdefault(r[3], (r[3], r[3]))
+    conn.executemany("INSERT INTO countries(code, name) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET "
+                     "name = excluded.name WHERE countries.name = countries.code AND excluded.name != excluded.code",
+                     sorted(codes.values()))
+    conn.executemany("INSERT INTO companies(id, name, canonical, country) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO "
+                     "UPDATE SET country = excluded.country WHERE companies.country IS NULL AND "
+                     "excluded.country IS NOT NULL", rows["companies"])
+    conn.executemany("INSERT OR IGNORE INTO sectors(label) VALUES (?)",
+                     [(r[2],) for r in rows["sector_mentions"]] + [(r[1],) for r in rows["commitment_sectors"]])
+    for table in DOCUMENT_TABLES:
+        if rows[table]:
+            marks = ", ".join("?" * len(rows[table][0]))
+            conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows[table])
+
+
+def _drop_unreferenced(conn: sqlite3.Connection) -> None:
+    conn.execute("DELETE FROM companies WHERE id NOT IN (SELECT company_id FROM company_mentions) "
+                 "AND id NOT IN (SELECT company_id FROM commitment_companies)")
+    conn.execute("DELETE FROM countries WHERE code NOT IN (SELECT country FROM country_mentions) "
+                 "AND code NOT IN (SELECT country FROM commitment_countries) "
+                 "AND code NOT IN (SELECT country FROM companies WHERE country IS NOT NULL)")
+
+
+def read_errors(out_dir: Path) -> list[dict]:
+    """The failed documents of the last run: OUT/.extractor/errors.jsonl, and that of every run whose
+    output is a subfolder of OUT (its files named with the subfolder). Lines that do not parse are skipped."""
+    out_dir = Path(out_dir)
+    found = []
+    for root, dirs, _ in os.walk(out_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rel = Path(root).relative_to(out_dir)
+        try:
+            lines = (Path(root) / ".extractor" / "errors.jsonl").read_text(encoding="utf-8",
+                                                                          errors="replace").splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            try:
+                e = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(e, dict) and isinstance(e.get("file"), str):
+                found.append({**e, "file": (rel / e["file"]).as_posix() if rel != Path(".") else e["file"]})
+    return sorted(found, key=lambda e: e["file"])
+
+
+def _sync(conn: sqlite3.Connection, table: str, key: str, wanted: list[tuple]) -> None:
+    """Make `table` hold exactly `wanted` (whole rows, the key first): only differing rows are written."""
+    have = {r[0]: tuple(r) for r in conn.execute(f"SELECT * FROM {table}")}
+    want = {r[0]: tuple(r) for r in wanted}
+    gone = [(k,) for k in have if k not in want]
+    conn.executemany(f"DELETE FROM {table} WHERE {key} = ?", gone)
+    changed = [r for k, r in want.items() if have.get(k) != r]
+    if changed:
+        marks = ", ".join("?" * len(changed[0]))
+        conn.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", changed)
+
+
+def collect(out_dir, db_path) -> CollectStats:
+    """Bring the database at `db_path` in step with the records under `out_dir`."""
+    out_dir = Path(out_dir)
+    stats = CollectStats()
+    conn = connect(db_path)
+    try:
+        known = {r[0]: r[1] for r in conn.execute("SELECT id, record_sha256 FROM documents")}
+        present = set()
+        for name, path in record_files(out_dir):
+            try:
+                raw = path.read_bytes()
+            except OSError as e:
+                raise ReviewError(f"{path}: cannot read record: {e}") from e
+            sha = hashlib.sha256(raw).hexdigest()
+            try:
+                record = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError) as e:
+                raise ReviewError(f"{path}: cannot read record: {e}") from e
+            if not isinstance(record, dict) or not isinstance(record.get("document"), dict):
+                continue
+            source = name
+            present.add(source)
+            if known.get(source) == sha:   # the same bytes: the same rows
+                stats.unchanged += 1
+                continue
+            if source in known:
+                conn.execute("DELETE FROM documents WHERE id = ?", (source,))
+                stats.updated.append(source)
+            else:
+                stats.added.append(source)
+            _insert(conn, document_rows(name, record, sha))
+        for source in sorted(set(known) - present):
+            conn.execute("DELETE FROM documents WHERE id = ?", (source,))
+            stats.removed.append(source)
+        _drop_unreferenced(conn)
+        errors = read_errors(out_dir)
+        stats.failed = len(errors)
+        _sync(conn, "failed_documents", "file", [(e["file"], e.get("stage"), e.get("error_type"), e.get("message"))
+                                                 for e in errors])
+        deal_rows, source_rows = deal_rules.deal_tables(conn)
+        stats.deals = len(deal_rows)
+        _sync(conn, "deal_sources", "commitment_id", source_rows)
+        _sync(conn, "deals", "id", deal_rows)
+        conn.commit()
+        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise RuntimeError(f"foreign key check failed: {problems[:5]}")
+    finally:
+        conn.close()
+    return stats

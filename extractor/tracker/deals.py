@@ -1,0 +1,296 @@
+"""Deals across documents: commitments that are the same real-world commitment grouped into one deal.
+
+The rules are data (`extractor/data/deals.json`: which checks run, the value tolerance, what an
+empty side allows) and the checks are the small named functions in CHECKS; a pair of commitments
+matches when every check the rules list passes. Grouping is complete-linkage and greedy in a fixed
+order (documents by id, commitments by index): a commitment joins the first deal whose every
+commitment it matches and that has none from its own document, else it starts a new deal. So the
+result never depends on dict or set order, and a chain A~B~C where A and C differ does not merge.
+
+Totals keep their parts: a deal is a part of the deal that holds the totals its commitments are
+parts of (`part_of`), so sums over deals can count a total once and not add its parts to it.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+from extractor.resources import load_json
+
+
+@dataclass(frozen=True)
+class Item:
+    """One commitment as the grouping sees it."""
+    id: str
+    document: str
+    idx: int
+    text: str
+    value: float | int | None
+    currency: str | None
+    qualifier: str | None
+    min: float | int | None
+    max: float | int | None
+    is_total: bool
+    part_of: str | None
+    deadline: str | None
+    companies: frozenset[str] = frozenset()     # company ids: canonical names where known
+    countries: frozenset[str] = frozenset()     # the commitment's, else its document's
+    own_countries: frozenset[str] = frozenset()  # the commitment's alone (what the deal shows)
+    homes: frozenset[str] = frozenset()         # home countries of its companies
+    company_ids: frozenset[str] = frozenset()   # companies.id of its companies (what the deal shows)
+    sectors: frozenset[str] = frozenset()
+
+
+# --- the rules -------------------------------------------------------------------------------
+
+class RulesError(ValueError):
+    """deals.json is not of the expected shape."""
+
+
+def validate(rules: dict) -> dict:
+    """The rules, checked: known check names, numbers where numbers belong. Raises RulesError."""
+    def need(cond, what):
+        if not cond:
+            raise RulesError(f"deals.json: {what}")
+
+    need(isinstance(rules, dict), "must be an object")
+    checks = rules.get("checks")
+    need(isinstance(checks, list) and checks and all(isinstance(c, str) for c in checks),
+         "'checks' must be a non-empty list of check names")
+    unknown = [c for c in checks if c not in CHECKS]
+    need(not unknown, f"unknown checks {unknown}; known: {sorted(CHECKS)}")
+    value = rules.get("value")
+    need(isinstance(value, dict), "'value' must be an object")
+    tol = value.get("relative_tolerance")
+    need(isinstance(tol, (int, float)) and not isinstance(tol, bool) and 0 <= tol < 0.5,
+         "'value.relative_tolerance' must be a number in [0, 0.5)")
+    digits = value.get("min_significant_digits")
+    need(isinstance(digits, int) and not isinstance(digits, bool) and 1 <= digits <= 15,
+         "'value.min_significant_digits' must be an integer from 1 to 15")
+    share = (rules.get("totals") or {}).get("min_share_of_sources")
+    need(isinstance(share, (int, float)) and not isinstance(share, bool) and 0 < share <= 1,
+         "'totals.min_share_of_sources' must be a number in (0, 1]")
+    need(isinstance(rules.get("parties"), dict) and isinstance(rules["parties"].get("one_side_empty"), bool),
+         "'parties.one_side_empty' must be true or false")
+    anonymous = rules.get("anonymous") or {}
+    shared = anonymous.get("min_shared_countries")
+    need(isinstance(shared, int) and not isinstance(shared, bool) and shared >= 0,
+         "'anonymous.min_shared_countries' must be a non-negative integer")
+    common = anonymous.get("common_countries")
+    need(isinstance(common, list) and all(isinstance(c, str) and len(c) == 3 for c in common),
+         "'anonymous.common_countries' must be a list of ISO alpha-3 codes")
+    return rules
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> dict:
+    return validate(load_json("deals.json"))
+
+
+# --- the checks ------------------------------------------------------------------------------
+
+def significant_digits(value) -> int:
+    """How many significant digits a value is written with: 36200000000 -> 3, 4e10 -> 1."""
+    if not value:
+        return 1
+    digits = f"{abs(value):.15g}".replace(".", "").lstrip("0").split("e")[0]
+    return max(1, len(digits.rstrip("0")))
+
+
+def round_to(value, digits: int) -> float:
+    if not value:
+        return 0.0
+    magnitude = math.floor(math.log10(abs(value)))
+    return round(value, digits - 1 - magnitude)
+
+
+def values_match(x, y, rules: dict) -> bool:
+    """x and y within the relative tolerance, or the more precise one rounds to the other."""
+    if x is None or y is None:
+        return False
+    if x == y:
+        return True
+    if math.isclose(x, y, rel_tol=rules["value"]["relative_tolerance"]):
+        return True
+    floor = rules["value"]["min_significant_digits"]
+    dx, dy = max(significant_digits(x), floor), max(significant_digits(y), floor)
+    if dx == dy:
+        return False
+    coarse, fine, digits = (x, y, dx) if dx < dy else (y, x, dy)
+    return math.isclose(round_to(fine, digits), coarse, rel_tol=1e-9)
+
+
+def different_documents(a: Item, b: Item, rules: dict) -> bool:
+    """One document names a sum once (its repeats are merged into one commitment), so two
+    commitments of one document are two commitments."""
+    return a.document != b.document
+
+
+def same_currency(a: Item, b: Item, rules: dict) -> bool:
+    return a.currency is not None and a.currency == b.currency
+
+
+def same_value(a: Item, b: Item, rules: dict) -> bool:
+    """The same value within rounding. Two ranges need both ends to match; a range and a single
+    figure only when the figure is a ceiling at the range's top ($38-44 billion, up to $44 billion):
+    `between $1 billion and $2 billion` is not `nearly $2 billion`."""
+    ranges = (a.qualifier == "range") + (b.qualifier == "range")
+    if ranges == 2 and None not in (a.min, b.min):
+        return values_match(a.min, b.min, rules) and values_match(a.value, b.value, rules)
+    if ranges == 1 and "up_to" not in (a.qualifier, b.qualifier):
+        return False
+    return values_match(a.value, b.value, rules)
+
+
+def _overlap(x: frozenset, y: frozenset, rules: dict) -> bool:
+    if x and y:
+        return bool(x & y)
+    return rules["parties"]["one_side_empty"]
+
+
+def companies_compatible(a: Item, b: Item, rules: dict) -> bool:
+    """Both name companies: one must be the same firm (canonical names). The same $5 billion
+    from two different firms is two deals."""
+    return _overlap(a.companies, b.companies, rules)
+
+
+def countries_compatible(a: Item, b: Item, rules: dict) -> bool:
+    """Where the money goes: the countries named, less the companies' home countries (a `Taiwan
+    Semiconductor` plant in Arizona is not in Taiwan)."""
+    return _overlap(a.countries - a.homes, b.countries - b.homes, rules)
+
+
+def sectors_compatible(a: Item, b: Item, rules: dict) -> bool:
+    return _overlap(a.sectors, b.sectors, rules)
+
+
+def enough_shared_evidence(a: Item, b: Item, rules: dict) -> bool:
+    """Without a shared company, the pair must name enough countries in common besides the common
+    ones (the United States is a party to nearly every deal, so it tells two deals apart from
+    nothing); the commitments' own countries count here, not their documents'."""
+    if a.companies & b.companies:
+        return True
+    common = set(rules["anonymous"]["common_countries"])
+    return len((a.own_countries & b.own_countries) - common) >= rules["anonymous"]["min_shared_countries"]
+
+
+CHECKS: dict[str, Callable[[Item, Item, dict], bool]] = {
+    f.__name__: f for f in (different_documents, same_currency, same_value, companies_compatible,
+                            countries_compatible, sectors_compatible, enough_shared_evidence)
+}
+
+
+def failed_checks(a: Item, b: Item, rules: dict | None = None) -> list[str]:
+    """The names of the checks the pair fails (empty: the same commitment)."""
+    rules = rules or default_rules()
+    return [name for name in rules["checks"] if not CHECKS[name](a, b, rules)]
+
+
+def same_commitment(a: Item, b: Item, rules: dict | None = None) -> bool:
+    return not failed_checks(a, b, rules)
+
+
+# --- grouping --------------------------------------------------------------------------------
+
+def _bucket(item: Item) -> tuple:
+    v = abs(item.value) if isinstance(item.value, (int, float)) else 0
+    return item.currency, (math.floor(math.log10(v)) if v else None)
+
+
+def group(items: list[Item], rules: dict | None = None) -> list[list[Item]]:
+    """Deals as lists of commitments, in the order of their first commitment."""
+    rules = rules or default_rules()
+    ordered = sorted(items, key=lambda i: (i.document, i.idx, i.id))
+    groups: list[list[Item]] = []
+    by_bucket: dict[tuple, list[int]] = {}
+    for item in ordered:
+        cur, mag = _bucket(item)
+        near = sorted(set(by_bucket.get((cur, mag), []) + ([] if mag is None else
+                      by_bucket.get((cur, mag - 1), []) + by_bucket.get((cur, mag + 1), []))))
+        for g in near:
+            if all(same_commitment(item, other, rules) for other in groups[g]):
+                groups[g].append(item)
+                break
+        else:
+            by_bucket.setdefault((cur, mag), []).append(len(groups))
+            groups.append([item])
+    return groups
+
+
+def _representative(members: list[Item]) -> Item:
+    """The most precise wording: most significant digits, then a range over a single figure, then first."""
+    return max(members, key=lambda m: (significant_digits(m.value) if m.value else 0, m.qualifier == "range",
+                                       -members.index(m)))
+
+
+def deal_rows(groups: list[list[Item]], rules: dict | None = None) -> list[tuple]:
+    """Rows of the `deals` table (column order of schema.sql), sorted by id. A deal is a part of
+    another when more than a share of its sources say so (`totals.min_share_of_sources`): one document that
+    wrongly hangs a figure under a total does not move the deal."""
+    share = (rules or default_rules())["totals"]["min_share_of_sources"]
+    deal_of = {m.id: "deal:" + g[0].id for g in groups for m in g}
+    parent: dict[str, str | None] = {}
+    for g in groups:
+        did = "deal:" + g[0].id
+        targets = [deal_of[m.part_of] for m in g if m.part_of in deal_of and deal_of[m.part_of] != did]
+        best = max(sorted(set(targets)), key=targets.count) if targets else None
+        parent[did] = best if best and targets.count(best) > share * len(g) else None
+    for did in sorted(parent):          # a loop of parts (bad records) is cut where it closes
+        seen, cur = {did}, parent[did]
+        while cur is not None:
+            if cur in seen:
+                parent[did] = None
+                break
+            seen.add(cur)
+            cur = parent[cur]
+    rows = []
+    for g in groups:
+        did = "deal:" + g[0].id
+        rep = _representative(g)
+        deadlines = sorted(m.deadline for m in g if m.deadline)
+        rows.append((did, rep.currency, rep.value, rep.text, int(any(m.is_total for m in g)), parent[did], len(g),
+                     json.dumps(sorted(set().union(*(m.company_ids for m in g))), ensure_ascii=False),
+                     json.dumps(sorted(set().union(*(m.own_countries for m in g)))),
+                     json.dumps(sorted(set().union(*(m.sectors for m in g)))),
+                     deadlines[0] if deadlines else None, g[0].id))
+    return sorted(rows)
+
+
+def items_from_db(conn) -> list[Item]:
+    links: dict[str, dict[str, set]] = {}
+    from extractor.extract.companies.kb import name_key
+
+    for cid, canonical, name, home in conn.execute(
+            "SELECT l.commitment_id, c.canonical, c.id, c.country FROM commitment_companies l "
+            "JOIN companies c ON c.id = l.company_id"):
+        extra = links.setdefault(cid, {})
+        extra.setdefault("companies", set()).add(canonical or name_key(name) or name)
+        extra.setdefault("company_ids", set()).add(name)
+        if home:
+            extra.setdefault("homes", set()).add(home)
+    for table, col, key in (("commitment_countries", "country", "countries"),
+                            ("commitment_sectors", "sector", "sectors")):
+        for cid, v in conn.execute(f"SELECT commitment_id, {col} FROM {table}"):
+            links.setdefault(cid, {}).setdefault(key, set()).add(v)
+    doc_countries: dict[str, set] = {}
+    for doc, code in conn.execute("SELECT document_id, country FROM country_mentions"):
+        doc_countries.setdefault(doc, set()).add(code)
+    items = []
+    for row in conn.execute("SELECT id, document_id, idx, amount_text, value, currency, qualifier, min, max, "
+                            "is_total, part_of, deadline FROM commitments WHERE value IS NOT NULL"):
+        extra = {k: frozenset(v) for k, v in links.get(row[0], {}).items()}
+        extra["own_countries"] = extra.get("countries", frozenset())
+        extra["countries"] = extra["own_countries"] or frozenset(doc_countries.get(row[1], ()))
+        items.append(Item(*row[:9], bool(row[9]), row[10], row[11], **extra))
+    return items
+
+
+def deal_tables(conn) -> tuple[list[tuple], list[tuple]]:
+    """(deals rows, deal_sources rows) for every commitment in the database."""
+    rules = default_rules()
+    groups = group(items_from_db(conn), rules)
+    sources = sorted((m.id, "deal:" + g[0].id) for g in groups for m in g)
+    return deal_rows(groups, rules), sources
