@@ -92,3 +92,15 @@ def test_explain_command_prints_each_candidate(tmp_path):
     assert "KEEP  'Nvidia' [0,6]" in result.output and "person title: 'CEO Jensen Huang'" in result.output
     kept = CliRunner().invoke(cli, ["explain", str(doc), "--kept"]).output.splitlines()
     assert kept and all(line.startswith("KEEP") for line in kept)
+
+
+def test_names_linked_by_the_kb_and_by_prefix_merge_without_a_cycle():
+    """'Samsung' (a KB alias of Samsung Electronics) named first, then 'Samsung Electronics Co.':
+    the KB and the prefix rule both link them; regression for a merge that never ended."""
+    from conftest import extract_text
+    text = ("Samsung will expand in Texas. Samsung Electronics Co. Chairman Jay Y. Lee said "
+            "Samsung Electronics would invest $37 billion.")
+    companies = extract_text(text).companies
+    assert [(c.name, c.canonical, c.country) for c in companies] == [
+        ("Samsung Electronics Co.", "Samsung Electronics", "KOR")]
+    assert [text[s:e] for s, e in companies[0].mentions] == ["Samsung", "Samsung Electronics Co.", "Samsung Electronics"]

@@ -26,35 +26,57 @@ def key(name: str) -> Key:
     return tuple(w.replace("’", "'") for w in ws)
 
 
-def _parents(text: str, order: list[Key], variants: dict[Key, list[str]], kb_of: dict[Key, KnownCompany]) -> dict[Key, Key]:
+class _Groups:
+    """Union-find over name keys: each group's root is its first-named key, so links in any order
+    (KB, prefix, acronym) can never form a cycle."""
+
+    def __init__(self, order: list[Key]):
+        self.rank = {k: i for i, k in enumerate(order)}
+        self.up: dict[Key, Key] = {}
+
+    def root(self, k: Key) -> Key:
+        while k in self.up:
+            k = self.up[k]
+        return k
+
+    def join(self, a: Key, b: Key) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra != rb:
+            first, second = sorted((ra, rb), key=self.rank.__getitem__)
+            self.up[second] = first
+
+
+def _groups(text: str, order: list[Key], variants: dict[Key, list[str]], kb_of: dict[Key, KnownCompany]) -> _Groups:
     r = company_rules()
     generic = r.suffixes | r.legal_suffixes
     first_seen = {k: text.find(variants[k][0]) for k in order}
+    groups = _Groups(order)
+    moved: set[Key] = set()  # keys already given to a longer name or an owner
 
     def complete(k: Key) -> bool:  # named with its legal form ('Mitsubishi Corporation'): not a short name
         return any(words(v)[-1] in r.legal_suffixes for v in variants[k] if len(words(v)) > 1)
 
-    parent: dict[Key, Key] = {}
-    # Names the knowledge base gives to one firm: the first named of them is the root.
+    # Names the knowledge base gives to one firm.
     by_firm: dict[str, Key] = {}
     for k in order:
         firm = kb_of.get(k)
-        if firm is None:
-            continue
-        if firm.name in by_firm:
-            parent[k] = by_firm[firm.name]
-        else:
-            by_firm[firm.name] = k
+        if firm is not None:
+            if firm.name in by_firm:
+                groups.join(by_firm[firm.name], k)
+                moved.add(k)
+            else:
+                by_firm[firm.name] = k
     for k in order:
-        if k in parent or complete(k):
+        if k in moved or complete(k):
             continue
         # Only generic words may follow: 'SoftBank' -> 'SoftBank Group', but 'Hanwha' is not 'Hanwha Ocean'.
         longer = [o for o in order if len(o) > len(k) and o[:len(k)] == k and all(w in generic for w in o[len(k):])]
         if longer:
-            parent[k] = min(longer, key=lambda o: (first_seen[o], o))
+            groups.join(k, min(longer, key=lambda o: (first_seen[o], o)))
+            moved.add(k)
     # An acronym in parentheses right after a name is that name: 'Korea Gas Corporation (KOGAS)'.
     for k in order:
-        if k in parent:
+        if k in moved:
             continue
         for v in variants[k]:
             pos = text.find(f"({v})")
@@ -62,20 +84,22 @@ def _parents(text: str, order: list[Key], variants: dict[Key, list[str]], kb_of:
                 continue
             before = text[max(0, pos - 80):pos].rstrip()
             owner = next((o for o in order if o != k and any(before.endswith(x) for x in variants[o])), None)
-            if owner is not None and owner not in parent:
-                parent[k] = owner
+            if owner is not None:
+                groups.join(owner, k)
+                moved.add(k)
                 break
     # An acronym that spells a longer name's initials is that name: 'AMD', 'AWS'.
     for k in order:
         v = variants[k][0]
-        if k in parent or len(k) != 1 or not re.fullmatch(r"[A-Z]{2,6}", v):
+        if k in moved or len(k) != 1 or not re.fullmatch(r"[A-Z]{2,6}", v):
             continue
         for o in order:
             ws = [w for w in variants[o][0].split() if w[:1].isupper() and w.rstrip(".,").lower() not in r.legal_suffixes]
             if o != k and len(ws) >= 2 and "".join(w[0] for w in ws) == v:
-                parent[k] = o
+                groups.join(o, k)
+                moved.add(k)
                 break
-    return parent
+    return groups
 
 
 def merge(text: str, accepted: list[Candidate], kb: KnowledgeBase) -> list[CompanyEntity]:
@@ -90,13 +114,10 @@ def merge(text: str, accepted: list[Candidate], kb: KnowledgeBase) -> list[Compa
         if c.text not in variants[k]:
             variants[k].append(c.text)
     kb_of = {k: firm for k in order if (firm := kb.lookup(variants[k][0])) is not None}
-    parent = _parents(text, order, variants, kb_of)
+    groups = _groups(text, order, variants, kb_of)
     names: dict[Key, list[str]] = {}
     for k in order:
-        root = k
-        while root in parent:
-            root = parent[root]
-        names.setdefault(root, []).extend(variants[k])
+        names.setdefault(groups.root(k), []).extend(variants[k])
     taken = bytearray(len(text) + 1)  # characters already inside a (longer) mention
     mentions: dict[Key, list[tuple[int, int]]] = {root: [] for root in names}
     root_of = {v: root for root, vs in names.items() for v in vs}
