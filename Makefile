@@ -8,7 +8,7 @@ GOLD   ?= corpus/expected
 JOBS   ?=
 STAMP  := $(VENV)/.installed
 
-.PHONY: install extract test schemas eval pdfs bench clean
+.PHONY: install extract test test-fast schemas eval pdfs bench clean
 .DELETE_ON_ERROR:
 
 $(STAMP): pyproject.toml
@@ -24,6 +24,9 @@ extract: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
 
 schemas: $(STAMP)
 	$(BIN)/extractor schema > schemas/record.schema.json

@@ -600,7 +600,7 @@ def run_extractor(archive: Path, out: Path, jobs: int | None, force: bool) -> di
     wall = time.perf_counter() - t
     busy = _busy_cpu_s() - busy0
     sampler.stop()
-    manifest = json.loads((out / "manifest.json").read_text())
+    manifest = json.loads((out / ".extractor" / "manifest.json").read_text())
     procs = sorted(sampler.procs.values(), key=lambda p: (p["depth"], -p["hwm_kb"]))
     # The extractor process is "main"; every other descendant that is not a multiprocessing helper
     # (forkserver, resource tracker) is a pool worker (the runner uses a pool for every --jobs value).
