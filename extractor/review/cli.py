@@ -53,19 +53,25 @@ def diff_command(old_out: Path, new_out: Path, as_json: bool):
 def review_command(out_dir: Path, site_dir: Path | None):
     """Write a static HTML review site for the records in OUT: open DIR/index.html in a browser.
 
-    The index lists every document with its counts per field; each document's page shows its text
-    with every amount, company, deadline, country, sector and percentage highlighted (overlaps
-    stacked), its commitments as a table linking to their amounts in the text, its warnings and
-    all items. Highlighting needs the text in the record: extract with --keep-text. The pages work
+    The index lists every document with its counts per field, searchable, filterable by field,
+    country, sector and company and sortable, and the documents that failed with their reason
+    (OUT/.extractor/errors.jsonl). Each document's page shows its commitments as a table linking to
+    their amounts in the text, then its text with every amount, company, deadline, country, sector
+    and percentage highlighted (overlaps stacked; each highlight links back to its row), its
+    warnings and all items. Highlighting needs the text in the record: extract with --keep-text. The pages work
     from the file system, with no server and nothing fetched from elsewhere.
     """
     from extractor.review.html import build_site
+    from extractor.tracker.collect import read_errors
 
     records = _load(out_dir, "review")
     site_dir = site_dir if site_dir is not None else out_dir / "review"
-    build_site(records, site_dir)
+    errors = read_errors(out_dir)
+    build_site(records, site_dir, errors=errors)
     without = sum(1 for r in records.values() if not isinstance(r.get("text"), str))
     note = (f"; {without} without text (extract with --keep-text to highlight them)" if without else "")
+    if errors:
+        note += f"; {len(errors)} failed documents listed on the index"
     click.echo(f"extractor review: {len(records)} document pages{note}", err=True)
     click.echo((site_dir / "index.html").resolve().as_uri())
 

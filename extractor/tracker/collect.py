@@ -17,6 +17,7 @@ import json
 import os
 import sqlite3
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -161,12 +162,20 @@ def document_rows(name: str, record: dict, record_sha: str) -> dict[str, list[tu
     return rows
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    from extractor.resources import load_json
+
+    return {c["code"]: c["name"] for c in load_json("countries.json")["countries"]}
+
+
 def _insert(conn: sqlite3.Connection, rows: dict[str, list[tuple]]) -> None:
-    # countries first: a company's home country and the mentions refer to them
-    codes = {r[0]: r for r in rows["countries"] if r[0]}
-    for r in rows["companies"]:
-        if r[3]:
-            codes.setdefault(r[3], (r[3], r[3]))
+    # countries first: a company's home country and the mentions refer to them; a code no record
+    # names (a home country, a commitment's) gets its name from the country list
+    codes = {r[0]: r for r in rows["countries"] if r[0] and r[1] != r[0]}
+    for code in [r[0] for r in rows["countries"]] + [r[3] for r in rows["companies"]]:
+        if code:
+            codes.setdefault(code, (code, _country_names().get(code, code)))
     conn.executemany("INSERT INTO countries(code, name) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET "
                      "name = excluded.name WHERE countries.name = countries.code AND excluded.name != excluded.code",
                      sorted(codes.values()))
