@@ -43,6 +43,7 @@ ROWS = [
     ("product_of_possessor", "Nvidia will ship its Blackwell chips to the new campus.", "Blackwell"),
     ("thing_name", "Lockheed Martin, Boeing and Artemis program partners will meet.", "Artemis"),
     ("location", "The plant will open in Boise, Idaho, and Micron will run it.", "Boise"),
+    ("place_after_in", "Texas Instruments and Infineon are expanding plants in Melaka and Kulim.", "Kulim"),
     ("with_end_only", "The deal was signed with Kyoto.", "Kyoto"),
     ("alias_of_non_company", "The Federation of Korean Industries (FKI) hosted the forum with Samsung.", "FKI"),
 ]
@@ -104,3 +105,10 @@ def test_names_linked_by_the_kb_and_by_prefix_merge_without_a_cycle():
     assert [(c.name, c.canonical, c.country) for c in companies] == [
         ("Samsung Electronics Co.", "Samsung Electronics", "KOR")]
     assert [text[s:e] for s, e in companies[0].mentions] == ["Samsung", "Samsung Electronics Co.", "Samsung Electronics"]
+
+
+def test_a_kept_firms_other_kb_names_are_its_mentions():
+    from conftest import extract_text
+    text = "We welcome Tesla, Microsoft and Amazon Web Services (AWS), and AWS will open a region."
+    by_name = {c.name: [text[s:e] for s, e in c.mentions] for c in extract_text(text).companies}
+    assert by_name["Amazon Web Services"] == ["Amazon Web Services", "AWS", "AWS"]

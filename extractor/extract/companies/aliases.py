@@ -125,6 +125,12 @@ def merge(text: str, accepted: list[Candidate], kb: KnowledgeBase) -> list[Compa
         if not any(taken[c.start:c.end]):
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
             mentions[root_of[c.text]].append((c.start, c.end))
+    # The other names the knowledge base gives a kept firm are its mentions too ('(AWS)' after
+    # 'Amazon Web Services'); a name the document gave another entity keeps that owner.
+    for root, vs in names.items():
+        firm = next((kb_of[k] for k in [root, *(key(v) for v in vs)] if k in kb_of), None)
+        for alias in (firm.name, *firm.aliases) if firm else ():
+            root_of.setdefault(alias, root)
     all_variants = sorted(root_of.items(), key=lambda x: (-len(x[0]), x[0]))
     for v, root in all_variants:
         # Not inside a longer name: 'Hanwha' in 'Hanwha Ocean' is not a mention of 'Hanwha Group'.

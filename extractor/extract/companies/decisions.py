@@ -19,6 +19,8 @@ from extractor.nlp import Analysis
 from extractor.spans import SpanIndex
 
 _LOCATION_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to)\s+$")
+# "plants in Melaka and Kulim.": a lone name after 'in' (or coordinated with one) closing the clause.
+_IN_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:[A-Z][\w-]*\s+(?:and|or)\s+)?$")
 _LOCATION_AFTER = re.compile(r"(?:,|\s+in)\s+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)")
 _WEB_NAME = re.compile(r"\.(?:com|org|net|io|co|news)$", re.I)
 _POSSESSOR = re.compile(r"\b(?:its|their|his|her|our)\s+$")
@@ -246,6 +248,10 @@ RULES: tuple[Rule, ...] = (
     Rule("location", "a place ('in Boise, Idaho')",
          lambda c, x: _only(c, S.NER, S.LIST, S.SUBJECT) and _LOCATION_BEFORE.search(x.text[max(0, c.start - 12):c.start])
          is not None and _place_follows(c, x)),
+    Rule("place_after_in", "one word after 'in' closing its clause, with only the model's label ('plants in Kulim.')",
+         lambda c, x: _only(c, S.NER, S.LIST) and _one_plain_word(c)
+         and _IN_PLACE.search(x.text, max(0, c.start - 40), c.start) is not None
+         and re.match(r"\s*(?:[.;,)]|and\b|$)", x.text[c.end:c.end + 5]) is not None),
     Rule("with_end_only", "only 'with X' supports it, and the model does not call it an organization",
          lambda c, x: _only(c, S.WITH_END) and c.ner != "ORG"),
 )
