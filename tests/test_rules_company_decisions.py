@@ -29,6 +29,7 @@ ROWS = [
     ("title_only", "HD Hyundai Co. Vice Chairman Kim Min-ho attended.", "Vice"),
     ("person_before_employer", "The roundtable drew executives including Boeing, Omar Haddad from Google, and Pfizer.",
      "Omar Haddad"),
+    ("person_of_firm", "SoftBank Group's Masayoshi Son said the company would invest more.", "Masayoshi Son"),
     ("field_name", "Emerging Technologies (ET) and Artificial Intelligence (AI) lead the agenda.", "Artificial Intelligence"),
     ("long_common_phrase", "Orders went to suppliers including Raytheon, Boeing and Small Coastal Radar Warning System.",
      "Small Coastal Radar Warning System"),

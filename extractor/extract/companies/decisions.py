@@ -174,6 +174,14 @@ def _brand_product(c: Candidate, ctx: Context) -> bool:
     return False
 
 
+def _person_of_firm(c: Candidate, ctx: Context) -> bool:
+    """'SoftBank Group's Masayoshi Son said': a personal name after a firm's possessive, then a verb of saying."""
+    before = ctx.text[max(0, c.start - 3):c.start]
+    return before.endswith(("’s ", "'s ")) and bool(re.fullmatch(r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){1,2}", c.text)) \
+        and not c.signals & {S.SUFFIX, S.KB, S.TABLE, S.APPOSITION} \
+        and re.match(r"\s+(?:\w+\s+)?(?:said|says|told|added|noted|announced|stated)\b", ctx.text[c.end:c.end + 30]) is not None
+
+
 def _list_of_places(c: Candidate, ctx: Context) -> bool:
     """Coordinated with places or public bodies: 'King Salman Park, The Vault, Qiddiya City'."""
     members = ctx.groups.get(c.group, []) if c.group is not None else []
@@ -220,6 +228,8 @@ RULES: tuple[Rule, ...] = (
          lambda c, x: all(w in company_rules().title_words for w in words(c.text))),
     Rule("person_before_employer", "a person named before the firm they come from ('Jane Roe from Boeing')",
          _person_before_employer),
+    Rule("person_of_firm", "a person named after a firm's possessive, then speaking ('Nvidia's Jensen Huang said')",
+         _person_of_firm),
     Rule("field_name", "names a field or sector, not a firm ('Artificial Intelligence')",
          lambda c, x: not c.signals & {S.TABLE, S.KB} and _names_a_field(c, x)),
     Rule("long_common_phrase", "four or more ordinary words with no corporate suffix ('Small Unmanned Aerial System')",
