@@ -410,7 +410,7 @@ def test_export_jsonl_and_csv(cli, tmp_path):
     b["commitments"][0]["companies"] = ["A, Inc.", 'B "Quoted"']
     records = {"b.txt": b, "a/x.txt": make_record("a/x.txt")}
     out = write_out(tmp_path / "out", records)
-    jl, cs = tmp_path / "all.jsonl", tmp_path / "exp" / "commitments.csv"
+    jl, cs = tmp_path / "all.jsonl", tmp_path / "commitments.csv"
     r = invoke(cli, "export", out, "--jsonl", jl, "--csv", cs)
     assert r.exit_code == 0, r.output
 
@@ -424,8 +424,9 @@ def test_export_jsonl_and_csv(cli, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     assert raw.count(b"\r\n") == raw.count(b"\n") == 5         # header + 4 rows, RFC 4180 line ends
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert list(rows[0]) == ["document", "amount_text", "value", "currency", "qualifier", "companies",
-                             "countries", "sectors", "deadline", "sentence"]
+    assert list(rows[0]) == ["document", "title", "amount_text", "value", "currency", "qualifier", "min", "max",
+                             "is_total", "part_of", "companies", "canonical_companies", "countries", "sectors",
+                             "deadline", "deadline_text", "page", "sentence"]
     expected = []
     for rec in (records["a/x.txt"], b):
         for c in rec["commitments"]:
@@ -437,6 +438,8 @@ def test_export_jsonl_and_csv(cli, tmp_path):
     assert got == expected
     assert [r["value"] for r in rows] == ["5000000000", "84000000000000", "1234.5", "1500000000000000000000"]
     assert rows[2]["companies"] == 'A, Inc.; B "Quoted"'
+    assert [(r["title"], r["is_total"], r["part_of"], r["deadline_text"], r["page"]) for r in rows[:2]] == [
+        ("Deals & <Plans>", "false", "", "by April 2026", ""), ("Deals & <Plans>", "false", "", "through 2030", "")]
 
     # either alone works; neither is a usage error
     assert invoke(cli, "export", out, "--csv", tmp_path / "only.csv").exit_code == 0
@@ -445,6 +448,31 @@ def test_export_jsonl_and_csv(cli, tmp_path):
     assert r.exit_code == 2 and "--jsonl" in r.output
     help_text = invoke(cli, "export", "--help").output
     assert "Excel" in help_text and "byte-order mark" in help_text
+
+
+def test_export_new_columns_stdout_and_missing_folder(cli, tmp_path):
+    rec = make_record("a.txt")
+    rec["companies"][0]["canonical"] = "SoftBank Group Corp"
+    rec["amounts"][1].update(qualifier="range", min=80000000000000, max=84000000000000)
+    rec["commitments"][0].update(is_total=True, page=3)
+    rec["commitments"][1].update(part_of=0)
+    out = write_out(tmp_path / "out", {"a.txt": rec})
+    r = CliRunner().invoke(cli, ["export", str(out), "--csv", "-"], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    raw = r.stdout_bytes
+    assert not raw.startswith(b"\xef\xbb\xbf")                 # no byte-order mark on standard output
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
+    assert [(x["is_total"], x["part_of"], x["page"], x["min"], x["max"], x["canonical_companies"]) for x in rows] == [
+        ("true", "", "3", "", "", "SoftBank Group Corp"),
+        ("false", "0", "", "80000000000000", "84000000000000", "Japan Steel Works")]
+    r = CliRunner().invoke(cli, ["export", str(out), "--jsonl", "-"], catch_exceptions=False)
+    assert r.exit_code == 0 and json.loads(r.stdout_bytes.decode("utf-8").splitlines()[0]) == json.loads(dumps(rec))
+    r = CliRunner().invoke(cli, ["export", str(out), "--jsonl", "-", "--csv", "-"])
+    assert r.exit_code == 2 and "standard output" in r.output
+    missing = tmp_path / "no" / "such" / "c.csv"
+    r = CliRunner().invoke(cli, ["export", str(out), "--csv", str(missing)])
+    assert r.exit_code == 2 and "does not exist" in r.output
+    assert not (tmp_path / "no").exists()
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])

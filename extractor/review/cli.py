@@ -76,26 +76,39 @@ def review_command(out_dir: Path, site_dir: Path | None):
     click.echo((site_dir / "index.html").resolve().as_uri())
 
 
+_TARGET = click.Path(dir_okay=False, allow_dash=True)
+
+
 @click.command("export")
 @click.argument("out_dir", metavar="OUT", type=_FOLDER)
-@click.option("--jsonl", "jsonl", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
-              help="Write every record as one line of JSON, in path order (UTF-8, no BOM, \\n line ends).")
-@click.option("--csv", "csv_path", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
-              help="Write one row per commitment: document, amount_text, value, currency, qualifier, companies, "
-                   "countries, sectors, deadline, sentence (lists joined with '; ', values in plain digits). "
-                   "UTF-8 with a byte-order mark so Excel opens it with the right encoding; RFC 4180 quoting.")
-def export_command(out_dir: Path, jsonl: Path | None, csv_path: Path | None):
-    """Flatten the records in OUT: --jsonl for machines, --csv (commitments) for spreadsheets; either or both."""
-    from extractor.review.export import export
+@click.option("--jsonl", "jsonl", type=_TARGET, metavar="FILE",
+              help="Write every record as one line of JSON, in path order (UTF-8, no BOM, \\n line ends); "
+                   "'-' for standard output.")
+@click.option("--csv", "csv_path", type=_TARGET, metavar="FILE",
+              help="Write one row per commitment: document, title, amount_text, value, currency, qualifier, min, "
+                   "max, is_total, part_of, companies, canonical_companies, countries, sectors, deadline, "
+                   "deadline_text, page, sentence (lists joined with '; ', values in plain digits). UTF-8 with a "
+                   "byte-order mark so Excel opens it with the right encoding (none on standard output, '-'); "
+                   "RFC 4180 quoting.")
+def export_command(out_dir: Path, jsonl: str | None, csv_path: str | None):
+    """Flatten the records in OUT: --jsonl for machines, --csv (commitments) for spreadsheets; either or both.
+
+    FILE '-' writes to standard output (one of the two at most). The folder a FILE goes in must exist.
+    """
+    from extractor.review.export import ExportError, export
 
     if jsonl is None and csv_path is None:
         raise click.UsageError("nothing to write: give --jsonl FILE, --csv FILE or both")
-    counts = export(_load(out_dir, "export"), jsonl=jsonl, csv_path=csv_path)
+    try:
+        counts = export(_load(out_dir, "export"), jsonl=jsonl, csv_path=csv_path,
+                        stdout=sys.stdout.buffer)
+    except ExportError as e:
+        raise click.UsageError(str(e))
     done = []
     if jsonl is not None:
-        done.append(f"{counts['records']} records -> {jsonl}")
+        done.append(f"{counts['records']} records -> {'standard output' if jsonl == '-' else jsonl}")
     if csv_path is not None:
-        done.append(f"{counts['commitments']} commitments -> {csv_path}")
+        done.append(f"{counts['commitments']} commitments -> {'standard output' if csv_path == '-' else csv_path}")
     click.echo(f"extractor export: {'; '.join(done)}", err=True)
 
 
