@@ -522,3 +522,34 @@ def test_review_corpus_documents(name):
     path = Path(__file__).resolve().parent.parent / "corpus" / "documents" / name
     rec = json.loads(dumps(extract_document(path.read_bytes(), name, ExtractConfig(keep_text=True))))
     check_highlights(document_page(name, rec, "../index.html"), rec)
+
+
+def test_review_index_failures_filters_and_page_order(cli, tmp_path):
+    out = write_out(tmp_path / "out", {"news/a.txt": make_record("news/a.txt")})
+    (out / ".extractor" / "errors.jsonl").write_text(
+        '{"file": "bad <x>.pdf", "stage": "read", "error_type": "corrupt", "message": "no xref"}\n'
+        'not json\n', encoding="utf-8")
+    r = invoke(cli, "review", out)
+    assert r.exit_code == 0 and "1 failed documents listed" in r.output
+    index = BeautifulSoup((out / "review/index.html").read_text(encoding="utf-8"), "lxml")
+    failed = index.select("#failed tbody tr")
+    assert [[td.get_text() for td in tr.select("td")] for tr in failed] == [["bad <x>.pdf", "corrupt", "read",
+                                                                             "no xref"]]
+    row = index.select_one("#documents tbody tr")
+    assert row["data-countries"] == "JPN" and row["data-sectors"] == "artificial_intelligence|shipbuilding"
+    assert row["data-companies"] == "Japan Steel Works|SoftBank Group"
+    assert "commitments" in row["data-fields"].split() and "softbank group" in row["data-search"]
+    assert index.select_one("#filters").has_attr("hidden")          # shown by the script only
+    assert [o["value"] for o in index.select("#f-country option")] == ["", "JPN"]
+    script = index.select_one("script").get_text()
+    assert "src" not in index.select_one("script").attrs and "fetch(" not in script
+
+    page = BeautifulSoup((out / "review/pages/news/a.txt.html").read_text(encoding="utf-8"), "lxml")
+    sections = [s["id"] for s in page.select("section")]
+    assert sections.index("sec-commitments") < sections.index("sec-text")
+    # each highlight's label links back to its row: the commitment's amount to the commitment
+    assert page.find(id="amount-1")["href"] == "#row-commitment-1"
+    assert page.find(id="company-1.1")["href"] == "#row-company-1"
+    assert page.find(id="deadline-2")["href"] == "#row-deadline-2"
+    for label in page.select("a.lb"):
+        assert page.find(id=label["href"][1:]) is not None, label
