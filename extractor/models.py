@@ -121,6 +121,9 @@ class Commitment(_Model):
     page: Optional[int]
     sentence: str
     mentions: list[Span] = Field(description="every place the document names this same sum")
+    equivalent_of: Optional[int] = Field(
+        default=None, description="index in `commitments` of the sum this one restates in another currency "
+                                  "('RM10 billion (US$2.4 billion)'): count one of the two")
 
 
 class Record(_Model):

@@ -106,6 +106,7 @@ def build_record(data: bytes, name: str, doc: Document, analysis: Analysis, ref:
         a = lk.amount
         commitments.append(Commitment(
             amount=CommitmentAmount(text=a.text, value=number(a.value), currency=a.currency, qualifier=a.qualifier),
+            equivalent_of=lk.equivalent_of,
             companies=[n for n, _, _, _ in lk.companies],
             company_roles=[CommitmentCompany(name=n, mention=m, role=r, cue=c) for n, m, r, c in lk.companies],
             countries=lk.countries, sectors=lk.sectors,

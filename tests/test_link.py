@@ -68,3 +68,11 @@ def test_a_company_opening_the_next_clause_belongs_to_the_next_amount():
     rec = extract_text("Toyota will invest $10 billion in battery plants and Honda $5 billion in vehicle lines.")
     assert [(c.amount.text, c.companies) for c in rec.commitments] == [
         ("$10 billion", ["Toyota"]), ("$5 billion", ["Honda"])]
+
+
+def test_a_sum_restated_in_another_currency_points_at_the_first():
+    rec = extract_text("Google will invest RM9.4 billion (US$2 billion) in a cloud region. "
+                       "Toyota will add ¥1 trillion (about $6.7 billion) and $3 billion more.")
+    assert [(c.amount.text, c.equivalent_of) for c in rec.commitments] == [
+        ("RM9.4 billion", None), ("US$2 billion", 0), ("¥1 trillion", None), ("about $6.7 billion", 2),
+        ("$3 billion", None)]

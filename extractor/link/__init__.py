@@ -10,7 +10,7 @@ from __future__ import annotations
 from extractor.extract.mentions import AmountMention, CompanyEntity, CountryMention, DeadlineMention, SectorMention
 from extractor.link.clauses import amount_owners, own_sectors
 from extractor.link.rules import link_rules
-from extractor.link.totals import mark_totals, measures_not_funds, merge_repeats
+from extractor.link.totals import mark_totals, measures_not_funds, mark_equivalents, merge_repeats
 from extractor.link.types import Link
 from extractor.nlp import Analysis
 from extractor.spans import SpanIndex
@@ -132,6 +132,7 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
         links.append(link_)
     links = merge_repeats(links)
     mark_totals(text, links)
+    mark_equivalents(text, links)
     return links
 
 

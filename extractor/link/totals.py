@@ -72,3 +72,18 @@ def mark_totals(text: str, links: list[Link]) -> None:
             total.is_total = True
             for j in parts:
                 links[j].part_of = i
+
+
+# "RM10 billion (US$2.4 billion)", "¥1 trillion (about $6.7 billion)": a conversion in brackets.
+_CONVERSION_GAP = re.compile(r"\s*[(\[]\s*(?:(?:about|around|approximately|approx\.|roughly|some|nearly|or|equivalent to|"
+                             r"equal to|worth)\s+)?")
+
+
+def mark_equivalents(text: str, links: list[Link]) -> None:
+    """An amount that only converts the one before it into another currency points at it
+    (`equivalent_of`), so sums over commitments count the pair once."""
+    for i in range(1, len(links)):
+        prev, a = links[i - 1].amount, links[i].amount
+        if prev.currency != a.currency and _CONVERSION_GAP.fullmatch(text, prev.end, a.start) \
+                and re.match(r"\s*[)\]]", text[a.end:a.end + 3]):
+            links[i].equivalent_of = links[i - 1].equivalent_of if links[i - 1].equivalent_of is not None else i - 1

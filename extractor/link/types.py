@@ -17,3 +17,4 @@ class Link:
     is_total: bool = False
     part_of: int | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    equivalent_of: int | None = None  # index of the link whose sum this one restates in another currency
