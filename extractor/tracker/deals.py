@@ -190,32 +190,45 @@ def failed_checks(a: Item, b: Item, rules: dict | None = None) -> list[str]:
 
 
 def same_commitment(a: Item, b: Item, rules: dict | None = None) -> bool:
-    return not failed_checks(a, b, rules)
+    rules = rules or default_rules()
+    return all(CHECKS[name](a, b, rules) for name in rules["checks"])
 
 
 # --- grouping --------------------------------------------------------------------------------
 
-def _bucket(item: Item) -> tuple:
+def _width(rules: dict) -> float:
+    """The widest relative gap two matching values can have (tolerance or rounding), with room."""
+    rounding = 0.5 / 10 ** (rules["value"]["min_significant_digits"] - 1)
+    return 1.25 * max(rules["value"]["relative_tolerance"], rounding)
+
+
+def _bucket(item: Item, width: float) -> tuple:
+    """Values within `width` of each other fall in the same or a neighbouring bucket (log scale)."""
     v = abs(item.value) if isinstance(item.value, (int, float)) else 0
-    return item.currency, (math.floor(math.log10(v)) if v else None)
+    return item.currency, (math.floor(math.log(v) / math.log1p(width)) if v else None)
 
 
 def group(items: list[Item], rules: dict | None = None) -> list[list[Item]]:
-    """Deals as lists of commitments, in the order of their first commitment."""
+    """Deals as lists of commitments, in the order of their first commitment.
+
+    Each deal is filed under its first commitment's value, so a commitment is only compared with
+    deals whose first value lies within reach (neighbouring buckets), which keeps thousands of
+    commitments fast; complete linkage then checks it against every commitment of the deal."""
     rules = rules or default_rules()
+    width = _width(rules)
     ordered = sorted(items, key=lambda i: (i.document, i.idx, i.id))
     groups: list[list[Item]] = []
     by_bucket: dict[tuple, list[int]] = {}
     for item in ordered:
-        cur, mag = _bucket(item)
-        near = sorted(set(by_bucket.get((cur, mag), []) + ([] if mag is None else
-                      by_bucket.get((cur, mag - 1), []) + by_bucket.get((cur, mag + 1), []))))
+        cur, b = _bucket(item, width)
+        near = by_bucket.get((cur, b), []) if b is None else sorted(
+            by_bucket.get((cur, b - 1), []) + by_bucket.get((cur, b), []) + by_bucket.get((cur, b + 1), []))
         for g in near:
             if all(same_commitment(item, other, rules) for other in groups[g]):
                 groups[g].append(item)
                 break
         else:
-            by_bucket.setdefault((cur, mag), []).append(len(groups))
+            by_bucket.setdefault((cur, b), []).append(len(groups))
             groups.append([item])
     return groups
 
