@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from extractor import __version__
-from extractor.batch.options import DEFAULT_MAX_MEMORY_MB
+from extractor.batch.options import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_PER_MB_S, DEFAULT_TIMEOUT_S
 from extractor.config import DEFAULT_MODEL, ExtractConfig
 
 
@@ -30,7 +30,7 @@ def cli():
 
 
 @cli.command()
-@click.argument("in_dir", metavar="IN", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("in_dir", metavar="IN", type=str)
 @click.argument("out_dir", metavar="OUT", type=click.Path(path_type=Path))
 @click.option("--model", default=DEFAULT_MODEL, show_default=True,
               help="spaCy pipeline to load (an installed package name or a path), e.g. en_core_web_sm.")
@@ -46,16 +46,21 @@ def cli():
               help="Larger input files fail with error type too_large.")
 @click.option("--max-pages", type=click.IntRange(min=1), default=ExtractConfig.max_pages, show_default=True,
               help="PDFs with more pages fail with error type too_many_pages.")
-@click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
-              help="Seconds one document may take; past it the worker is stopped and the document fails "
-                   "with error type timeout. 0 means no limit.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_S, show_default=True,
+              help="Seconds one document may take, plus --timeout-per-mb for each MB of it; past it the worker "
+                   "is stopped and the document fails with error type timeout. 0 means no limit.")
+@click.option("--timeout-per-mb", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_PER_MB_S, show_default=True,
+              help="Seconds added to --timeout for each MB of the document (the pipeline needs ~35-47 s per MB).")
+@click.option("--scheduler", metavar="ADDRESS", help="Run on an existing Dask cluster (tcp://HOST:8786); "
+                                                     "the workers read IN (a shared path or an fsspec URL).")
+@click.option("--cluster", metavar="local:N", help="Start a local Dask cluster of N worker processes for this run.")
 @click.option("--max-memory", type=click.IntRange(min=0), default=DEFAULT_MAX_MEMORY_MB, show_default=True,
               metavar="MB", help="Address space each worker may use (RLIMIT_AS); a document that needs more "
                                  "fails with error type too_large. 0 means no limit.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary line.")
 @click.option("--verbose", "-v", is_flag=True, help="Print one line per document.")
 def extract(in_dir, out_dir, model, reference_date, jobs, force, prune, keep_text, max_bytes, max_pages, timeout,
-            max_memory, quiet, verbose):
+            timeout_per_mb, scheduler, cluster, max_memory, quiet, verbose):
     """Read every document under IN and write OUT/<relative path>.json, one record per document.
 
     Unchanged documents are skipped. The run's own files live in OUT/.extractor/: state.json
@@ -72,6 +77,8 @@ def extract(in_dir, out_dir, model, reference_date, jobs, force, prune, keep_tex
     from extractor.batch import BatchError, RunOptions, run
     from extractor.batch.output import shown
 
+    in_dir = in_dir if "://" in in_dir else Path(in_dir)  # IN may be an fsspec URL (s3://bucket/prefix)
+    workers = _cluster_size(cluster, scheduler)
     config = ExtractConfig(model=model, reference_date=reference_date, max_bytes=max_bytes,
                            max_pages=max_pages, keep_text=keep_text)
 
@@ -81,7 +88,8 @@ def extract(in_dir, out_dir, model, reference_date, jobs, force, prune, keep_tex
 
     try:
         options = RunOptions(in_dir=in_dir, out_dir=out_dir, config=config, jobs=jobs, force=force, prune=prune,
-                             log=log, timeout=timeout or None, max_memory=max_memory,
+                             log=log, timeout=timeout or None, timeout_per_mb=timeout_per_mb, max_memory=max_memory,
+                             scheduler=scheduler, cluster=workers,
                              progress=not quiet and not verbose)
     except ValidationError as e:
         raise click.UsageError("; ".join(err["msg"] for err in e.errors()))
@@ -116,6 +124,17 @@ def extract(in_dir, out_dir, model, reference_date, jobs, force, prune, keep_tex
     click.echo(f"extractor: {', '.join(parts)} in {summary.seconds:.1f}s -> {out_dir}"
                + (f" (see {log_path})" if summary.failed else ""), err=True)
     sys.exit(summary.exit_code)
+
+
+def _cluster_size(cluster: str | None, scheduler: str | None) -> int | None:
+    if cluster is None:
+        return None
+    if scheduler:
+        raise click.UsageError("--cluster and --scheduler exclude each other")
+    kind, _, n = cluster.partition(":")
+    if kind != "local" or not n.isdigit() or not 1 <= int(n) <= 1024:
+        raise click.UsageError("--cluster takes local:N, N worker processes (1-1024)")
+    return int(n)
 
 
 def _internal_error(e: BaseException, verbose: bool) -> None:

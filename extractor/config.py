@@ -17,7 +17,9 @@ class ExtractConfig:
 
     model: str = DEFAULT_MODEL
     reference_date: dt.date | None = None
-    max_bytes: int = 50 * 1024 * 1024
+    # 20 MiB: what the default --timeout (120 s + 60 s per MB) lets one core finish at the
+    # pipeline's 35-47 s per MB (benchmarks/scale.py); a larger file fails at once as too_large.
+    max_bytes: int = 20 * 1024 * 1024
     max_pages: int = 500
     keep_text: bool = False
 

@@ -23,6 +23,7 @@ DOC = "SoftBank Group will invest ${n} billion in power plants in Ohio by April 
 
 class Fault:
     """What a worker does on reaching document `name`: hang (sleep an hour), die (os._exit), raise,
+    once (the first worker writes its PID to `marker` and hangs, to be killed; the next goes on),
     hog (allocate `mb` MB at once), delete or rewrite (with `text`) the file at `path`, or fill the
     file system holding `path` with a file there. With `marker`, it first writes its PID to that file."""
 
@@ -33,6 +34,14 @@ class Fault:
     def __call__(self, source: str) -> None:
         if source != self.name:
             return
+        if self.kind == "once":  # the first worker to reach it writes its PID and hangs; later ones go on
+            try:
+                fd = os.open(self.marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            except FileExistsError:
+                return
+            os.write(fd, str(os.getpid()).encode())
+            os.close(fd)
+            time.sleep(3600)
         if self.marker:
             Path(self.marker).write_text(str(os.getpid()))
         if self.kind == "die":

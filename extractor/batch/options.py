@@ -2,13 +2,25 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from extractor.config import ExtractConfig
 
 DEFAULT_MAX_MEMORY_MB = 2048
+DEFAULT_TIMEOUT_S = 120.0
+# One core runs the pipeline at 35-47 s per MB of text (benchmarks/scale.py, flat from 0.1 to 20 MB);
+# 60 s per MB of input on top of the base leaves room for a loaded machine, so a document under
+# --max-bytes (20 MiB: at most 120 + 60 x 21 = 1,378 s) finishes inside its limit.
+DEFAULT_TIMEOUT_PER_MB_S = 60.0
+
+
+def document_timeout(timeout: float | None, per_mb: float, size: int) -> float | None:
+    """Seconds one document of `size` bytes may take: the base plus `per_mb` for each MB (None: no limit)."""
+    if timeout is None:
+        return None
+    return timeout + per_mb * size / 1e6
 
 
 class RunOptions(BaseModel):
@@ -22,19 +34,27 @@ class RunOptions(BaseModel):
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, extra="forbid")
 
-    in_dir: Path
+    in_dir: Union[Path, str]  # a folder, or an fsspec URL (s3://bucket/prefix, file:///archive)
     out_dir: Path
     config: ExtractConfig = Field(default_factory=ExtractConfig)
     jobs: int = Field(1, ge=1, le=1024)
     force: bool = False
     prune: bool = False
     timeout: Optional[float] = Field(None, gt=0)
+    timeout_per_mb: float = Field(0.0, ge=0)  # added to timeout for each MB of the input
+    scheduler: Optional[str] = None  # a Dask scheduler address (tcp://host:8786): run there
+    cluster: Optional[int] = Field(None, ge=1, le=1024)  # start a local Dask cluster of N worker processes
     max_memory: int = Field(DEFAULT_MAX_MEMORY_MB, ge=0)
     progress: bool = False
     checkpoint_every: int = Field(50, ge=1)
     checkpoint_seconds: float = Field(1.0, gt=0)
     log: Optional[Callable[[str], None]] = None
     handle_signals: bool = True
+
+    @field_validator("in_dir", mode="before")
+    @classmethod
+    def _folder_or_url(cls, v):
+        return v if isinstance(v, str) and "://" in v else Path(v)
 
     @field_validator("max_memory")
     @classmethod

@@ -24,6 +24,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Callable, Iterable, Iterator, Optional
 
 from extractor.batch import lock as lock_module
+from extractor.batch.options import document_timeout
 from extractor.batch.worker import Outcome, WorkerSetup, init_worker, run_one
 from extractor.config import ExtractConfig
 
@@ -32,10 +33,13 @@ POLL_S = 0.2
 TEST_HOOK: Optional[Callable[[str], None]] = None
 
 
-def execute(pending: Iterable[tuple[str, str]], config: ExtractConfig, jobs: int, timeout: float | None,
-            max_memory_mb: int, stop: threading.Event) -> Iterator[Outcome | None]:
-    """Yield one Outcome per (relative name, path) in completion order, until done or `stop` is set,
-    and None whenever nothing finished for POLL_S seconds (the caller may checkpoint then)."""
+def execute(pending: Iterable[tuple[str, str, int]], config: ExtractConfig, jobs: int, timeout: float | None,
+            max_memory_mb: int, stop: threading.Event, timeout_per_mb: float = 0.0) -> Iterator[Outcome | None]:
+    """Yield one Outcome per (relative name, path, size) in completion order, until done or `stop` is
+    set, and None whenever nothing finished for POLL_S seconds (the caller may checkpoint then).
+    A document may take `timeout` seconds plus `timeout_per_mb` for each MB of its size.
+
+    The Dask backend (`dask_pool.execute`) has the same shape."""
     pending = list(pending)
     if not pending:
         return
@@ -58,9 +62,10 @@ def execute(pending: Iterable[tuple[str, str]], config: ExtractConfig, jobs: int
     landed: queue.SimpleQueue = queue.SimpleQueue()
     try:
         futures = {}
-        for rel, path in pending:
-            future = pool.schedule(run_one, (path, rel), timeout=timeout)
-            futures[future] = rel
+        for rel, path, size in pending:
+            limit = document_timeout(timeout, timeout_per_mb, size)
+            future = pool.schedule(run_one, (path, rel), timeout=limit)
+            futures[future] = (rel, limit)
             future.add_done_callback(landed.put)
         while futures:
             if stop.is_set():
@@ -71,7 +76,7 @@ def execute(pending: Iterable[tuple[str, str]], config: ExtractConfig, jobs: int
             except queue.Empty:
                 yield None
                 continue
-            yield _outcome(future, futures.pop(future), timeout, max_memory_mb, ProcessExpired)
+            yield _outcome(future, *futures.pop(future), max_memory_mb, ProcessExpired)
         stopped = stopped or stop.is_set()
     except GeneratorExit:
         stopped = True
@@ -84,13 +89,17 @@ def execute(pending: Iterable[tuple[str, str]], config: ExtractConfig, jobs: int
         pool.join()
 
 
+def timeout_outcome(rel: str, limit: float | None) -> Outcome:
+    return Outcome(rel, False, error_type="timeout", stage="extract",
+                   message=f"extraction took longer than {limit or 0:.0f} s; the worker was stopped",
+                   seconds=limit or 0.0)
+
+
 def _outcome(future, rel: str, timeout: float | None, max_memory_mb: int, expired_type) -> Outcome:
     try:
         return future.result()
     except FutureTimeout:
-        return Outcome(rel, False, error_type="timeout", stage="extract",
-                       message=f"extraction took longer than {timeout:g} s; the worker was stopped",
-                       seconds=timeout or 0.0)
+        return timeout_outcome(rel, timeout)
     except expired_type as e:
         if e.exitcode == -signal.SIGABRT and max_memory_mb:
             # C code (pdfium) aborts when an allocation fails under the address-space cap, where

@@ -28,7 +28,7 @@ from extractor.batch.errors import DocumentError, OutputFull, UsageError
 from extractor.batch.lock import RunLock
 from extractor.batch.options import RunOptions
 from extractor.batch.output import json_name, shown
-from extractor.batch.pool import execute
+from extractor.batch import pool
 from extractor.batch.report import manifest, write_run_files
 from extractor.batch.state import key_hash, load_state, save_state as write_state
 
@@ -63,7 +63,11 @@ def run_key(config) -> dict:
             "options": config.normalized()}
 
 
-def check_paths(in_dir: Path, out_dir: Path) -> None:
+def check_paths(in_dir: Path | str, out_dir: Path) -> None:
+    if isinstance(in_dir, str):  # an fsspec URL: nothing of OUT can be inside it
+        from extractor.batch.remote import check_url
+
+        return check_url(in_dir)
     if not in_dir.is_dir():
         raise UsageError(f"input folder {in_dir} does not exist or is not a folder")
     a, b = Path(os.path.realpath(in_dir)), Path(os.path.realpath(out_dir))
@@ -124,7 +128,12 @@ class _Batch:
         self.key = key_hash(key)
         state = load_state(self.run_dir, self.out, self.log)
         old = state.documents if state.key == self.key and not o.force else {}
-        found = discover(o.in_dir)
+        if isinstance(o.in_dir, str):
+            from extractor.batch.remote import discover_url
+
+            found = discover_url(o.in_dir)
+        else:
+            found = discover(o.in_dir)
         for p in found.problems:
             self._fail(p.entry(), p.file)
         for name, entry in old.items():  # kept as they were: their folder could not be read this time
@@ -144,7 +153,7 @@ class _Batch:
         self._finish(key, len(found.inputs))
         return s
 
-    def _plan(self, found: Discovery, old: dict) -> list[tuple[str, str]]:
+    def _plan(self, found: Discovery, old: dict) -> list[tuple[str, str, int]]:
         name_max = output.name_max(self.out)
         pending = []
         for n, item in enumerate(found.inputs):
@@ -163,17 +172,31 @@ class _Batch:
                 pending.append(item)
         # Largest files first, so no worker is left alone with a 200-page PDF at the end.
         pending.sort(key=lambda i: (-i.size, i.rel))
-        return [(i.rel, str(i.path)) for i in pending]
+        return [(i.rel, str(i.path), i.size) for i in pending]
 
     def _unchanged(self, item, sha: str) -> bool:
         """Same bytes as last time, and a whole record made from them (not truncated, not swapped)."""
-        digest = _file_hash(item.path)
+        if isinstance(item.path, str):
+            from extractor.batch.remote import url_hash
+
+            digest = url_hash(item.path)
+        else:
+            digest = _file_hash(item.path)
         if digest != sha:
             return False
         rec = output.read_record(self.out, item.rel)
         return rec is not None and rec["document"].get("id") == sha and rec["document"].get("source") == item.rel
 
-    def _extract(self, pending: list[tuple[str, str]]) -> None:
+    def _backend(self):
+        """The local process pool, or the Dask cluster (--scheduler, --cluster local:N): one interface."""
+        o = self.o
+        if o.scheduler or o.cluster:
+            from extractor.batch import dask_pool
+
+            return dask_pool.executor(scheduler=o.scheduler, workers=o.cluster, log=self.log)
+        return pool.execute
+
+    def _extract(self, pending: list[tuple[str, str, int]]) -> None:
         o, s = self.o, self.summary
         bar = None
         if o.progress and pending:
@@ -181,8 +204,8 @@ class _Batch:
 
             tqdm.monitor_interval = 0  # no monitor thread: workers are forked from this process
             bar = tqdm(total=len(pending), unit="doc", file=sys.stderr, disable=None, leave=False)
-        left = {rel for rel, _ in pending}
-        outcomes = execute(pending, o.config, o.jobs, o.timeout, o.max_memory, self.stop)
+        left = {rel for rel, _, _ in pending}
+        outcomes = self._backend()(pending, o.config, o.jobs, o.timeout, o.max_memory, self.stop, o.timeout_per_mb)
         try:
             for outcome in outcomes:
                 if outcome is None:  # the pool is busy: a moment to save the state

@@ -129,7 +129,8 @@ def read_input(path: str, max_bytes: int) -> bytes:
         if not stat.S_ISREG(st.st_mode):
             raise DocumentError("not_regular_file", "not a regular file (replaced during the run?); not read")
         if st.st_size > max_bytes:
-            raise DocumentError("too_large", f"{st.st_size} bytes, limit is {max_bytes}", stage="limits")
+            raise DocumentError("too_large", f"{st.st_size} bytes, limit is {max_bytes} (--max-bytes: larger "
+                                f"documents would not finish inside the default --timeout)", stage="limits")
         chunks, total = [], 0
         while True:
             chunk = os.read(fd, 1 << 20)
@@ -157,7 +158,12 @@ def process_file(path: str, source: str, config: ExtractConfig,
     try:
         if hook is not None:
             hook(source)
-        data = read_input(path, config.max_bytes)
+        if "://" in path:  # an fsspec URL (s3://..., file://...): see batch/remote.py
+            from extractor.batch.remote import read_url
+
+            data = read_url(path, config.max_bytes)
+        else:
+            data = read_input(path, config.max_bytes)
         digest = hashlib.sha256(data).hexdigest()
         record = extract_document(data, source, config)
         return Outcome(source, True, dumps(record), sha256=digest, seconds=time.perf_counter() - t0)
@@ -174,6 +180,15 @@ def process_file(path: str, source: str, config: ExtractConfig,
     except Exception as e:  # a bug in a rule must not stop the run; it is logged with its type
         return Outcome(source, False, error_type="error", stage="extract", message=f"{type(e).__name__}: {e}",
                        seconds=time.perf_counter() - t0)
+
+
+def set_up(setup: WorkerSetup) -> None:
+    """A worker that is not ours to manage (a Dask worker): only the setup and the model, once."""
+    global _SETUP
+    _SETUP = setup
+    from extractor.nlp import load
+
+    load(setup.config.model)
 
 
 def run_one(path: str, source: str) -> Outcome:
