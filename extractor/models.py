@@ -23,6 +23,14 @@ Sector = Literal[
     "agriculture", "manufacturing",
 ]
 Role = Literal["investor", "builder", "supplier", "buyer", "partner", "lead"]
+NoticeCode = Literal[
+    "mixed_encoding",         # the file mixes UTF-8 and windows-1252; invalid segments were repaired
+    "no_text_layer",          # a PDF with no extractable text (scanned?)
+    "unmapped_glyphs",        # a PDF whose text layer is mostly unmapped glyphs
+    "pdf_library",            # a warning the PDF libraries raised while reading
+    "unresolved_deadline",    # a relative deadline with no reference date to resolve it against
+    "deadline_without_date",  # a deadline no rule can date ('before the end of the administration')
+]
 
 
 class _Model(BaseModel):
@@ -126,6 +134,13 @@ class Commitment(_Model):
                                   "('RM10 billion (US$2.4 billion)'): count one of the two")
 
 
+class Notice(_Model):
+    code: NoticeCode
+    message: str
+    span: Optional[Span] = None
+    page: Optional[int] = None
+
+
 class Record(_Model):
     schema_version: Literal["1"] = SCHEMA_VERSION
     extractor_version: str
@@ -138,4 +153,6 @@ class Record(_Model):
     sectors: list[SectorHit]
     commitments: list[Commitment]
     warnings: list[str]
+    notices: list[Notice] = Field(default_factory=list, description="the warnings with a code and, where one "
+                                                                    "place is meant, its span and page")
     text: Optional[str] = Field(default=None, description="the extracted text (only with --keep-text)")

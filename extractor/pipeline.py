@@ -20,10 +20,11 @@ from extractor.extract.countries import country_name, find_countries
 from extractor.extract.deadlines import find_deadlines
 from extractor.extract.sectors import find_sectors
 from extractor.ingest import Document, IngestError, ingest
+from extractor.ingest import Notice as IngestNotice
 from extractor.ingest.metadata import DATE_LITERAL
 from extractor.link import link
 from extractor.models import (Amount, Commitment, CommitmentAmount, CommitmentCompany, Company, Country,
-                              Deadline, DocumentInfo, Percentage, Record, SectorHit)
+                              Deadline, DocumentInfo, Notice, Percentage, Record, SectorHit)
 from extractor.nlp import Analysis, analyze, load
 
 _AS_OF = re.compile(rf"\b(?:As of|Dated|Updated|Published|Released|Compiled|Date of issue:?|Issued)\s+(?:on\s+)?(?P<date>{DATE_LITERAL.pattern})")
@@ -73,7 +74,7 @@ def extract_document(data: bytes, name: str, config: ExtractConfig = ExtractConf
 def build_record(data: bytes, name: str, doc: Document, analysis: Analysis, ref: dt.date | None,
                  ref_source: str | None, config: ExtractConfig) -> Record:
     text = doc.text
-    warnings = list(doc.warnings)
+    notices = list(doc.warnings)
     countries = find_countries(text)
     amounts = find_amounts(text)
     percentages = find_percentages(text)
@@ -88,7 +89,11 @@ def build_record(data: bytes, name: str, doc: Document, analysis: Analysis, ref:
 
     for d in deadlines:
         if d.unresolved:
-            warnings.append(f"relative deadline {d.text!r} at {d.start} left unresolved: no reference date")
+            notices.append(IngestNotice("unresolved_deadline", f"relative deadline {d.text!r} at {d.start} left "
+                                        "unresolved: no reference date", (d.start, d.end)))
+        elif d.date is None and d.duration is None:
+            notices.append(IngestNotice("deadline_without_date", f"deadline {d.text!r} at {d.start} names no date "
+                                        "a rule can compute", (d.start, d.end)))
 
     by_code: dict[str, list[tuple[int, int]]] = {}
     for c in countries:
@@ -139,6 +144,8 @@ def build_record(data: bytes, name: str, doc: Document, analysis: Analysis, ref:
         sectors=[SectorHit(sector=label, evidence=ev, mentions=spans)
                  for label, (ev, spans) in sorted(by_sector.items(), key=lambda kv: kv[1][1][0])],
         commitments=commitments,
-        warnings=warnings,
+        warnings=[n.message for n in notices],
+        notices=[Notice(code=n.code, message=n.message, span=n.span, page=analysis.page_at(n.span[0]) if n.span else None)
+                 for n in notices],
         text=text if config.keep_text else None,
     )

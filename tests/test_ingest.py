@@ -430,7 +430,8 @@ def test_pdf_image_only_gives_warning_not_error():
     data = image_only_pdf()
     doc = ingest(data, "scan.pdf")
     assert doc.text == "" and doc.blocks == [] and doc.pages == 1
-    assert len(doc.warnings) == 1 and "no text layer" in doc.warnings[0]
+    assert len(doc.warnings) == 1 and "no text layer" in doc.warnings[0].message
+    assert doc.warnings[0].code == "no_text_layer"
     record = extract_document(data, "scan.pdf")
     assert any("no text layer" in w for w in record.warnings)
     assert record.document.format == "pdf" and record.document.characters == 0

@@ -141,8 +141,9 @@ def test_text_mixed_utf8_and_cp1252_read_as_utf8_with_repair():
     assert doc.encoding == "utf-8"
     assert doc.text == UTF8_PART * 3 + CP1252_PART
     assert "\u20ac5 billion" in doc.text
-    assert len(doc.warnings) == 1 and "mixed encodings" in doc.warnings[0] and "windows-1252" in doc.warnings[0]
-    assert "2 invalid byte sequence(s) (2 bytes)" in doc.warnings[0]
+    assert len(doc.warnings) == 1 and "mixed encodings" in doc.warnings[0].message and "windows-1252" in doc.warnings[0].message
+    assert doc.warnings[0].code == "mixed_encoding"
+    assert "2 invalid byte sequence(s) (2 bytes)" in doc.warnings[0].message
 
 
 def test_text_mixed_encoding_reaches_the_record():
@@ -190,14 +191,14 @@ def test_text_utf8_with_one_stray_byte_in_a_mostly_utf8_file():
     data = UTF8_PART.encode("utf-8").replace(b"Z\xc3\xbcrich", b"Z\xfcrich")
     doc = ingest(data, "a.txt")
     assert doc.text == UTF8_PART and doc.encoding == "utf-8"
-    assert "1 invalid byte sequence(s) (1 bytes)" in doc.warnings[0]
+    assert "1 invalid byte sequence(s) (1 bytes)" in doc.warnings[0].message
 
 
 def test_text_bom_then_mostly_utf8_with_a_cp1252_passage():
     data = b"\xef\xbb\xbf" + UTF8_PART.encode("utf-8") * 2 + CP1252_PART.encode("cp1252")
     doc = ingest(data, "a.txt")
     assert (doc.text, doc.encoding) == (UTF8_PART * 2 + CP1252_PART, "utf-8")
-    assert doc.blocks[0].start == 0 and "mixed encodings" in doc.warnings[0]
+    assert doc.blocks[0].start == 0 and "mixed encodings" in doc.warnings[0].message
 
 
 def test_cp1252_unassigned_bytes_keep_their_code_point():
@@ -216,7 +217,7 @@ def test_html_declared_utf8_with_stray_latin1_bytes():
     doc = ingest(_declaring("utf-8", body), "a.html")
     assert doc.encoding == "utf-8"
     assert doc.text == "\u201cAcme\u201d \u2014 Z\u00fcrich caf\u00e9 plans \u20ac5 billion"
-    assert len(doc.warnings) == 1 and "mixed encodings" in doc.warnings[0]
+    assert len(doc.warnings) == 1 and "mixed encodings" in doc.warnings[0].message
 
 
 def test_html_declared_latin1_but_mostly_utf8():
@@ -289,7 +290,7 @@ def test_pdf_library_warnings_go_to_the_document_not_stderr(capfd):
     data = _raw_pdf(TEXT_OPS + BOXES + b"/P0 g /P0 g /P0 g 1 1 1 /X k")
     doc = ingest(data, "noisy.pdf")
     assert doc.text == "Acme will invest $5 billion."
-    assert doc.warnings == [
+    assert [w.message for w in doc.warnings] == [
         "PDF library warning (pdfminer.pdfinterp): Cannot set gray level because /'P0' is an invalid float value",
         "PDF library warning (pdfminer.pdfinterp): Cannot set CMYK non-stroke color because not all values in "
         "(1, 1, 1, /'X') can be parsed as floats"]  # deduplicated, in order of first appearance
@@ -303,7 +304,7 @@ def test_pdf_library_warnings_are_bounded():
     data = _raw_pdf(TEXT_OPS + BOXES + b"".join(b"/P%d g " % i for i in range(25)))
     doc = ingest(data, "noisy.pdf")
     assert len(doc.warnings) == MAX_NOTES + 1
-    assert doc.warnings[-1] == f"PDF library warnings: {25 - MAX_NOTES} more distinct message(s) not listed"
+    assert doc.warnings[-1].message == f"PDF library warnings: {25 - MAX_NOTES} more distinct message(s) not listed"
 
 
 def test_pdf_missing_font_warning_reaches_the_record(capfd):

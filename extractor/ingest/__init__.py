@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from extractor.ingest.document import Block, Document, IngestError
+from extractor.ingest.document import Block, Document, IngestError, Notice
 from extractor.ingest.html import read_html
 from extractor.ingest.pdf import read_pdf
 from extractor.ingest.text import read_text
@@ -17,7 +17,7 @@ EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "txt", ".markdown": "txt",
               ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
-__all__ = ["Block", "Document", "IngestError", "READERS", "sniff_format", "ingest"]
+__all__ = ["Block", "Document", "IngestError", "Notice", "READERS", "sniff_format", "ingest"]
 
 
 def sniff_format(data: bytes, name: str) -> str:

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from extractor.ingest.charsets import whatwg_codec
-from extractor.ingest.document import IngestError
+from extractor.ingest.document import IngestError, Notice
 from extractor.ingest.legacy import legacy_choice, plain_cp1252
 
 _BOMS = (
@@ -64,7 +64,7 @@ def utf8_repaired(data: bytes) -> tuple[str, int, int] | None:
     return text, len(segments), bad
 
 
-def decode(data: bytes, declared: str | None = None, warnings: list[str] | None = None) -> tuple[str, str]:
+def decode(data: bytes, declared: str | None = None, warnings: list[Notice] | None = None) -> tuple[str, str]:
     """Return (text, encoding); notes about the decoding (a repaired mixed encoding) are appended to
     `warnings`. Raises IngestError('decode' stage) for empty, binary or undecodable bytes."""
     if is_blank(data):
@@ -96,8 +96,8 @@ def decode(data: bytes, declared: str | None = None, warnings: list[str] | None 
         text, segments, bad = repaired
         text = _checked(text, "utf-8")
         if warnings is not None:
-            warnings.append(f"mixed encodings: read as UTF-8, {segments} invalid byte sequence(s) ({bad} bytes) "
-                            "read as windows-1252")
+            warnings.append(Notice("mixed_encoding", f"mixed encodings: read as UTF-8, {segments} invalid byte "
+                                   f"sequence(s) ({bad} bytes) read as windows-1252"))
         return text, "utf-8"
     text = plain_cp1252(data)  # before charset-normalizer, which can read such text as cp775 or cp1251
     if text is not None:

@@ -25,6 +25,15 @@ class Block:
     header: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A warning about one document, with a code a program can act on (see models.NoticeCode)."""
+
+    code: str
+    message: str
+    span: tuple[int, int] | None = None
+
+
 @dataclass
 class Document:
     text: str
@@ -35,7 +44,7 @@ class Document:
     published: str | None = None  # ISO date
     pages: int | None = None
     site_name: str | None = None  # the publishing outlet, when the page names it
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
 
 
 class IngestError(Exception):

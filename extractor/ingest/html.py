@@ -14,7 +14,7 @@ from lxml import etree
 
 from extractor.dates import iso_prefix, parse_date
 from extractor.ingest.decode import decode
-from extractor.ingest.document import Document
+from extractor.ingest.document import Document, Notice
 from extractor.ingest.html_walk import PageReader
 from extractor.resources import load_json
 
@@ -101,7 +101,7 @@ def _strip_site(title: str | None, site: str | None) -> str | None:
 
 def read_html(data: bytes, name: str) -> Document:
     m = _META_CHARSET.search(data[:4096])
-    notes: list[str] = []
+    notes: list[Notice] = []
     text, encoding = decode(data, declared=m.group(1).decode("ascii", "ignore") if m else None, warnings=notes)
     reader = PageReader(_rules(), _is_clutter)
     parser = etree.HTMLParser(target=reader, recover=True, encoding=None)

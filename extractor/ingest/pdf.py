@@ -11,7 +11,7 @@ import io
 import re
 
 from extractor.ingest.decode import is_blank
-from extractor.ingest.document import Document, IngestError, TextBuilder
+from extractor.ingest.document import Document, IngestError, Notice, TextBuilder
 from extractor.ingest.metadata import find_dateline_date
 from extractor.ingest.pdf_errors import classify, library_noise, pdf_errors, raised_by_library
 from extractor.ingest.text import classify_line
@@ -208,7 +208,7 @@ def read_pdf(data: bytes, name: str, max_pages: int | None = None) -> Document:
     if not data.lstrip().startswith(b"%PDF-"):
         raise IngestError("corrupt", "not a PDF: no %PDF- header")
     out = TextBuilder()
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     noise: list[str] = []  # the libraries' own warnings, listed after ours
     counters = {"bad_chars": 0}
     try:
@@ -234,10 +234,12 @@ def read_pdf(data: bytes, name: str, max_pages: int | None = None) -> Document:
         raise classify(e) from e
     text = out.text()
     if not text.strip():
-        warnings.append("no text layer: the PDF holds no extractable text (scanned or image-only?)")
+        warnings.append(Notice("no_text_layer", "no text layer: the PDF holds no extractable text (scanned or image-only?)"))
     elif bad_chars > 0.2 * max(len(text.split()), 1):
-        warnings.append("text layer is mostly unmapped glyphs ((cid:N) or U+FFFD); text may be unreliable")
-    doc = Document(text=text, blocks=out.blocks, format="pdf", pages=n_pages, warnings=warnings + noise)
+        warnings.append(Notice("unmapped_glyphs",
+                               "text layer is mostly unmapped glyphs ((cid:N) or U+FFFD); text may be unreliable"))
+    doc = Document(text=text, blocks=out.blocks, format="pdf", pages=n_pages,
+                   warnings=warnings + [Notice("pdf_library", n) for n in noise])
     if isinstance(title, bytes):
         title = title.decode("utf-8", "ignore")
     doc.title = " ".join(str(title).split()) if title and str(title).strip() else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from extractor.ingest.decode import decode
-from extractor.ingest.document import Block, Document
+from extractor.ingest.document import Block, Document, Notice
 from extractor.ingest.metadata import find_dateline_date, guess_title
 
 BULLET = re.compile(r"^(\s*)(?:[-*•·▪◦‣●○■□–—※►▶]|\d{1,2}[.)]|\(?[a-z][.)]|[A-Z][.)](?=\s+[A-Z]))\s+")
@@ -65,7 +65,7 @@ def _cells(line: str, offset: int) -> tuple[tuple[int, int], ...]:
 
 
 def read_text(data: bytes, name: str) -> Document:
-    notes: list[str] = []
+    notes: list[Notice] = []
     text, encoding = decode(data, warnings=notes)
     if name.lower().endswith(".md"):
         text = re.sub(r"^(#{1,6})\s", lambda m: " " * (len(m.group(1)) + 1), text, flags=re.M)
