@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from extractor.cli import cli
-from tests.test_review import make_record, write_out
+from test_review import make_record, write_out
 
 pytestmark = pytest.mark.slow
 

@@ -32,7 +32,7 @@ def _datasette() -> list[str]:
 
 
 def test_database_opens_in_datasette(tmp_path):
-    from tests.test_review import make_record, write_out
+    from test_review import make_record, write_out
 
     command = _datasette()
     out = write_out(tmp_path / "out", {"a.txt": make_record("a.txt"), "b.txt": make_record("b.txt")})

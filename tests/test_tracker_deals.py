@@ -143,3 +143,41 @@ def test_fixture_groups(tmp_path):
     row = conn.execute("SELECT sources, amount_text, companies FROM deals WHERE id = ?",
                        (deal_of[("e-ai-campus-note.txt", "$36.2 billion")],)).fetchone()
     assert row[0] == 2 and row[1] == "$36.2 billion" and "Korean Air" in json.loads(row[2])
+
+
+def test_a_sum_restated_in_another_currency_is_a_source_not_a_deal(tmp_path):
+    from test_review import make_record, write_out
+
+    rec = make_record("a.txt")
+    won = copy.deepcopy(rec["commitments"][0])
+    won["amount"] = {"text": "about 7 trillion won", "value": 7_000_000_000_000, "currency": "KRW",
+                     "qualifier": "approx"}
+    won["equivalent_of"] = 0
+    rec["commitments"].insert(1, won)
+    out = write_out(tmp_path / "out", {"a.txt": rec})
+    db = tmp_path / "deals.sqlite"
+    collect(out, db)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT equivalent_of FROM commitments WHERE id = 'a.txt#commitment-1'").fetchone() == \
+        ("a.txt#commitment-0",)
+    rows = conn.execute("SELECT id, currency, value, sources FROM deals ORDER BY id").fetchall()
+    assert rows == [("deal:a.txt#commitment-0", "USD", 5_000_000_000, 2),
+                    ("deal:a.txt#commitment-2", "JPY", 84_000_000_000_000, 1)]
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_a_database_of_another_schema_version_is_rebuilt(tmp_path):
+    from test_review import make_record, write_out
+
+    db = tmp_path / "deals.sqlite"
+    conn = sqlite3.connect(db)
+    conn.executescript("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                       "INSERT INTO meta VALUES ('schema_version', '0');"
+                       "CREATE TABLE commitments (id TEXT PRIMARY KEY); CREATE VIEW old AS SELECT 1;")
+    conn.close()
+    stats = collect(write_out(tmp_path / "out", {"a.txt": make_record("a.txt")}), db)
+    assert stats.added == ["a.txt"]
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM commitments").fetchone() == (2,)
+    assert conn.execute("SELECT value FROM meta").fetchone() == ("2",)
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'old'").fetchone() == (0,)

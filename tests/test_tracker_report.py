@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from extractor.cli import cli
 from extractor.tracker.report import money
-from tests.test_review import make_record, write_out
+from test_review import make_record, write_out
 
 
 def total_with_parts(source: str) -> dict:

@@ -22,9 +22,9 @@ from importlib import resources
 from pathlib import Path
 
 from extractor.review import ReviewError, path_key
-from extractor.tracker import deals as deal_rules
+from extractor.tracker.deal_store import deal_tables
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 SECTORS = ("energy", "critical_minerals", "semiconductors", "artificial_intelligence", "telecommunications",
            "biotechnology", "quantum", "space", "aerospace_defense", "shipbuilding", "automotive", "electronics",
            "cloud_digital", "infrastructure", "agriculture", "manufacturing")
@@ -53,7 +53,15 @@ def schema_sql() -> str:
 
 
 def connect(db_path) -> sqlite3.Connection:
+    """The database, created if need be; one of another schema version is emptied and made anew."""
     conn = sqlite3.connect(str(db_path))
+    has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
+    version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if has_meta else None
+    if version is not None and version[0] != SCHEMA_VERSION:
+        for kind, name in conn.execute("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') "
+                                       "AND name NOT LIKE 'sqlite_%' ORDER BY type = 'table'").fetchall():
+            conn.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
+        conn.commit()
     conn.execute("PRAGMA foreign_keys = ON")
     conn.executescript(schema_sql())
     conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
@@ -135,14 +143,16 @@ def document_rows(name: str, record: dict, record_sha: str) -> dict[str, list[tu
         cid = f"{d}#commitment-{i}"
         a = c.get("amount") or {}
         whole = amounts_at.get(_span(c), {})
-        p = c.get("part_of")
-        part_of = f"{d}#commitment-{p}" if isinstance(p, int) and not isinstance(p, bool) and \
-            0 <= p < len(commitments) and p != i else None
+        def ref(p):
+            ok = isinstance(p, int) and not isinstance(p, bool) and 0 <= p < len(commitments) and p != i
+            return f"{d}#commitment-{p}" if ok else None
+
+        part_of, equivalent_of = ref(c.get("part_of")), ref(c.get("equivalent_of"))
         rows["commitments"].append((cid, d, i, a.get("text") or "", num(a.get("value")), a.get("currency"),
                                     a.get("qualifier"), num(whole.get("min")), num(whole.get("max")),
                                     c.get("deadline"), c.get("deadline_text"), int(bool(c.get("is_total"))), part_of,
                                     c.get("context"), *_span(c), c.get("page"), c.get("sentence"),
-                                    json.dumps(c.get("mentions") or [])))
+                                    json.dumps(c.get("mentions") or []), equivalent_of))
         roles = {r.get("name"): r for r in c.get("company_roles") or [] if isinstance(r, dict)}
         seen = set()
         for n in c.get("companies") or []:
@@ -272,7 +282,7 @@ def collect(out_dir, db_path) -> CollectStats:
         stats.failed = len(errors)
         _sync(conn, "failed_documents", "file", [(e["file"], e.get("stage"), e.get("error_type"), e.get("message"))
                                                  for e in errors])
-        deal_rows, source_rows = deal_rules.deal_tables(conn)
+        deal_rows, source_rows = deal_tables(conn)
         stats.deals = len(deal_rows)
         _sync(conn, "deal_sources", "commitment_id", source_rows)
         _sync(conn, "deals", "id", deal_rows)

@@ -234,9 +234,11 @@ def group(items: list[Item], rules: dict | None = None) -> list[list[Item]]:
 
 
 def _representative(members: list[Item]) -> Item:
-    """The most precise wording: most significant digits, then a range over a single figure, then first."""
-    return max(members, key=lambda m: (significant_digits(m.value) if m.value else 0, m.qualifier == "range",
-                                       -members.index(m)))
+    """The most precise wording in the deal's currency: most significant digits, then a range over a
+    single figure, then first."""
+    same = [m for m in members if m.currency == members[0].currency]
+    return max(same, key=lambda m: (significant_digits(m.value) if m.value else 0, m.qualifier == "range",
+                                    -same.index(m)))
 
 
 def deal_rows(groups: list[list[Item]], rules: dict | None = None) -> list[tuple]:
@@ -270,40 +272,3 @@ def deal_rows(groups: list[list[Item]], rules: dict | None = None) -> list[tuple
                      json.dumps(sorted(set().union(*(m.sectors for m in g)))),
                      deadlines[0] if deadlines else None, g[0].id))
     return sorted(rows)
-
-
-def items_from_db(conn) -> list[Item]:
-    links: dict[str, dict[str, set]] = {}
-    from extractor.extract.companies.kb import name_key
-
-    for cid, canonical, name, home in conn.execute(
-            "SELECT l.commitment_id, c.canonical, c.id, c.country FROM commitment_companies l "
-            "JOIN companies c ON c.id = l.company_id"):
-        extra = links.setdefault(cid, {})
-        extra.setdefault("companies", set()).add(canonical or name_key(name) or name)
-        extra.setdefault("company_ids", set()).add(name)
-        if home:
-            extra.setdefault("homes", set()).add(home)
-    for table, col, key in (("commitment_countries", "country", "countries"),
-                            ("commitment_sectors", "sector", "sectors")):
-        for cid, v in conn.execute(f"SELECT commitment_id, {col} FROM {table}"):
-            links.setdefault(cid, {}).setdefault(key, set()).add(v)
-    doc_countries: dict[str, set] = {}
-    for doc, code in conn.execute("SELECT document_id, country FROM country_mentions"):
-        doc_countries.setdefault(doc, set()).add(code)
-    items = []
-    for row in conn.execute("SELECT id, document_id, idx, amount_text, value, currency, qualifier, min, max, "
-                            "is_total, part_of, deadline FROM commitments WHERE value IS NOT NULL"):
-        extra = {k: frozenset(v) for k, v in links.get(row[0], {}).items()}
-        extra["own_countries"] = extra.get("countries", frozenset())
-        extra["countries"] = extra["own_countries"] or frozenset(doc_countries.get(row[1], ()))
-        items.append(Item(*row[:9], bool(row[9]), row[10], row[11], **extra))
-    return items
-
-
-def deal_tables(conn) -> tuple[list[tuple], list[tuple]]:
-    """(deals rows, deal_sources rows) for every commitment in the database."""
-    rules = default_rules()
-    groups = group(items_from_db(conn), rules)
-    sources = sorted((m.id, "deal:" + g[0].id) for g in groups for m in g)
-    return deal_rows(groups, rules), sources

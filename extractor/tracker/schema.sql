@@ -8,6 +8,7 @@
 -- Cross-document tables: companies, countries, sectors, deals; everything else belongs to one
 -- document and goes with it (ON DELETE CASCADE).
 
+-- A database of another schema version is rebuilt from the records on the next collect.
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -128,13 +129,15 @@ CREATE TABLE IF NOT EXISTS commitments (
     deadline      TEXT,
     deadline_text TEXT,
     is_total      INTEGER NOT NULL,              -- 1 when later commitments are parts of this one
-    part_of       TEXT REFERENCES commitments(id) ON DELETE CASCADE,  -- the total this is a part of
+    part_of       TEXT REFERENCES commitments(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,  -- its total
     context       TEXT,
     span_start    INTEGER,
     span_end      INTEGER,
     page          INTEGER,
     sentence      TEXT,
-    mentions      TEXT NOT NULL                  -- JSON list of every span naming the same sum
+    mentions      TEXT NOT NULL,                 -- JSON list of every span naming the same sum
+    equivalent_of TEXT REFERENCES commitments(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
+                                                 -- the sum this one restates in another currency: count one
 );
 
 CREATE TABLE IF NOT EXISTS commitment_companies (
@@ -163,7 +166,8 @@ CREATE TABLE IF NOT EXISTS commitment_sectors (
 
 -- Deals: commitments across documents that are the same real-world commitment
 -- (extractor/tracker/deals.py, rules in extractor/data/deals.json). Recomputed on every collect;
--- only rows that differ are written.
+-- only rows that differ are written. A commitment that restates another in a second currency is a
+-- source of that one's deal, never a deal of its own.
 CREATE TABLE IF NOT EXISTS deals (
     id          TEXT PRIMARY KEY,                -- 'deal:' + the id of its first commitment
     currency    TEXT NOT NULL,
@@ -197,6 +201,7 @@ CREATE INDEX IF NOT EXISTS country_mentions_document ON country_mentions(documen
 CREATE INDEX IF NOT EXISTS country_mentions_country ON country_mentions(country);
 CREATE INDEX IF NOT EXISTS commitments_document ON commitments(document_id);
 CREATE INDEX IF NOT EXISTS commitments_part_of ON commitments(part_of);
+CREATE INDEX IF NOT EXISTS commitments_equivalent_of ON commitments(equivalent_of);
 CREATE INDEX IF NOT EXISTS commitments_currency_value ON commitments(currency, value);
 CREATE INDEX IF NOT EXISTS commitment_companies_company ON commitment_companies(company_id);
 CREATE INDEX IF NOT EXISTS commitment_companies_document ON commitment_companies(document_id);
