@@ -14,11 +14,24 @@ from functools import lru_cache
 
 from extractor.ingest.document import Block, Document
 
-# Components the extraction uses: tagger+attribute_ruler+lemmatizer (lemmas for sectors),
-# parser (sentences, dependencies for commitments), ner (candidates).
+# What the rules read, and so what runs (checked by tests/test_nlp.py): tag_ and pos_ (tagger +
+# attribute_ruler: company candidates and decisions), lemma_ (lemmatizer: sectors, common words),
+# sentences (parser: is_sent_start; no rule reads dep_ or head, but the senter splits differently, so
+# swapping it in would change records), ents (ner: company candidates); tok2vec feeds them all.
+# Nothing can be disabled without changing records; only the unused senter is excluded.
 EXCLUDE = ("senter",)
 CHUNK = 50_000
+BATCH = 256  # pieces per nlp.pipe batch
 _CUT = re.compile(r"(?<=[.!?])\s+")
+
+
+def _empty_tensor():
+    import numpy
+
+    return numpy.zeros((0,), dtype="float32")
+
+
+_EMPTY = _empty_tensor()  # what a parsed Doc keeps instead of its tok2vec tensor
 
 
 @lru_cache(maxsize=2)
@@ -173,7 +186,19 @@ def _pieces_of(doc: Document):
 
 
 def analyze(doc: Document, model: str) -> Analysis:
+    """Every block piece through one `nlp.pipe` (BATCH pieces a batch). A text repeated in the
+    document (a running header, a footer, a boilerplate line) is parsed once and its Doc shared by
+    every piece with that text: the parse of a piece depends on its text alone. The tok2vec tensor
+    is dropped from each Doc once the pipeline has run (no rule reads it; it is most of a Doc's
+    memory), so a 20 MB text stays within a worker's --max-memory."""
     nlp = load(model)
     parts = list(_pieces_of(doc))
-    pieces = [Piece(i, off, parsed) for (i, off, _), parsed in zip(parts, nlp.pipe(t for _, _, t in parts))]
+    index: dict[str, int] = {}
+    for _, _, t in parts:
+        index.setdefault(t, len(index))
+    parsed = []
+    for d in nlp.pipe(index, batch_size=BATCH):
+        d.tensor = _EMPTY
+        parsed.append(d)
+    pieces = [Piece(i, off, parsed[index[t]]) for i, off, t in parts]
     return Analysis(doc.text, doc.blocks, pieces, model=model)

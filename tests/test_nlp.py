@@ -37,3 +37,20 @@ def test_analysis_maps_sentences_and_entities_into_the_document():
     for label, s, e in analysis.entities:
         assert text[s:e] in text and s >= 11 or e <= 10
     assert analysis.sentence_text(text.index("Korea")) == "Amazon will invest $5 billion in Korea."
+
+
+def test_a_repeated_block_is_parsed_once_and_analysed_like_the_others():
+    line = "Compiled Annex. Toyota will invest $2 billion in Ohio."
+    text = "\n".join([line, "Hanwha will build ships.", line])
+    starts = [0, len(line) + 1, len(line) + 1 + len("Hanwha will build ships.") + 1]
+    ends = [starts[0] + len(line), starts[1] + len("Hanwha will build ships."), starts[2] + len(line)]
+    doc = Document(text=text, blocks=[Block("paragraph", s, e) for s, e in zip(starts, ends)], format="txt")
+    analysis = nlp_stage.analyze(doc, DEFAULT_MODEL)
+    assert analysis.pieces[0].doc is analysis.pieces[2].doc  # one parse for the repeated text
+    assert analysis.pieces[0].doc.tensor.size == 0  # the tok2vec tensor is not kept
+    first = [(s, e) for s, e in analysis.sentences if e <= ends[0]]
+    last = [(s - starts[2], e - starts[2]) for s, e in analysis.sentences if s >= starts[2]]
+    assert first == last and len(first) == 2
+    ents = [(label, s, e) for label, s, e in analysis.entities]
+    assert [(lb, s) for lb, s, e in ents if e <= ends[0]] == [(lb, s - starts[2]) for lb, s, e in ents if s >= starts[2]]
+    assert [t.text for t in analysis.tokens(starts[2], starts[2] + 6)] == ["Compiled"]
