@@ -136,11 +136,11 @@ def buckets(deals: list[Deal], keys, label, prefix: str) -> list[Bucket]:
     return ordered
 
 
-def bar_chart(items: list[Bucket], width: int = 760) -> dict:
+def bar_chart(items: list[Bucket], width: int = 1000) -> dict:
     """Geometry of a horizontal bar chart of the main-currency totals (drawn by the template)."""
     rows = [b for b in items if b.main > 0][:TOP]
     top = max((b.main for b in rows), default=0) or 1
-    label_w, value_w, row_h = 210, 120, 24
+    label_w, value_w, row_h = 240, 120, 24
     span = width - label_w - value_w
     bars = [{"y": i * row_h, "w": max(2, round(span * b.main / top)), "label": b.label, "href": "#" + b.anchor,
              "value": money(b.main, MAIN_CURRENCY), "deals": len(b.deals)} for i, b in enumerate(rows)]
@@ -148,7 +148,7 @@ def bar_chart(items: list[Bucket], width: int = 760) -> dict:
             "bars": bars}
 
 
-def timeline(deals: list[Deal], width: int = 760) -> dict:
+def timeline(deals: list[Deal], width: int = 1000) -> dict:
     """Deadlines of the deals as dots on a time axis, in lanes so none overlap."""
     dated = sorted((d for d in deals if d.deadline), key=lambda d: (d.deadline, d.id))
     if not dated:
