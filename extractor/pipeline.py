@@ -24,7 +24,7 @@ from extractor.ingest import Notice as IngestNotice
 from extractor.ingest.metadata import DATE_LITERAL
 from extractor.link import link
 from extractor.models import (Amount, Commitment, CommitmentAmount, CommitmentCompany, Company, Country,
-                              Deadline, DocumentInfo, Notice, Percentage, Record, SectorHit)
+                              Deadline, DocumentInfo, Notice, Percentage, Record, Sector, SectorHit)
 from extractor.nlp import Analysis, analyze, load
 
 _AS_OF = re.compile(rf"\b(?:As of|Dated|Updated|Published|Released|Compiled|Date of issue:?|Issued)\s+(?:on\s+)?(?P<date>{DATE_LITERAL.pattern})")
@@ -98,7 +98,7 @@ def build_record(data: bytes, name: str, doc: Document, analysis: Analysis, ref:
     by_code: dict[str, list[tuple[int, int]]] = {}
     for c in countries:
         by_code.setdefault(c.code, []).append((c.start, c.end))
-    by_sector: dict[str, tuple[list[str], list[tuple[int, int]]]] = {}
+    by_sector: dict[Sector, tuple[list[str], list[tuple[int, int]]]] = {}
     for m in sectors:
         evidence, spans = by_sector.setdefault(m.sector, ([], []))
         phrase = text[m.start:m.end]
@@ -112,8 +112,9 @@ def build_record(data: bytes, name: str, doc: Document, analysis: Analysis, ref:
         commitments.append(Commitment(
             amount=CommitmentAmount(text=a.text, value=number(a.value), currency=a.currency, qualifier=a.qualifier),
             equivalent_of=lk.equivalent_of,
-            companies=[n for n, _, _, _ in lk.companies],
-            company_roles=[CommitmentCompany(name=n, mention=m, role=r, cue=c) for n, m, r, c in lk.companies],
+            companies=[c.name for c in lk.companies],
+            company_roles=[CommitmentCompany(name=c.name, mention=c.mention, role=c.role, cue=c.cue)
+                           for c in lk.companies],
             countries=lk.countries, sectors=lk.sectors,
             deadline=lk.deadline.date if lk.deadline else None,
             deadline_text=lk.deadline.text if lk.deadline else None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from typing import Any, get_args
 from functools import lru_cache
 from importlib import resources
 
@@ -40,3 +41,16 @@ def alternation(words, flexible_space: bool = True) -> str:
     """
     escaped = (re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
     return "|".join(e.replace(r"\ ", r"\s+") if flexible_space else e for e in escaped)
+
+
+def one_of(value: str, literal: Any, where: str) -> Any:
+    """`value` checked against a Literal type of the record (a sector label, a qualifier, a role):
+    data files may only use the record's own words. Raises ValueError naming the file and the value.
+
+    >>> from extractor.models import Qualifier
+    >>> one_of("approx", Qualifier, "money.json")
+    'approx'
+    """
+    if value not in get_args(literal):
+        raise ValueError(f"{where}: {value!r} is not one of {get_args(literal)}")
+    return value

@@ -2,13 +2,19 @@
 from __future__ import annotations
 
 import bisect
-from typing import Callable, Generic, Iterable, TypeVar
+from typing import Any, Callable, Generic, Iterable, TypeVar
 
 T = TypeVar("T")
 
 
+def _as_span(x: Any) -> tuple[int, int]:
+    return x  # items that are (start, end) pairs themselves
+
+
 class SpanIndex(Generic[T]):
-    def __init__(self, items: Iterable[T], key: Callable[[T], tuple[int, int]] = lambda x: x):
+    """Items with a [start, end) span (`key` gives it; by default the item is the pair)."""
+
+    def __init__(self, items: Iterable[T], key: Callable[[T], tuple[int, int]] = _as_span):
         self._items = sorted(items, key=lambda x: key(x)[0])
         self._key = key
         self._starts = [key(x)[0] for x in self._items]

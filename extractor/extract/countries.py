@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from extractor.extract.mentions import CountryMention
@@ -30,7 +31,7 @@ def country_name(code: str) -> str:
     return _rules()[3][code]
 
 
-def find_countries(text: str, exclude: list[tuple[int, int]] = ()) -> list[CountryMention]:
+def find_countries(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[CountryMention]:
     """Country mentions; `exclude` are spans (e.g. inside company names) that don't count."""
     regex, surface, blocked, _, ambiguous, us_place = _rules()
     # "Georgia" is the US state unless the text also says "Tbilisi" or "Georgian".

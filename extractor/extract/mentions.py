@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from extractor.models import DeadlineKind, Qualifier, Sector
+
 
 @dataclass(frozen=True)
 class AmountMention:
@@ -12,7 +14,7 @@ class AmountMention:
     text: str
     value: Decimal
     currency: str
-    qualifier: str
+    qualifier: Qualifier
     min: Decimal | None = None
     max: Decimal | None = None
 
@@ -45,7 +47,7 @@ class DeadlineMention:
     start: int
     end: int
     text: str
-    kind: str
+    kind: DeadlineKind
     date: str | None
     duration: str | None
     unresolved: bool = False
@@ -55,5 +57,5 @@ class DeadlineMention:
 class SectorMention:
     start: int
     end: int
-    sector: str
+    sector: Sector
     phrase: str

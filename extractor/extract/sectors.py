@@ -7,12 +7,19 @@ label that some strong phrase in the same document already supports.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from extractor.extract.mentions import SectorMention
 from extractor.nlp import Analysis, load
-from extractor.resources import load_json
+from typing import TYPE_CHECKING
+
+from extractor.models import Sector
+from extractor.resources import load_json, one_of
 from extractor.spans import SpanIndex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 # Two phrases listed with a separator between them ("energy, semiconductors and ships"); a bare space is a
@@ -24,8 +31,9 @@ _LIST_GAP = re.compile(r"\s*(?:[,;/]\s*(?:(?:and|or|as well as)\s+)?|(?:and|or|a
 def _patterns(model: str):
     data = load_json("sectors.json")
     tokenizer = load(model).tokenizer
-    index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
-    for label, phrases in data["sectors"].items():
+    index: dict[str, list[tuple[tuple[str, ...], Sector | None, str]]] = {}
+    for name, phrases in data["sectors"].items():
+        label: Sector = one_of(name, Sector, "sectors.json")
         for phrase in phrases:
             words = tuple(t.lower_ for t in tokenizer(phrase))
             index.setdefault(words[0], []).append((words, label, phrase))
@@ -46,12 +54,13 @@ def _token_keys(token) -> tuple[str, ...]:
     return lower, token.lemma_.lower()
 
 
-def find_sectors(analysis: Analysis, model: str, exclude: list[tuple[int, int]] = ()) -> list[SectorMention]:
+def find_sectors(analysis: Analysis, model: str, exclude: Sequence[tuple[int, int]] = ()) -> list[SectorMention]:
+    """Sector phrases of a parsed document (not inside `exclude`: company and public-body names), in order."""
     index, weak = _patterns(model)
     excluded = SpanIndex(exclude)
     found: list[tuple[SectorMention, bool]] = []
     for piece in analysis.pieces:
-        doc = piece.doc
+        doc: Doc = piece.doc  # type: ignore[assignment]  # Piece.doc is a spaCy Doc
         i = 0
         n = len(doc)
         while i < n:
@@ -83,9 +92,9 @@ def find_sectors(analysis: Analysis, model: str, exclude: list[tuple[int, int]] 
     for k, (m, is_weak) in enumerate(found):
         if is_weak:
             neighbours = [found[j][0] for j in (k - 1, k + 1) if 0 <= j < len(found)]
-            for n in neighbours:
-                gap = text[min(m.end, n.end):max(m.start, n.start)]
-                if n.sector != m.sector and _LIST_GAP.fullmatch(gap):
+            for other in neighbours:
+                gap = text[min(m.end, other.end):max(m.start, other.start)]
+                if other.sector != m.sector and _LIST_GAP.fullmatch(gap):
                     found[k] = (m, False)
                     break
     strong_labels = {m.sector for m, is_weak in found if not is_weak}

@@ -1,6 +1,8 @@
 """What every reader produces: the text records are made from, cut into blocks."""
 from __future__ import annotations
 
+from extractor.models import NoticeCode
+
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -29,7 +31,7 @@ class Block:
 class Notice:
     """A warning about one document, with a code a program can act on (see models.NoticeCode)."""
 
-    code: str
+    code: NoticeCode
     message: str
     span: tuple[int, int] | None = None
 

@@ -7,11 +7,14 @@ above it. Companies of a following sentence that starts with 'The project',
 """
 from __future__ import annotations
 
+from typing import Any, Callable, TypeVar
+
 from extractor.extract.mentions import AmountMention, CompanyEntity, CountryMention, DeadlineMention, SectorMention
 from extractor.link.clauses import amount_owners, own_sectors
 from extractor.link.rules import link_rules
 from extractor.link.totals import mark_totals, measures_not_funds, mark_equivalents, merge_repeats
-from extractor.link.types import Link
+from extractor.link.types import Context, Link, LinkedCompany
+from extractor.models import Role, Sector
 from extractor.nlp import Analysis
 from extractor.spans import SpanIndex
 
@@ -20,15 +23,15 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
-def _role(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+def _role(text: str, start: int, end: int) -> tuple[Role | None, str | None]:
     rules = link_rules()
     before = text[max(0, start - 40):start]
-    for role, cue in rules["roles_before"]:
+    for role, cue in rules.roles_before:
         m = cue.search(before)
         if m:
             return role, m.group(0).strip()
     after = text[end:end + 60]
-    for role, cue in rules["roles_after"]:
+    for role, cue in rules.roles_after:
         m = cue.match(after)
         if m:
             return role, m.group(0).strip()
@@ -83,7 +86,7 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
         s_lo, s_hi = analysis.sentence_span(amount.start)
         bi = analysis.block_index(amount.start)
         block = analysis.blocks[bi] if bi is not None else None
-        scopes = [("sentence", s_lo, s_hi)]
+        scopes: list[tuple[Context, int, int]] = [("sentence", s_lo, s_hi)]
         if block is not None:
             if block.kind == "table_row":
                 scopes = [("table_row", block.start, block.end)]
@@ -94,7 +97,7 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
                 prev = analysis.previous_sentence(s_lo, block.start)
                 if prev:
                     scopes.append(("block", *prev))
-            heading = _heading_span(analysis, bi)
+            heading = _heading_span(analysis, bi) if bi is not None else None
             if heading:
                 scopes.append(("heading", *heading))
         # Companies: the sentence, then what a following 'The project ...' sentence says, then the block.
@@ -115,7 +118,7 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
             if n not in seen:
                 seen.add(n)
                 role, cue = _role(text, s, e)
-                link_.companies.append((n, text[s:e], role, cue))
+                link_.companies.append(LinkedCompany(n, text[s:e], role, cue))
         link_.sectors = own_sectors(amount, by_sentence[(s_lo, s_hi)], sector_index, s_lo, s_hi) \
             or _first_found(scopes, sector_index, lambda m: m.sector)
         # Countries and deadlines: the sentence, or the whole block when it is one bullet or table row.
@@ -136,10 +139,13 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
     return links
 
 
-def _first_found(scopes, index: SpanIndex, label) -> list[str]:
+L = TypeVar("L")
+
+
+def _first_found(scopes: list[tuple[Context, int, int]], index: SpanIndex, label: Callable[[Any], L]) -> list[L]:
     """The distinct labels of the items in the narrowest scope that has any."""
     for _, lo, hi in scopes:
-        labels: list[str] = []
+        labels: list[L] = []
         for m in index.within(lo, hi):
             if label(m) not in labels:
                 labels.append(label(m))
@@ -159,7 +165,7 @@ def _anaphoric_companies(analysis: Analysis, sentence_end: int, block, company_s
         if nxt is None:
             return []
         s, e = nxt
-        if not link_rules()["anaphor"].match(text[s:e]):
+        if not link_rules().anaphor.match(text[s:e]):
             return []
         found = company_spans.within(s, e)
         if found:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from extractor.extract.mentions import AmountMention
+from extractor.models import Sector
 from extractor.spans import SpanIndex
 
 
@@ -18,12 +19,12 @@ def nearest(group: list[AmountMention], start: int, end: int) -> AmountMention:
 
 
 def own_sectors(amount: AmountMention, group: list[AmountMention], sector_index: SpanIndex,
-                 lo: int, hi: int) -> list[str]:
+                 lo: int, hi: int) -> list[Sector]:
     """In a sentence with several amounts (`group`), the sectors named nearest to this one ('$150
     billion for shipbuilding, and $200 billion in cash for energy projects'); [] when it has none."""
     if len(group) < 2:
         return []
-    labels: list[str] = []
+    labels: list[Sector] = []
     for m in sector_index.within(lo, hi):
         if nearest(group, m.start, m.end) is amount and m.sector not in labels:
             labels.append(m.sector)

@@ -1,26 +1,34 @@
-"""The linking rule data (data/commitments.json) as regexes, loaded once."""
+"""The linking rule data (data/commitments.json), loaded once into typed regexes."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
-from extractor.resources import load_json
+from extractor.models import Role
+from extractor.resources import alternation as alt
+from extractor.resources import load_json, one_of
 
 
-def alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+@dataclass(frozen=True)
+class LinkRules:
+    anaphor: re.Pattern            # 'The project is led by ...', 'It will ...': a sentence that refers back
+    roles_before: tuple[tuple[Role, re.Pattern], ...]  # 'led by X', 'built by X'
+    roles_after: tuple[tuple[Role, re.Pattern], ...]   # 'X will invest', 'X will supply'
+    total: re.Pattern              # words that mark a total broken into parts
 
 
 @lru_cache(maxsize=1)
-def link_rules() -> dict:
+def link_rules() -> LinkRules:
     d = load_json("commitments.json")
     modal = r"(?:will|would|has|have|plans?\s+to|committed\s+to|pledged\s+to|agreed\s+to)?\s*"
-    return {
-        "anaphor": re.compile(rf"^(?:[-•*]\s*)?(?:{alt(d['anaphora_subjects'])})\s+(?:\w+\s+){{0,2}}?"
-                              rf"(?:{alt(d['anaphora_nouns'])}|is|was|will|would)\b|^(?:It|They)\b"),
-        "roles_before": [(role, re.compile(rf"\b(?:{alt(cues)})\s*$", re.I))
-                         for role, cues in d["role_cues_before"].items()],
-        "roles_after": [(role, re.compile(rf"^(?:’s|'s)?\s*{modal}(?:{alt(verbs)})\b", re.I))
-                        for role, verbs in d["role_verbs_after"].items()],
-        "total": re.compile(rf"\b(?:{alt(d['total_cues'])})", re.I),
-    }
+    return LinkRules(
+        anaphor=re.compile(rf"^(?:[-•*]\s*)?(?:{alt(d['anaphora_subjects'])})\s+(?:\w+\s+){{0,2}}?"
+                           rf"(?:{alt(d['anaphora_nouns'])}|is|was|will|would)\b|^(?:It|They)\b"),
+        roles_before=tuple((one_of(role, Role, "commitments.json"), re.compile(rf"\b(?:{alt(cues)})\s*$", re.I))
+                           for role, cues in d["role_cues_before"].items()),
+        roles_after=tuple((one_of(role, Role, "commitments.json"),
+                           re.compile(rf"^(?:’s|'s)?\s*{modal}(?:{alt(verbs)})\b", re.I))
+                          for role, verbs in d["role_verbs_after"].items()),
+        total=re.compile(rf"\b(?:{alt(d['total_cues'])})", re.I),
+    )

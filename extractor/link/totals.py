@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 from extractor.extract.mentions import AmountMention
-from extractor.link.rules import alt, link_rules
+from extractor.link.rules import link_rules
+from extractor.resources import alternation as alt
 from extractor.link.types import Link
 from extractor.resources import load_json
 
@@ -17,15 +19,15 @@ def merge_repeats(links: list[Link]) -> list[Link]:
     merged: list[Link] = []
     for lk in links:
         a = lk.amount
-        names = {c[0] for c in lk.companies}
+        names = {c.name for c in lk.companies}
         target = next((m for m in merged if m.amount.currency == a.currency and m.amount.value == a.value
-                       and (not names or not {c[0] for c in m.companies} or names & {c[0] for c in m.companies})),
+                       and (not names or not {c.name for c in m.companies} or names & {c.name for c in m.companies})),
                       None)
         if target is None:
             merged.append(lk)
             continue
-        known = {c[0] for c in target.companies}
-        target.companies.extend(c for c in lk.companies if c[0] not in known)
+        known = {c.name for c in target.companies}
+        target.companies.extend(c for c in lk.companies if c.name not in known)
         target.countries.extend(c for c in lk.countries if c not in target.countries)
         target.sectors.extend(x for x in lk.sectors if x not in target.sectors)
         if target.deadline is None or (target.deadline.date is None and lk.deadline and lk.deadline.date):
@@ -57,7 +59,7 @@ def mark_totals(text: str, links: list[Link]) -> None:
     for i, total in enumerate(links):
         a = total.amount
         parts = []
-        running = 0
+        running = Decimal(0)
         for j in range(i + 1, len(links)):
             b = links[j].amount
             if b.start - a.end > 1500 or b.currency != a.currency:
@@ -68,7 +70,7 @@ def mark_totals(text: str, links: list[Link]) -> None:
                 break
             running += b.value
             parts.append(j)
-        if len(parts) >= 2 and link_rules()["total"].search(text, max(0, a.start - 120), a.end + 120):
+        if len(parts) >= 2 and link_rules().total.search(text, max(0, a.start - 120), a.end + 120):
             total.is_total = True
             for j in parts:
                 links[j].part_of = i

@@ -23,6 +23,7 @@ _ABBREVIATIONS = {"Bros", "Mfg", "Intl", "Jr", "Sr", "St", "Mt", "No", "Dr", "Mr
 # "Japan's Sojitz Corporation", "Hyundai-owned Boston Dynamics": two names, split them.
 _JOINER = re.compile(r"(?:’s|'s)\s+|-(?:owned|based|built|led|backed|made|controlled|headquartered|related|linked|affiliated|funded)\b\s*")
 _ABBREVIATED = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Mfg|Intl|S\.A|N\.V|L\.L\.C)|(?:^|[.\s])[A-Z])\.$")
+_LEAD_WORDS = re.compile(r"\s*(?:(?:[a-z][\w-]*|&)\s+)*")  # matches any string (possibly empty)
 _CELL_ITEM = re.compile(r"[^,;/()]+?(?=\s*(?:,|;|/|\(|\)|\band\b|$))")
 _MODEL_NUMBER = re.compile(r"[ \t]+[A-Z]{0,3}-?\d[\d-]*[A-Za-z]{0,2}\b(?![-&])")  # "Ford F-150", "Boeing 787-10"
 _PRODUCT_PLURAL = re.compile(r"[ \t]+[A-Z]{2,}s$")  # "Nvidia GPUs": the product, not the name
@@ -93,7 +94,7 @@ def _pieces(chunk: str, offset: int) -> list[tuple[int, int]]:
             pos = a
             for m in pattern.finditer(chunk, a, b):
                 if pattern is _SENTENCE_STOP:
-                    word = re.search(r"(\w*)$", chunk[a:m.start()]).group(1)
+                    word = re.search(r"\w*$", chunk[a:m.start()]).group(0)  # type: ignore[union-attr]  # matches always
                     if len(word) <= 1 or word in _ABBREVIATIONS:
                         continue  # "U.S. Steel", "Westinghouse Electric Co. and"
                 cut.append((pos, m.start() + (1 if pattern is _SENTENCE_STOP else 0)))
@@ -193,7 +194,7 @@ def cell_candidates(analysis: Analysis, a: int, b: int) -> list[Candidate]:
     text = analysis.text
     found = []
     for m in _CELL_ITEM.finditer(text, a, b):
-        lead = re.match(r"\s*(?:(?:[a-z][\w-]*|&)\s+)*", m.group(0)).end()  # "with Brookfield"
+        lead = len(_LEAD_WORDS.match(m.group(0)).group(0))  # type: ignore[union-attr]  # "with Brookfield"
         s, e = clean(text, m.start() + lead, m.end())
         while e > s and text[e - 1].isspace():
             e -= 1

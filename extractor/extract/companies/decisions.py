@@ -159,7 +159,8 @@ def _place_follows(c: Candidate, ctx: Context) -> bool:
     if not m:
         return False
     nxt = m.group(1)
-    return is_us_state(nxt) or is_country_name(nxt) or len(ctx.groups.get(c.group, ())) < 3
+    members = ctx.groups.get(c.group, []) if c.group is not None else []
+    return is_us_state(nxt) or is_country_name(nxt) or len(members) < 3
 
 
 def _brand_product(c: Candidate, ctx: Context) -> bool:
