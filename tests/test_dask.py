@@ -76,15 +76,17 @@ def _free_port() -> int:
 
 def test_real_scheduler_and_two_workers(archive, local_tree, tmp_path):
     port = _free_port()
-    dask = [sys.executable, "-m", "distributed.cli.dask_scheduler"]
+    cli = Path(sys.executable).with_name("dask")  # the `dask` command of this environment
+    scheduler = [str(cli), "scheduler"] if cli.exists() else [sys.executable, "-m", "distributed.cli.dask_scheduler"]
+    worker = [str(cli), "worker"] if cli.exists() else [sys.executable, "-m", "distributed.cli.dask_worker"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    procs = [subprocess.Popen([*dask, "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"], env=env,
+    procs = [subprocess.Popen([*scheduler, "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)]
     address = f"tcp://127.0.0.1:{port}"
     try:
         for _ in range(2):
             procs.append(subprocess.Popen(
-                [sys.executable, "-m", "distributed.cli.dask_worker", address, "--nworkers", "1", "--nthreads", "1",
+                [*worker, address, "--nworkers", "1", "--nthreads", "1",
                  "--host", "127.0.0.1", "--no-dashboard", "--memory-limit", "0"], env=env, cwd=tmp_path,
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
         from distributed import Client
