@@ -257,26 +257,26 @@ def collect(out_dir, db_path) -> CollectStats:
             except OSError as e:
                 raise ReviewError(f"{path}: cannot read record: {e}") from e
             sha = hashlib.sha256(raw).hexdigest()
+            if known.get(name) == sha:      # the same bytes: the same rows, not even parsed
+                present.add(name)
+                stats.unchanged += 1
+                continue
             try:
                 record = json.loads(raw.decode("utf-8"))
             except (UnicodeDecodeError, ValueError) as e:
                 raise ReviewError(f"{path}: cannot read record: {e}") from e
             if not isinstance(record, dict) or not isinstance(record.get("document"), dict):
                 continue
-            source = name
-            present.add(source)
-            if known.get(source) == sha:   # the same bytes: the same rows
-                stats.unchanged += 1
-                continue
-            if source in known:
-                conn.execute("DELETE FROM documents WHERE id = ?", (source,))
-                stats.updated.append(source)
+            present.add(name)
+            if name in known:
+                conn.execute("DELETE FROM documents WHERE id = ?", (name,))
+                stats.updated.append(name)
             else:
-                stats.added.append(source)
+                stats.added.append(name)
             _insert(conn, document_rows(name, record, sha))
-        for source in sorted(set(known) - present):
-            conn.execute("DELETE FROM documents WHERE id = ?", (source,))
-            stats.removed.append(source)
+        for name in sorted(set(known) - present):
+            conn.execute("DELETE FROM documents WHERE id = ?", (name,))
+            stats.removed.append(name)
         _drop_unreferenced(conn)
         errors = read_errors(out_dir)
         stats.failed = len(errors)
