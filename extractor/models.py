@@ -30,6 +30,7 @@ NoticeCode = Literal[
     "pdf_library",            # a warning the PDF libraries raised while reading
     "unresolved_deadline",    # a relative deadline with no reference date to resolve it against
     "deadline_without_date",  # a deadline no rule can date ('before the end of the administration')
+    "html_fallback",          # trafilatura found no (or too little) main text: the HTML reader kept its own walk
 ]
 
 

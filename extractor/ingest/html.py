@@ -15,6 +15,7 @@ from lxml import etree
 from extractor.dates import iso_prefix, parse_date
 from extractor.ingest.decode import decode
 from extractor.ingest.document import Document, Notice
+from extractor.ingest.html_choose import choose
 from extractor.ingest.html_walk import PageReader
 from extractor.resources import load_json
 
@@ -26,7 +27,9 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I
 def _rules() -> dict:
     rules = load_json("html.json")
     words = "|".join(re.escape(w) for w in rules["clutter_words"])
-    rules["clutter_re"] = re.compile(rf"(?:^|[\s_-])(?:{words})(?:$|[\s_-])", re.I)
+    # a word that begins a class or id name ('sidebar', 'share-buttons'), never one inside a longer
+    # name: 'no-sidebar', 'has-paywall' or 'category-social-media' name the article's own container
+    rules["clutter_re"] = re.compile(rf"(?:^|\s)(?:{words})(?:$|[\s_-])", re.I)
     return rules
 
 
@@ -110,7 +113,7 @@ def read_html(data: bytes, name: str) -> Document:
         parser.close()
     except etree.LxmlError:  # libxml2 found nothing to parse: keep what was read
         reader.close()
-    out = reader.result()
+    out = choose(text, reader, notes)
     doc = Document(text=out.text(), blocks=out.blocks, format="html", encoding=encoding, warnings=notes)
     doc.site_name = reader.meta_content("og:site_name", "application-name", "publisher")
     doc.title = _strip_site(_title(reader), doc.site_name)

@@ -96,6 +96,7 @@ class PageReader:
         self._title: list[str] | None = None
         self._h1: _Capture | None = None
         self._seen_title = self._seen_h1 = False
+        self.elements = 0  # start tags read, the page's size for the caller's limits
 
     # --- running text -----------------------------------------------------------------------------
     def _reset(self) -> None:
@@ -225,6 +226,7 @@ class PageReader:
 
     # --- the parser target interface --------------------------------------------------------------
     def start(self, tag: str, attrib: dict, nsmap=None) -> None:
+        self.elements += 1
         if tag in NOT_GET_TEXT:
             self.containers += 1
         self._meta_start(tag, attrib)
