@@ -11,9 +11,29 @@ from importlib import resources
 DATA_PACKAGE = "extractor.data"
 
 
+class RuleDataError(ValueError):
+    """A rule-data file that does not have the shape its model says (the message names file and key)."""
+
+
 @lru_cache(maxsize=None)
 def load_json(name: str) -> dict:
-    return json.loads(resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8"))
+    """A rule-data file of extractor/data/, validated against its model in extractor/rule_files.py."""
+    return validated(name, json.loads(resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")))
+
+
+def validated(name: str, data: dict) -> dict:
+    """`data` if it has the shape FILE_MODELS gives `name` (files without a model pass); else RuleDataError."""
+    from pydantic import ValidationError
+
+    from extractor.rule_files import FILE_MODELS
+
+    model = FILE_MODELS.get(name)
+    if model is not None:
+        try:
+            model.model_validate(data)
+        except ValidationError as exc:
+            raise RuleDataError(f"extractor/data/{name}: {exc}") from exc
+    return data
 
 
 def rules_digest(folder=None) -> str:

@@ -1,0 +1,155 @@
+"""The shape of every rule-data file (extractor/data/*.json), as pydantic models.
+
+`resources.load_json` validates each file against its model when it is first loaded, so a typo
+in a key, a sector label the record does not know, or a list where a mapping belongs fails at
+once with the file and the key named, not later as a wrong record. Words stay in the files;
+this module only says what kind of value each key holds. Company knowledge-base files are
+validated by extractor/extract/companies/kb.py.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from extractor.models import DeadlineKind, Qualifier, Role, Sector
+
+Words = list[str]
+Iso4217 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+Iso3166 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+
+
+class _File(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    doc: str = Field(default="", alias="_doc")
+
+
+class _Open(_File):
+    """A file another part of the project is still growing: known keys checked, new keys allowed."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+
+class CommitmentsFile(_File):
+    anaphora_subjects: Words
+    anaphora_nouns: Words
+    role_cues_before: dict[Role, Words]
+    role_verbs_after: dict[Role, Words]
+    total_cues: Words
+
+
+class CountryEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    code: Iso3166
+    name: str
+    aliases: Words = []
+    demonyms: Words = []
+    capitals: Words = []
+
+
+class AmbiguousCountry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    code: Iso3166
+    needs_any: Words
+
+
+class CountriesFile(_File):
+    countries: list[CountryEntry]
+    not_countries: Words
+    ambiguous: dict[str, AmbiguousCountry]
+    us_state_codes: Words
+    us_states: Words
+
+
+class ContextCurrency(BaseModel):
+    """A symbol or word several currencies use ('Rs', 'pesos'): the country cues that pick one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    default: Optional[Iso4217]
+    cues: dict[Iso4217, Words]
+
+
+class MoneyFile(_Open):
+    currency_prefixes: dict[str, Iso4217]
+    currency_prefixes_case_sensitive: Words
+    prefixes_need_magnitude: Words
+    prefixes_by_context: dict[str, ContextCurrency]
+    currency_words: dict[str, Iso4217]
+    currency_words_case_sensitive: Words
+    currency_by_context: dict[str, ContextCurrency]
+    magnitudes: dict[str, int]
+    magnitudes_case_sensitive: Words
+    qualifiers_before: dict[str, Qualifier]
+    qualifiers_after: dict[str, Qualifier]
+    sum_verbs_before_up_to: Words
+    per_unit_after: Words
+    change_verbs_before_from: Words
+    not_commitment_after: Words
+    size_nouns_before: Words
+    number_words: dict[str, float]
+    number_word_magnitudes: Words
+
+
+class DeadlinesFile(_Open):
+    cues: dict[DeadlineKind, Words]
+    months: dict[str, Annotated[int, Field(ge=1, le=12)]]
+    number_words: dict[str, int]
+    duration_units: dict[str, str]
+    events: Words
+    relative_years: dict[str, int]
+    period_parts: dict[str, list[int]]
+    relative_months: dict[str, int]
+    seasons: dict[str, int]
+    fiscal_year_end: dict[str, Union[list[int], str]]
+    open_period_cues: dict[DeadlineKind, Words]
+
+
+class HtmlFile(_Open):
+    pass
+
+
+class OrganizationsFile(_File):
+    suffixes: Words
+    legal_suffixes: Words
+    non_company_words: Words
+    non_company_names: Words
+    outlet_cues: Words
+    outlet_after: Words
+    list_cues: Words
+    subject_verbs: Words
+    strong_subject_verbs: Words
+    object_cues: Words
+    table_headers: Words
+    name_of_thing_after: Words
+    company_nouns: Words
+    public_body_heads: Words
+    news_outlets: Words
+    stock_exchanges: Words
+    person_titles: Words
+    corporate_titles: Words
+    reporting_verbs: Words
+    not_company_terms: Words
+    share_labels: Words
+    field_words: Words
+    place_heads: Words
+
+
+class SectorsFile(_File):
+    sectors: dict[Sector, Words]
+    weak: Words
+    not_sector: Words
+
+
+FILE_MODELS: dict[str, type[BaseModel]] = {
+    "commitments.json": CommitmentsFile,
+    "countries.json": CountriesFile,
+    "money.json": MoneyFile,
+    "deadlines.json": DeadlinesFile,
+    "html.json": HtmlFile,
+    "organizations.json": OrganizationsFile,
+    "sectors.json": SectorsFile,
+}
