@@ -1,6 +1,7 @@
 """What every reader produces: the text records are made from, cut into blocks."""
 from __future__ import annotations
 
+from extractor.errors import BY_CODE, ExtractorError
 from extractor.models import NoticeCode
 
 from dataclasses import dataclass, field
@@ -49,13 +50,24 @@ class Document:
     warnings: list[Notice] = field(default_factory=list)
 
 
-class IngestError(Exception):
-    """A document that cannot be read. `error_type` goes to the error log."""
+class IngestError(ExtractorError):
+    """A document that cannot be read, raised as `IngestError(code, message, stage=...)`: the instance
+    is of the typed class for its code (extractor.errors), so `except EmptyDocument` catches it."""
 
-    def __init__(self, error_type: str, message: str, stage: str = "ingest"):
-        super().__init__(message)
-        self.error_type = error_type
-        self.stage = stage
+    def __new__(cls, error_type: str = "error", message: str = "", stage: str = "ingest"):
+        typed = _TYPED.get(error_type)
+        return Exception.__new__(typed if typed is not None and cls is IngestError else cls)
+
+    def __init__(self, error_type: str = "error", message: str = "", stage: str = "ingest"):
+        super().__init__(message, code=error_type, stage=stage)
+
+
+# One IngestError subclass per typed error, so the reader's errors are both IngestError and the typed class
+# (module attributes, so they pickle by name).
+_SUBCLASSES = {base: type(f"Ingest{base.__name__}", (IngestError, base), {"__module__": __name__, "__doc__": base.__doc__})
+               for base in dict.fromkeys(BY_CODE.values())}
+globals().update({sub.__name__: sub for sub in _SUBCLASSES.values()})
+_TYPED: dict[str, type[IngestError]] = {code: _SUBCLASSES[base] for code, base in BY_CODE.items()}
 
 
 class TextBuilder:
