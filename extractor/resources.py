@@ -9,6 +9,8 @@ from functools import lru_cache
 from importlib import resources
 
 DATA_PACKAGE = "extractor.data"
+# Data files the extraction never reads (the deal tracker's grouping rules): changing them reprocesses nothing.
+NOT_EXTRACTION_RULES = frozenset({"deals.json"})
 
 
 class RuleDataError(ValueError):
@@ -45,7 +47,7 @@ def rules_digest(folder=None) -> str:
         for entry in sorted(node.iterdir(), key=lambda p: p.name):
             if entry.is_dir() and not entry.name.startswith(("_", ".")):
                 walk(entry, f"{prefix}{entry.name}/")
-            elif entry.name.endswith(".json"):
+            elif entry.name.endswith(".json") and f"{prefix}{entry.name}" not in NOT_EXTRACTION_RULES:
                 h.update(f"{prefix}{entry.name}".encode() + b"\0" + entry.read_bytes() + b"\0")
 
     walk(folder, "")
