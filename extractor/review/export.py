@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Iterable
 
-from extractor.review.diff import plain_number
+from extractor.review.numbers import plain_number
 from extractor.serialize import write_atomic
 
 CSV_COLUMNS = ("document", "title", "amount_text", "value", "currency", "qualifier", "min", "max", "is_total",

@@ -12,7 +12,7 @@ from typing import Optional
 
 from markupsafe import Markup
 
-from extractor.review.diff import plain_number
+from extractor.review.numbers import plain_number
 from extractor.review.html import (COLORS, FIELDS, GENERATOR, KINDS, TINTS, _items, collect_highlights, page_href,
                                    render_text)
 
