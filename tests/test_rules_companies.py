@@ -115,8 +115,9 @@ def test_softbank_group_then_softbank_is_one_company():
     assert [text[s:e] for s, e in mentions] == ["SoftBank Group", "SoftBank"]
 
 
-def test_jbic_either_way():
-    """A state-owned policy bank: as a company or not at all, but never a fragment."""
-    record = extract_text("The Japan Bank for International Cooperation will provide financing for the project.")
-    names = {c.name for c in record.companies}
-    assert names in (set(), {"Japan Bank for International Cooperation"})
+def test_jbic_is_a_government_lender_not_a_company():
+    """A policy bank of the Japanese government (an agency under RECORD.md), named in full or by its
+    acronym: no company, and no fragment of its name ('International Cooperation')."""
+    record = extract_text("The Japan Bank for International Cooperation (JBIC) will provide financing, "
+                          "and JBIC said the loans would close in May.")
+    assert record.companies == []
