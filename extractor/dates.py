@@ -4,6 +4,7 @@ dateparser only ever sees a short candidate span found by our own rules, with
 English only, the document's reference date as RELATIVE_BASE and end-of-period
 preferences; never whole texts and never today's date.
 """
+
 from __future__ import annotations
 
 import calendar

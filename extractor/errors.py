@@ -14,6 +14,7 @@ message text.
     ├── NeedsOcr             needs_ocr    image-only PDF and no Tesseract
     └── ModelUnavailable     model_unavailable   the spaCy pipeline cannot be loaded
 """
+
 from __future__ import annotations
 
 
@@ -85,9 +86,16 @@ class ModelUnavailable(ExtractorError):
 
 #: The class for each error code; codes without one ('binary') use the class named here.
 BY_CODE: dict[str, type[ExtractorError]] = {
-    "empty": EmptyDocument, "too_large": TooLarge, "too_many_pages": TooManyPages,
-    "unsupported_format": UnsupportedFormat, "decode": DecodeFailed, "binary": DecodeFailed,
-    "encrypted": EncryptedPdf, "corrupt": CorruptDocument, "unreadable": Unreadable, "needs_ocr": NeedsOcr,
+    "empty": EmptyDocument,
+    "too_large": TooLarge,
+    "too_many_pages": TooManyPages,
+    "unsupported_format": UnsupportedFormat,
+    "decode": DecodeFailed,
+    "binary": DecodeFailed,
+    "encrypted": EncryptedPdf,
+    "corrupt": CorruptDocument,
+    "unreadable": Unreadable,
+    "needs_ocr": NeedsOcr,
     "model_unavailable": ModelUnavailable,
 }
 

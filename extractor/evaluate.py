@@ -5,6 +5,7 @@ normalized name against a list of accepted names, deadlines by date or duration,
 countries by label, commitments by amount plus one gold company and one gold sector. Items
 listed under `<field>_optional` are neither rewarded nor punished.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 FIELDS = ("amounts", "companies", "deadlines", "sectors", "countries", "commitments")
-_NAME_SUFFIXES = {"inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "plc", "llc",
-                  "ag", "sa", "nv", "the"}
+_NAME_SUFFIXES = {
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "nv",
+    "the",
+}
 
 
 def norm_name(name: str) -> str:
@@ -40,7 +55,7 @@ class FieldResult:
     missed: list = field(default_factory=list)
     extra: list = field(default_factory=list)
 
-    def add(self, other: "FieldResult") -> None:
+    def add(self, other: FieldResult) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
@@ -78,21 +93,41 @@ def score_record(rec: dict, gold: dict) -> dict[str, FieldResult]:
     out = {}
     same_amount = lambda s, g: s[0] == g[0] and same_value(s[1], g[1])
     sys_amounts = _unique([(a["currency"], a["value"]) for a in rec.get("amounts", [])], same_amount)
-    out["amounts"] = _match(sys_amounts, [(g["currency"], g["value"]) for g in gold.get("amounts", [])],
-                            [(g["currency"], g["value"]) for g in gold.get("amounts_optional", [])], same_amount)
-    sys_c = _unique([norm_name(c["name"]) for c in rec.get("companies", []) if norm_name(c["name"])],
-                    lambda a, b: a == b)
-    out["companies"] = _match(sys_c, [{norm_name(x) for x in alts} for alts in gold.get("companies", [])],
-                              [{norm_name(x) for x in alts} for alts in gold.get("companies_optional", [])],
-                              lambda s, g: s in g)
+    out["amounts"] = _match(
+        sys_amounts,
+        [(g["currency"], g["value"]) for g in gold.get("amounts", [])],
+        [(g["currency"], g["value"]) for g in gold.get("amounts_optional", [])],
+        same_amount,
+    )
+    sys_c = _unique(
+        [norm_name(c["name"]) for c in rec.get("companies", []) if norm_name(c["name"])], lambda a, b: a == b
+    )
+    out["companies"] = _match(
+        sys_c,
+        [{norm_name(x) for x in alts} for alts in gold.get("companies", [])],
+        [{norm_name(x) for x in alts} for alts in gold.get("companies_optional", [])],
+        lambda s, g: s in g,
+    )
     key = lambda d: d.get("date") or d.get("duration")
     sys_d = _unique([key(d) for d in rec.get("deadlines", []) if key(d)], lambda a, b: a == b)
-    out["deadlines"] = _match(sys_d, [key(g) for g in gold.get("deadlines", [])],
-                              [key(g) for g in gold.get("deadlines_optional", [])], lambda s, g: s == g)
-    out["sectors"] = _match(sorted({s["sector"] for s in rec.get("sectors", [])}), gold.get("sectors", []),
-                            gold.get("sectors_optional", []), lambda s, g: s == g)
-    out["countries"] = _match(sorted({c["code"] for c in rec.get("countries", [])}), gold.get("countries", []),
-                              gold.get("countries_optional", []), lambda s, g: s == g)
+    out["deadlines"] = _match(
+        sys_d,
+        [key(g) for g in gold.get("deadlines", [])],
+        [key(g) for g in gold.get("deadlines_optional", [])],
+        lambda s, g: s == g,
+    )
+    out["sectors"] = _match(
+        sorted({s["sector"] for s in rec.get("sectors", [])}),
+        gold.get("sectors", []),
+        gold.get("sectors_optional", []),
+        lambda s, g: s == g,
+    )
+    out["countries"] = _match(
+        sorted({c["code"] for c in rec.get("countries", [])}),
+        gold.get("countries", []),
+        gold.get("countries_optional", []),
+        lambda s, g: s == g,
+    )
 
     def commit_ok(s, g):
         amt = s["amount"]
@@ -105,9 +140,11 @@ def score_record(rec: dict, gold: dict) -> dict[str, FieldResult]:
             return False
         return True
 
-    sys_cm = _unique(rec.get("commitments", []),
-                     lambda a, b: a["amount"]["currency"] == b["amount"]["currency"]
-                     and same_value(a["amount"]["value"], b["amount"]["value"]))
+    sys_cm = _unique(
+        rec.get("commitments", []),
+        lambda a, b: a["amount"]["currency"] == b["amount"]["currency"]
+        and same_value(a["amount"]["value"], b["amount"]["value"]),
+    )
     res = _match(sys_cm, gold.get("commitments", []), gold.get("commitments_optional", []), commit_ok)
     res.extra = [(c["amount"]["text"], c["companies"], c["sectors"]) for c in res.extra]
     out["commitments"] = res

@@ -3,6 +3,7 @@
 For one document: every candidate in document order, with its signals, what was trimmed
 from it, and the named rule that kept or dropped it (extractor/extract/companies/decisions.py).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,7 +25,9 @@ def explain_decisions(data: bytes, name: str, config: ExtractConfig = ExtractCon
         return explain_companies(analysis, find_countries(doc.text), outlet=doc.site_name)
 
 
-def explain_lines(data: bytes, name: str, config: ExtractConfig = ExtractConfig(), only_kept: bool = False) -> list[str]:
+def explain_lines(
+    data: bytes, name: str, config: ExtractConfig = ExtractConfig(), only_kept: bool = False
+) -> list[str]:
     """One line per company candidate: verdict, name, span, signals, rule and reason."""
     lines = []
     for d in explain_decisions(data, name, config):
@@ -33,8 +36,10 @@ def explain_lines(data: bytes, name: str, config: ExtractConfig = ExtractConfig(
         c = d.candidate
         signals = ",".join(sorted(s.value for s in c.signals)) or "-"
         trimmed = f"  trimmed[{'; '.join(c.trimmed)}]" if c.trimmed else ""
-        lines.append(f"{'KEEP' if d.kept else 'drop'}  {c.text!r} [{c.start},{c.end}] ner={c.ner or '-'} "
-                     f"signals={signals}  {d.rule}: {d.reason}{trimmed}")
+        lines.append(
+            f"{'KEEP' if d.kept else 'drop'}  {c.text!r} [{c.start},{c.end}] ner={c.ner or '-'} "
+            f"signals={signals}  {d.rule}: {d.reason}{trimmed}"
+        )
     return lines
 
 

@@ -1,12 +1,13 @@
 """Rule data files shipped inside the package (extractor/data/*.json)."""
+
 from __future__ import annotations
 
 import hashlib
 import json
 import re
-from typing import Any, get_args
-from functools import lru_cache
+from functools import cache
 from importlib import resources
+from typing import Any, get_args
 
 DATA_PACKAGE = "extractor.data"
 # Data files the extraction never reads (the deal tracker's grouping rules): changing them reprocesses nothing.
@@ -17,7 +18,7 @@ class RuleDataError(ValueError):
     """A rule-data file that does not have the shape its model says (the message names file and key)."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(name: str) -> dict:
     """A rule-data file of extractor/data/, validated against its model in extractor/rule_files.py."""
     return validated(name, json.loads(resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")))

@@ -6,6 +6,7 @@ once with the file and the key named, not later as a wrong record. Words stay in
 this module only says what kind of value each key holds. Company knowledge-base files are
 validated by extractor/extract/companies/kb.py.
 """
+
 from __future__ import annotations
 
 from typing import Annotated, Optional, Union

@@ -1,4 +1,5 @@
 """JSON Schema of the record, generated from the pydantic models (schemas/record.schema.json)."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """The single JSON writer: fixed key order, indent=2, UTF-8, final newline, atomic replace."""
+
 from __future__ import annotations
 
 import json

@@ -1,8 +1,10 @@
 """Sorted span lookup: which items overlap or lie inside a window, in O(log n + hits)."""
+
 from __future__ import annotations
 
 import bisect
-from typing import Any, Callable, Generic, Iterable, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 

@@ -1,11 +1,13 @@
 """Money amounts and percentages, by regular expressions built from data/money.json."""
+
 from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from extractor.extract.currencies import CurrencyResolver, alternation as _alternation, currency_rules
+from extractor.extract.currencies import CurrencyResolver, currency_rules
+from extractor.extract.currencies import alternation as _alternation
 from extractor.extract.mentions import AmountMention, PercentMention
 from extractor.resources import load_json
 
@@ -25,15 +27,19 @@ def _rules():
     sep = r"(?:-|\s?)"
     # One amount: PREFIX NUM [MAG] | NUM [MAG] WORD | NUM [MAG] CODE
     amount_a = rf"(?P<cur{{i}}>{prefix})\s?(?P<num{{i}}>{NUMBER})(?:{sep}(?P<mag{{i}}>{mag}))?"
-    amount_b = (rf"(?P<num{{i}}b>{NUMBER})(?:{sep}(?P<mag{{i}}b>{mag}))?[\s-](?P<word{{i}}>(?:{word})|(?-i:{code}))"
-                r"(?![A-Za-z])")
+    amount_b = (
+        rf"(?P<num{{i}}b>{NUMBER})(?:{sep}(?P<mag{{i}}b>{mag}))?[\s-](?P<word{{i}}>(?:{word})|(?-i:{code}))"
+        r"(?![A-Za-z])"
+    )
     one = lambda i: "(?:" + amount_a.replace("{i}", str(i)) + "|" + amount_b.replace("{i}", str(i)) + ")"
     # The low end of a range may be a bare number ("$38-44 billion", "$38 to $44 billion").
     low = rf"(?:(?P<lcur>{prefix})\s?)?(?P<lnum>{NUMBER})(?:{sep}(?P<lmag>{mag}))?"
     joiner = r"\s?(?:-|–|—|to)\s?|\s+(?:to|and)\s+"
     # "$38-44 billion": the currency on the low end, the magnitude on the high end.
-    bare_range = (rf"(?P<rcur>{prefix})\s?(?P<rlnum>{NUMBER})(?:{sep}(?P<rlmag>{mag}))?(?:{joiner})"
-                  rf"(?P<rhnum>{NUMBER}){sep}(?P<rhmag>{mag})")
+    bare_range = (
+        rf"(?P<rcur>{prefix})\s?(?P<rlnum>{NUMBER})(?:{sep}(?P<rlmag>{mag}))?(?:{joiner})"
+        rf"(?P<rhnum>{NUMBER}){sep}(?P<rhmag>{mag})"
+    )
     qual_before = money["qualifiers_before"]
     qual_after = money["qualifiers_after"]
     qb = _alternation(qual_before)
@@ -44,8 +50,10 @@ def _rules():
         rf"(?:(?:\s+|(?=[+-]))(?P<after>{qa})(?![A-Za-z]))?"
     )
     # Number words: 'two billion dollars', 'half a trillion won' (a currency word is required).
-    words_re = (rf"(?<![\w$€£¥₩.,])(?:(?P<qual>{qb})\s+)?(?P<wn>{_alternation(money['number_words'])})\s+"
-                rf"(?P<wm>{_alternation(money['number_word_magnitudes'])})\s+(?P<ww>{word})(?![A-Za-z])")
+    words_re = (
+        rf"(?<![\w$€£¥₩.,])(?:(?P<qual>{qb})\s+)?(?P<wn>{_alternation(money['number_words'])})\s+"
+        rf"(?P<wm>{_alternation(money['number_word_magnitudes'])})\s+(?P<ww>{word})(?![A-Za-z])"
+    )
     return {
         "re": re.compile(rf"(?<![\w$€£¥₩.,]){pattern}", re.I),
         "words_re": re.compile(words_re, re.I),
@@ -117,8 +125,16 @@ def _word_amounts(text: str, rules, res: CurrencyResolver):
         value = value.to_integral_value() if value == value.to_integral_value() else value
         q = rules["qual_before"].get(" ".join(m.group("qual").lower().split())) if m.group("qual") else None
         q = q or "exact"
-        yield AmountMention(m.start(), m.end(), m.group(0), value, currency, q,
-                            value if q == "at_least" else None, value if q == "up_to" else None)
+        yield AmountMention(
+            m.start(),
+            m.end(),
+            m.group(0),
+            value,
+            currency,
+            q,
+            value if q == "at_least" else None,
+            value if q == "up_to" else None,
+        )
 
 
 def _split_change(text: str, m: re.Match, rules, res: CurrencyResolver) -> list[AmountMention] | None:
@@ -126,19 +142,24 @@ def _split_change(text: str, m: re.Match, rules, res: CurrencyResolver) -> list[
     opener = m.group("opener")
     if not (m.group("range") and opener and opener.strip().lower() == "from"):
         return None
-    words = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 60):m.start("opener")].lower())
+    words = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 60) : m.start("opener")].lower())
     if not any(w in rules["change_verbs"] for w in words[-10:]):
         return None
     num, mag = _end(m, "2")
     currency = _currency(res, m, "2")
     if currency is None:
         return None
-    lo_start, lo_end = m.start("lcur") if m.group("lcur") else m.start("lnum"), m.end("lmag") if m.group("lmag") else m.end("lnum")
+    lo_start, lo_end = (
+        m.start("lcur") if m.group("lcur") else m.start("lnum"),
+        m.end("lmag") if m.group("lmag") else m.end("lnum"),
+    )
     low = _number(m.group("lnum")) * _magnitude(rules, m.group("lmag") or mag)
     hi_start = m.start("cur2") if m.group("cur2") else (m.start("num2") if m.group("num2") else m.start("num2b"))
     high = _number(num) * _magnitude(rules, mag)
-    return [AmountMention(lo_start, lo_end, text[lo_start:lo_end], low, currency, "exact"),
-            AmountMention(hi_start, m.end(), text[hi_start:m.end()], high, currency, "exact")]
+    return [
+        AmountMention(lo_start, lo_end, text[lo_start:lo_end], low, currency, "exact"),
+        AmountMention(hi_start, m.end(), text[hi_start : m.end()], high, currency, "exact"),
+    ]
 
 
 def _to_mention(text: str, m: re.Match, rules, res: CurrencyResolver) -> AmountMention | None:
@@ -183,8 +204,11 @@ def _to_mention(text: str, m: re.Match, rules, res: CurrencyResolver) -> AmountM
             start = m.start("opener") + len(m.group("opener"))  # "between $1 billion" without "and ..."
     if value == 0:
         return None
-    word_only = not m.group("range2") and m.group("word1" if not m.group("range") else "word2") \
+    word_only = (
+        not m.group("range2")
+        and m.group("word1" if not m.group("range") else "word2")
         and not (m.group("mag1b") if not m.group("range") else m.group("mag2b"))
+    )
     if word_only and value < 100:
         return None  # "2 won contracts": a currency word after a small bare number is not money
     qual = m.group("qual")
@@ -214,13 +238,15 @@ def _to_mention(text: str, m: re.Match, rules, res: CurrencyResolver) -> AmountM
 
 
 def _preceding_word(text: str, pos: int) -> str:
-    m = re.search(r"([A-Za-z]+)\W*$", text[max(0, pos - 30):pos])
+    m = re.search(r"([A-Za-z]+)\W*$", text[max(0, pos - 30) : pos])
     return m.group(1).lower() if m else ""
 
 
 _PERCENT = re.compile(
     rf"(?<![\w.])(?P<num>{NUMBER})(?:\s?(?:%|percent\b|per\s?cent\b|percentage points?\b))"
-    rf"|(?<![\w.])(?P<a>\d{{1,2}})[-/](?P<b>\d{{1,2}})\s+(?:split|share|ratio)\b", re.I)
+    rf"|(?<![\w.])(?P<a>\d{{1,2}})[-/](?P<b>\d{{1,2}})\s+(?:split|share|ratio)\b",
+    re.I,
+)
 
 
 def find_percentages(text: str) -> list[PercentMention]:

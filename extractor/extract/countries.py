@@ -1,4 +1,5 @@
 """Countries by name, alias, demonym and capital-city metonym (data/countries.json)."""
+
 from __future__ import annotations
 
 import re

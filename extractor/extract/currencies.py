@@ -13,6 +13,7 @@ the rules that decide what a matched marker means.
 - A bare year-like number after a letter prefix or before a currency word, with no
   magnitude ('in 2024 dollars', 'USD 2025'), is not money.
 """
+
 from __future__ import annotations
 
 import re
@@ -47,11 +48,14 @@ def currency_rules() -> dict:
     cs_words = set(money.get("currency_words_case_sensitive", ()))
     codes = [c for c in prefixes if c.isalpha() and c.isupper() and len(c) == 3]
     all_words = list(words) + [w for w in by_context if w not in words]
+
     def table(entries):
         out = {}
         for marker, entry in entries.items():
-            cues = {cur: re.compile(r"(?<![\w])(?:" + alternation(names) + r")(?![\w])")
-                    for cur, names in entry.get("cues", {}).items()}
+            cues = {
+                cur: re.compile(r"(?<![\w])(?:" + alternation(names) + r")(?![\w])")
+                for cur, names in entry.get("cues", {}).items()
+            }
             out[_key(marker)] = (entry.get("default"), cues)
         return out
 

@@ -12,6 +12,7 @@
 Also the helpers shared with deadlines.py: `alt`, `duration`, and the test that a period
 after 'in' belongs to a sentence about the future ('will close in the third quarter of 2027').
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -67,9 +68,14 @@ def month_pattern(data) -> str:
     for name, number in data["months"].items():
         if len(name) > len(full.get(number, "")):
             full[number] = name
-    return "(?-i:" + "|".join(
-        re.escape(m.capitalize()) + (r"\.?" if m not in full.values() else "")
-        for m in sorted(data["months"], key=len, reverse=True)) + ")"
+    return (
+        "(?-i:"
+        + "|".join(
+            re.escape(m.capitalize()) + (r"\.?" if m not in full.values() else "")
+            for m in sorted(data["months"], key=len, reverse=True)
+        )
+        + ")"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -83,21 +89,29 @@ def _rules():
     adjective = re.compile(
         rf"(?<![\w-])(?:an?|the|another|its|their|this|that)\s+(?:(?:{mods})\s+){{0,2}}"
         rf"(?P<dnum>{num})[\s-](?P<dunit>{unit1})s?[\s-]+(?:(?:{mods})\s+){{0,2}}"
-        rf"(?:{alt(d['duration_nouns'])})(?![\w-])", re.I)
+        rf"(?:{alt(d['duration_nouns'])})(?![\w-])",
+        re.I,
+    )
     allowed = re.compile(
         rf"(?<![\w-])(?:{alt(d['time_allowed_verbs'])})\s+(?:(?:{alt(d['time_allowed_fillers'])})\s+)?"
         rf"(?P<dnum>{num})\s+(?:(?:more|additional|further|extra)\s+)?(?P<dunit>{alt(d['duration_units'])})"
-        rf"\s+(?:to|in\s+which\s+to)\s+[a-z]+", re.I)
+        rf"\s+(?:to|in\s+which\s+to)\s+[a-z]+",
+        re.I,
+    )
     # 'suspend its export controls for one year': a verb that limits in time, then 'for N units'
     verb_for = re.compile(
         rf"(?<![\w-])(?:{alt(d['limit_verbs'])})\s+(?:[\w'’-]+\s+){{0,4}}?"
         rf"(?P<span>for\s+(?:(?:another|a\s+further|an\s+additional)\s+)?(?P<dnum>{num})[\s-]+"
-        rf"(?P<dunit>{alt(d['duration_units'])}))(?![\w-])", re.I)
+        rf"(?P<dunit>{alt(d['duration_units'])}))(?![\w-])",
+        re.I,
+    )
     # 'will take effect in seven days': a duration after 'in', only in a sentence about the future
     in_duration = re.compile(
         rf"(?<![\w-])in\s+(?:(?:just|only|about|another|roughly)\s+)?(?P<dnum>{num})\s+"
         rf"(?P<dunit>{alt(d['duration_units'])})"
-        rf"(?:['’]s?\s+time)?(?![\w'’-])", re.I)
+        rf"(?:['’]s?\s+time)?(?![\w'’-])",
+        re.I,
+    )
     # 'the largest deal in 20 years' measures a record, not a limit
     not_limit = re.compile(rf"(?:^|\W)(?:{alt(d['not_limit_before_in'])})(?:\s+[\w-]+){{0,2}}\s*$", re.I)
     full = rf"{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|\d{{1,2}}\s+{month},?\s+{YEAR}"
@@ -105,35 +119,58 @@ def _rules():
     spans = "|".join(
         rf"(?P<c{i}>{re.escape(cue)})\s+(?P<a{i}>{alt(d['span_starts_now'])}|{point})"
         rf"\s*(?:{alt(joins)})\s*(?P<b{i}>{point})"
-        for i, (cue, joins) in enumerate(d["span_cues"].items()))
+        for i, (cue, joins) in enumerate(d["span_cues"].items())
+    )
     span = re.compile(rf"(?<![\w-])(?:{spans})(?!\s*(?:%|percent|levels?\b))", re.I)
     # 'over 2026-2030', 'in the 2026–2030 period': two full years joined by a dash
     year_span = re.compile(
         rf"(?<![\w-])(?:{alt(d['span_year_cues'])})\s+(?:the\s+)?(?P<y1>{YEAR})\s?[-–—]\s?(?P<y2>{YEAR})"
-        rf"(?:\s+period)?(?![\w-]|\s*(?:%|percent|levels?\b))", re.I)
+        rf"(?:\s+period)?(?![\w-]|\s*(?:%|percent|levels?\b))",
+        re.I,
+    )
     open_cues = {key(c): kind for kind, cues in d["open_period_cues"].items() for c in cues}
     owner = rf"(?:(?:the|this|its|their)\s+)?(?:[\w.-]+\s+){{0,2}}[\w.-]+['’]s|{alt(d['open_period_owners'])}"
     open_period = re.compile(
         rf"(?<![\w-])(?P<cue>{alt(open_cues)})\s+(?:{owner})\s+(?:(?:current|second|first|next|new|present|remaining|"
-        rf"(?-i:[A-Z][a-z]+))\s+){{0,2}}(?:{alt(d['open_periods'])})(?![\w'’-])", re.I)
+        rf"(?-i:[A-Z][a-z]+))\s+){{0,2}}(?:{alt(d['open_periods'])})(?![\w'’-])",
+        re.I,
+    )
     future = re.compile(rf"(?<![\w'’])(?:{alt(d['future_markers'])})(?![\w])", re.I)
     starts = re.compile(rf"(?<![\w])(?:{alt(d['start_verbs'])})(?![\w])", re.I)
     not_time = re.compile(rf"\s+(?:{alt(d['period_not_time_after'])})\b", re.I)
-    return {"adjective": adjective, "allowed": allowed, "in_duration": in_duration, "not_limit": not_limit,
-            "verb_for": verb_for,
-            "span": span, "year_span": year_span, "open": open_period, "open_cues": open_cues,
-            "future": future, "starts": starts, "not_time": not_time,
-            "span_count": len(d["span_cues"]), "data": d}
+    return {
+        "adjective": adjective,
+        "allowed": allowed,
+        "in_duration": in_duration,
+        "not_limit": not_limit,
+        "verb_for": verb_for,
+        "span": span,
+        "year_span": year_span,
+        "open": open_period,
+        "open_cues": open_cues,
+        "future": future,
+        "starts": starts,
+        "not_time": not_time,
+        "span_count": len(d["span_cues"]),
+        "data": d,
+    }
 
 
 def _clause_before(text: str, start: int) -> str:
-    window = text[max(0, start - 120):start]
+    window = text[max(0, start - 120) : start]
     ends = list(_CLAUSE_END.finditer(window))
-    return window[ends[-1].end():] if ends else window
+    return window[ends[-1].end() :] if ends else window
 
 
-def period_in_future(text: str, start: int, end: int, date: dt.date | None, reference: dt.date | None,
-                     cue: str = "", begins: dt.date | None = None) -> str | None:
+def period_in_future(
+    text: str,
+    start: int,
+    end: int,
+    date: dt.date | None,
+    reference: dt.date | None,
+    cue: str = "",
+    begins: dt.date | None = None,
+) -> str | None:
     """The kind of 'in <period>' at [start, end) (the period ends on `date`, begins on `begins`):
     'starting' after a start verb, 'by' otherwise; None when it is not about the future."""
     r = _rules()
@@ -144,8 +181,9 @@ def period_in_future(text: str, start: int, end: int, date: dt.date | None, refe
     return "starting" if r["starts"].search(_clause_before(text, start)) else "by"
 
 
-def _about_future(text: str, start: int, date: dt.date | None, reference: dt.date | None, cue: str = "",
-                  begins: dt.date | None = None) -> bool:
+def _about_future(
+    text: str, start: int, date: dt.date | None, reference: dt.date | None, cue: str = "", begins: dt.date | None = None
+) -> bool:
     """Not over at the reference date, and either wholly after it or in a clause (or after a cue:
     'slated for') with a future marker: 'exports rose in the first half of 2026' in May 2026 is history."""
     if date is not None and reference is not None and date < reference:
@@ -196,7 +234,7 @@ def find_forms(text: str, reference: dt.date | None) -> list[DeadlineMention]:
             out.append(DeadlineMention(m.start("span"), m.end("span"), m.group("span"), "within", None, iso))
     for m in r["in_duration"].finditer(text):
         iso = duration(m.group("dnum"), m.group("dunit"), data, exact=True)
-        before = text[max(0, m.start() - 40):m.start()]
+        before = text[max(0, m.start() - 40) : m.start()]
         if iso and not r["not_limit"].search(before) and _about_future(text, m.start(), None, None):
             out.append(DeadlineMention(m.start(), m.end(), m.group(0), "within", None, iso))
     for m in r["span"].finditer(text):

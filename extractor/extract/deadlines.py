@@ -11,6 +11,7 @@ deadline_forms.py ('a 90-day pause', 'has 30 days to respond', 'between 2027 and
 'before the end of the administration', kept undated) join in; of overlapping finds the
 earliest, then longest, stays.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,8 +19,16 @@ import re
 from functools import lru_cache
 
 from extractor.dates import end_of_month, fiscal_year_end, parse_date
-from extractor.extract.deadline_forms import YEAR, alt as _alt, duration as _dur, find_forms, month_pattern
-from extractor.extract.deadline_forms import alt_by_initial, period_in_future, without_overlaps
+from extractor.extract.deadline_forms import (
+    YEAR,
+    alt_by_initial,
+    find_forms,
+    month_pattern,
+    period_in_future,
+    without_overlaps,
+)
+from extractor.extract.deadline_forms import alt as _alt
+from extractor.extract.deadline_forms import duration as _dur
 from extractor.extract.mentions import DeadlineMention
 from extractor.resources import load_json
 
@@ -41,19 +50,21 @@ def _rules():
     monthyear = rf"{month},?\s+(?:of\s+)?{YEAR}"
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     # Quarter and half codes, written only one way: '3Q27', '3Q 2027', "Q3'27", '1H26', '2H 2026'.
-    qcode = (rf"(?-i:(?P<qn>[1-4])Q\s?(?P<qy>{YEAR}|\d{{2}})|Q(?P<qn2>[1-4])\s?['’](?P<qy2>\d{{2}})"
-             rf"|(?P<hn>[12])H\s?(?P<hy>{YEAR}|\d{{2}}))(?![\w'’])")
+    qcode = (
+        rf"(?-i:(?P<qn>[1-4])Q\s?(?P<qy>{YEAR}|\d{{2}})|Q(?P<qn2>[1-4])\s?['’](?P<qy2>\d{{2}})"
+        rf"|(?P<hn>[12])H\s?(?P<hy>{YEAR}|\d{{2}}))(?![\w'’])"
+    )
     fy = r"(?:fiscal(?:\s+year)?\s+|financial\s+year\s+|FY\s?)"
     periods = {
         "part": rf"(?:the\s+)?(?:(?:end|close|middle|start|beginning)\s+of\s+(?:the\s+)?)?(?P<part>{parts})[\s-]+(?:of\s+)?"
-                rf"(?:(?:fiscal\s+year|FY)\s*)?(?:(?P<pyear>{YEAR})(?!\d)|(?P<prel>{rel}|the\s+year)(?![\w-]))",
+        rf"(?:(?:fiscal\s+year|FY)\s*)?(?:(?P<pyear>{YEAR})(?!\d)|(?P<prel>{rel}|the\s+year)(?![\w-]))",
         "qcode": rf"(?P<qcode>{qcode})",
         "fsplit": rf"(?P<fsplit>{fy}(?P<fsy>{YEAR})\s?[-–/]\s?(?P<fsy2>\d{{2}}|{YEAR}))(?!\d)",
         "fiscal": rf"(?P<fiscal>{fy}(?P<fyear>{YEAR}))(?!\d)",
         "fiscal2": rf"(?P<fiscal2>{fy}(?P<fyear2>\d{{2}}))(?!\d)",
         # 'the 2026 fiscal year', 'the 2026-27 financial year'
         "fiscal3": rf"(?P<fiscal3>(?:the\s+)?(?P<fyear3>{YEAR})(?:\s?[-–/]\s?(?P<fsy3>\d{{2}}|{YEAR}))?"
-                   r"\s+(?:fiscal|financial)\s+year)",
+        r"\s+(?:fiscal|financial)\s+year)",
         # 'the fourth quarter', 'the first half' with no year: the next such period
         "bpart": r"(?:the\s+)?(?P<bpart>(?:first|second|third|fourth)\s+(?:quarter|half))(?![\w-]|\s+of\b)",
     }
@@ -87,9 +98,13 @@ def _rules():
     in_regex = re.compile(rf"(?<![\w-])(?P<cue>{in_cue})\s+(?:{'|'.join(periods.values())})", re.I)
     cue = alt_by_initial(cue_kind)
     # A clock time may stand before the date: 'on or after 12:01 a.m. eastern daylight time on August 7, 2025'.
-    clock = (r"(?:(?:at\s+)?\d{1,2}:\d{2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)?(?:\s+(?:eastern|EDT|EST|ET|GMT|UTC|KST|JST)"
-             r"(?:\s+(?:daylight|standard))?(?:\s+time)?)?,?\s+(?:on\s+)?)")
-    regex = re.compile(rf"(?<![\w-])(?P<cue>{cue})\s+(?:at\s+least\s+)?{clock}?(?:{time})", re.I)  # 'until at least 2028'
+    clock = (
+        r"(?:(?:at\s+)?\d{1,2}:\d{2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)?(?:\s+(?:eastern|EDT|EST|ET|GMT|UTC|KST|JST)"
+        r"(?:\s+(?:daylight|standard))?(?:\s+time)?)?,?\s+(?:on\s+)?)"
+    )
+    regex = re.compile(
+        rf"(?<![\w-])(?P<cue>{cue})\s+(?:at\s+least\s+)?{clock}?(?:{time})", re.I
+    )  # 'until at least 2028'
     return regex, cue_kind, d, in_regex
 
 
@@ -120,8 +135,17 @@ def find_deadlines(text: str, reference: dt.date | None, fiscal_country: str | N
         begins = None if m.group("bpart") else _period_start(m.groupdict(), date, data)
         kind = period_in_future(text, m.start(), m.end(), date, reference, cue=m.group("cue"), begins=begins)
         if kind and (date is not None or relative):
-            out.append(DeadlineMention(m.start(), m.end(), m.group(0), kind, date.isoformat() if date else None,
-                                       None, unresolved=date is None))
+            out.append(
+                DeadlineMention(
+                    m.start(),
+                    m.end(),
+                    m.group(0),
+                    kind,
+                    date.isoformat() if date else None,
+                    None,
+                    unresolved=date is None,
+                )
+            )
     return without_overlaps(out + find_forms(text, reference))
 
 
@@ -200,8 +224,9 @@ def _calendar(g, kind, data, reference, fiscal_country):
     if get("fiscal3"):
         first = int(g["fyear3"])
         if get("fsy3"):
-            return (fiscal_year_end(first, fiscal_country, data, split=True)
-                    if _two_digit(g["fsy3"]) == first + 1 else None), False
+            return (
+                fiscal_year_end(first, fiscal_country, data, split=True) if _two_digit(g["fsy3"]) == first + 1 else None
+            ), False
         return fiscal_year_end(first, fiscal_country, data), False
     if get("qcode"):
         if get("qn") or get("qn2"):
@@ -252,7 +277,10 @@ def _calendar(g, kind, data, reference, fiscal_country):
         words = g["month"].split()
         date = _next_month_end(_month_number(words[-1], data), reference)
         if words[0].lower() == "next" and len(words) > 1:
-            date = end_of_month(date.year + 1 if date.year == reference.year and date.month >= reference.month else date.year, date.month)
+            date = end_of_month(
+                date.year + 1 if date.year == reference.year and date.month >= reference.month else date.year,
+                date.month,
+            )
         return date, True
     return None, False
 
@@ -285,6 +313,12 @@ def _to_mention(text, m, cue_kind, data, reference, fiscal_country=None):
     if not is_duration and date is None and not relative:
         return None
     start, end = m.start(), m.end()
-    return DeadlineMention(start, end, text[start:end], kind,
-                           date.isoformat() if date else None, duration,
-                           unresolved=relative and date is None)
+    return DeadlineMention(
+        start,
+        end,
+        text[start:end],
+        kind,
+        date.isoformat() if date else None,
+        duration,
+        unresolved=relative and date is None,
+    )

@@ -1,4 +1,5 @@
 """The typed output of the extraction stage: mentions with exact document offsets."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -39,7 +40,7 @@ class CompanyEntity:
     name: str
     mentions: list[tuple[int, int]] = field(default_factory=list)
     canonical: str | None = None  # the knowledge base's name for the firm
-    country: str | None = None    # its home country (ISO alpha-3), from the knowledge base
+    country: str | None = None  # its home country (ISO alpha-3), from the knowledge base
 
 
 @dataclass(frozen=True)

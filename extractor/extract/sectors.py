@@ -4,17 +4,17 @@ A phrase inside a company name ('GE Aerospace', 'EntraA1 Energy') is not
 evidence. A 'weak' phrase ('energy', 'network', 'port') only counts for a
 label that some strong phrase in the same document already supports.
 """
+
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-
-from extractor.extract.mentions import SectorMention
-from extractor.nlp import Analysis, load
 from typing import TYPE_CHECKING
 
+from extractor.extract.mentions import SectorMention
 from extractor.models import Sector
+from extractor.nlp import Analysis, load
 from extractor.resources import load_json, one_of
 from extractor.spans import SpanIndex
 
@@ -68,8 +68,7 @@ def find_sectors(analysis: Analysis, model: str, exclude: Sequence[tuple[int, in
             best = None
             for key in dict.fromkeys(keys):  # in priority order: a set's order changes with the hash seed
                 for words, label, phrase in index.get(key, ()):
-                    if i + len(words) <= n and all(
-                            w in _token_keys(doc[i + k]) for k, w in enumerate(words)):
+                    if i + len(words) <= n and all(w in _token_keys(doc[i + k]) for k, w in enumerate(words)):
                         if best is None or len(words) > len(best[0]):
                             best = (words, label, phrase)
                         break
@@ -93,7 +92,7 @@ def find_sectors(analysis: Analysis, model: str, exclude: Sequence[tuple[int, in
         if is_weak:
             neighbours = [found[j][0] for j in (k - 1, k + 1) if 0 <= j < len(found)]
             for other in neighbours:
-                gap = text[min(m.end, other.end):max(m.start, other.start)]
+                gap = text[min(m.end, other.end) : max(m.start, other.start)]
                 if other.sector != m.sector and _LIST_GAP.fullmatch(gap):
                     found[k] = (m, False)
                     break

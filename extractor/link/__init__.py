@@ -5,16 +5,18 @@ then its block (bullet, paragraph, table row), then the heading or lead-in line
 above it. Companies of a following sentence that starts with 'The project',
 'It', 'The facility' ... belong to the amount that sentence talks about.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from extractor.extract.mentions import AmountMention, CompanyEntity, CountryMention, DeadlineMention, SectorMention
 from extractor.link.clauses import amount_owners, own_sectors
 from extractor.link.rules import link_rules
-from extractor.link.totals import mark_totals, measures_not_funds, mark_equivalents, merge_repeats
+from extractor.link.totals import mark_equivalents, mark_totals, measures_not_funds, merge_repeats
 from extractor.link.types import Context, Link, LinkedCompany
-from extractor.models import Role, Sector
+from extractor.models import Role
 from extractor.nlp import Analysis
 from extractor.spans import SpanIndex
 
@@ -25,12 +27,12 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 def _role(text: str, start: int, end: int) -> tuple[Role | None, str | None]:
     rules = link_rules()
-    before = text[max(0, start - 40):start]
+    before = text[max(0, start - 40) : start]
     for role, cue in rules.roles_before:
         m = cue.search(before)
         if m:
             return role, m.group(0).strip()
-    after = text[end:end + 60]
+    after = text[end : end + 60]
     for role, cue in rules.roles_after:
         m = cue.match(after)
         if m:
@@ -52,7 +54,7 @@ def _heading_span(analysis: Analysis, block_i: int) -> tuple[int, int] | None:
                 continue
             return None  # a table under a paragraph: the paragraph is not its title
         if block.kind == "list_item" and b.kind != "list_item":
-            if b.kind == "paragraph" and analysis.text[b.start:b.end].rstrip().endswith(":"):
+            if b.kind == "paragraph" and analysis.text[b.start : b.end].rstrip().endswith(":"):
                 return b.start, b.end  # the lead-in line of a list ("The agreement also includes:")
             continue  # keep looking for the section heading above the lead-in paragraph
         if block.kind == "list_item" and b.kind == "list_item":
@@ -62,9 +64,14 @@ def _heading_span(analysis: Analysis, block_i: int) -> tuple[int, int] | None:
     return None
 
 
-def link(analysis: Analysis, amounts: list[AmountMention], companies: list[CompanyEntity],
-         countries: list[CountryMention], sectors: list[SectorMention],
-         deadlines: list[DeadlineMention]) -> list[Link]:
+def link(
+    analysis: Analysis,
+    amounts: list[AmountMention],
+    companies: list[CompanyEntity],
+    countries: list[CountryMention],
+    sectors: list[SectorMention],
+    deadlines: list[DeadlineMention],
+) -> list[Link]:
     text = analysis.text
     company_spans = [(s, e, c.name) for c in companies for s, e in c.mentions]
     links: list[Link] = []
@@ -72,8 +79,11 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
     def span(x):
         return x.start, x.end
 
-    sector_index, country_index, deadline_index = (SpanIndex(sectors, span), SpanIndex(countries, span),
-                                                   SpanIndex(deadlines, span))
+    sector_index, country_index, deadline_index = (
+        SpanIndex(sectors, span),
+        SpanIndex(countries, span),
+        SpanIndex(deadlines, span),
+    )
     company_index = SpanIndex(company_spans, key=lambda x: (x[0], x[1]))
 
     amounts = [a for a in amounts if not measures_not_funds(text, a)]
@@ -119,13 +129,18 @@ def link(analysis: Analysis, amounts: list[AmountMention], companies: list[Compa
                 seen.add(n)
                 role, cue = _role(text, s, e)
                 link_.companies.append(LinkedCompany(n, text[s:e], role, cue))
-        link_.sectors = own_sectors(amount, by_sentence[(s_lo, s_hi)], sector_index, s_lo, s_hi) \
-            or _first_found(scopes, sector_index, lambda m: m.sector)
+        link_.sectors = own_sectors(amount, by_sentence[(s_lo, s_hi)], sector_index, s_lo, s_hi) or _first_found(
+            scopes, sector_index, lambda m: m.sector
+        )
         # Countries and deadlines: the sentence, or the whole block when it is one bullet or table row.
-        narrow = [sc for sc in scopes if sc[0] in ("sentence", "table_row")
-                  or (sc[0] == "block" and block is not None and block.kind == "list_item")]
+        narrow = [
+            sc
+            for sc in scopes
+            if sc[0] in ("sentence", "table_row")
+            or (sc[0] == "block" and block is not None and block.kind == "list_item")
+        ]
         link_.countries = _first_found(narrow, country_index, lambda m: m.code)
-        for name_scope, lo, hi in narrow:
+        for _, lo, hi in narrow:
             dls = deadline_index.within(lo, hi)
             dated = [d for d in dls if d.date]
             if dated or dls:

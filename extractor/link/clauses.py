@@ -4,6 +4,7 @@
 Fujikura': a company closing an amount's clause is that amount's; otherwise the nearest amount takes it,
 and a subject named before every amount is shared.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,9 @@ def nearest(group: list[AmountMention], start: int, end: int) -> AmountMention:
     return min(group, key=lambda a: (min(abs(a.start - end), abs(start - a.end)), a.start))
 
 
-def own_sectors(amount: AmountMention, group: list[AmountMention], sector_index: SpanIndex,
-                 lo: int, hi: int) -> list[Sector]:
+def own_sectors(
+    amount: AmountMention, group: list[AmountMention], sector_index: SpanIndex, lo: int, hi: int
+) -> list[Sector]:
     """In a sentence with several amounts (`group`), the sectors named nearest to this one ('$150
     billion for shipbuilding, and $200 billion in cash for energy projects'); [] when it has none."""
     if len(group) < 2:
@@ -33,8 +35,10 @@ def own_sectors(amount: AmountMention, group: list[AmountMention], sector_index:
 
 # What stands between a company and the next amount when that amount opens a new clause:
 # '... in collaboration with Mitsubishi Electric and $20 billion for ...'.
-_NEXT_CLAUSE = re.compile(r"\s*(?:[,;]\s*(?:(?:and|plus|while|as well as)\s+)?|(?:and|plus|as well as)\s+)"
-                          r"(?:(?:another|a further|an additional)\s+)?")
+_NEXT_CLAUSE = re.compile(
+    r"\s*(?:[,;]\s*(?:(?:and|plus|while|as well as)\s+)?|(?:and|plus|as well as)\s+)"
+    r"(?:(?:another|a further|an additional)\s+)?"
+)
 
 
 def _clause_amount(text: str, group: list[AmountMention], s: int, e: int) -> AmountMention | None:

@@ -1,4 +1,5 @@
 """The linking rule data (data/commitments.json), loaded once into typed regexes."""
+
 from __future__ import annotations
 
 import re
@@ -12,10 +13,10 @@ from extractor.resources import load_json, one_of
 
 @dataclass(frozen=True)
 class LinkRules:
-    anaphor: re.Pattern            # 'The project is led by ...', 'It will ...': a sentence that refers back
+    anaphor: re.Pattern  # 'The project is led by ...', 'It will ...': a sentence that refers back
     roles_before: tuple[tuple[Role, re.Pattern], ...]  # 'led by X', 'built by X'
-    roles_after: tuple[tuple[Role, re.Pattern], ...]   # 'X will invest', 'X will supply'
-    total: re.Pattern              # words that mark a total broken into parts
+    roles_after: tuple[tuple[Role, re.Pattern], ...]  # 'X will invest', 'X will supply'
+    total: re.Pattern  # words that mark a total broken into parts
 
 
 @lru_cache(maxsize=1)
@@ -23,12 +24,17 @@ def link_rules() -> LinkRules:
     d = load_json("commitments.json")
     modal = r"(?:will|would|has|have|plans?\s+to|committed\s+to|pledged\s+to|agreed\s+to)?\s*"
     return LinkRules(
-        anaphor=re.compile(rf"^(?:[-•*]\s*)?(?:{alt(d['anaphora_subjects'])})\s+(?:\w+\s+){{0,2}}?"
-                           rf"(?:{alt(d['anaphora_nouns'])}|is|was|will|would)\b|^(?:It|They)\b"),
-        roles_before=tuple((one_of(role, Role, "commitments.json"), re.compile(rf"\b(?:{alt(cues)})\s*$", re.I))
-                           for role, cues in d["role_cues_before"].items()),
-        roles_after=tuple((one_of(role, Role, "commitments.json"),
-                           re.compile(rf"^(?:’s|'s)?\s*{modal}(?:{alt(verbs)})\b", re.I))
-                          for role, verbs in d["role_verbs_after"].items()),
+        anaphor=re.compile(
+            rf"^(?:[-•*]\s*)?(?:{alt(d['anaphora_subjects'])})\s+(?:\w+\s+){{0,2}}?"
+            rf"(?:{alt(d['anaphora_nouns'])}|is|was|will|would)\b|^(?:It|They)\b"
+        ),
+        roles_before=tuple(
+            (one_of(role, Role, "commitments.json"), re.compile(rf"\b(?:{alt(cues)})\s*$", re.I))
+            for role, cues in d["role_cues_before"].items()
+        ),
+        roles_after=tuple(
+            (one_of(role, Role, "commitments.json"), re.compile(rf"^(?:’s|'s)?\s*{modal}(?:{alt(verbs)})\b", re.I))
+            for role, verbs in d["role_verbs_after"].items()
+        ),
         total=re.compile(rf"\b(?:{alt(d['total_cues'])})", re.I),
     )

@@ -1,4 +1,5 @@
 """Sums across a document: repeats of one sum merged, totals and their parts, sizes that fund nothing."""
+
 from __future__ import annotations
 
 import re
@@ -7,8 +8,8 @@ from functools import lru_cache
 
 from extractor.extract.mentions import AmountMention
 from extractor.link.rules import link_rules
-from extractor.resources import alternation as alt
 from extractor.link.types import Link
+from extractor.resources import alternation as alt
 from extractor.resources import load_json
 
 
@@ -20,9 +21,16 @@ def merge_repeats(links: list[Link]) -> list[Link]:
     for lk in links:
         a = lk.amount
         names = {c.name for c in lk.companies}
-        target = next((m for m in merged if m.amount.currency == a.currency and m.amount.value == a.value
-                       and (not names or not {c.name for c in m.companies} or names & {c.name for c in m.companies})),
-                      None)
+        target = next(
+            (
+                m
+                for m in merged
+                if m.amount.currency == a.currency
+                and m.amount.value == a.value
+                and (not names or not {c.name for c in m.companies} or names & {c.name for c in m.companies})
+            ),
+            None,
+        )
         if target is None:
             merged.append(lk)
             continue
@@ -41,16 +49,20 @@ def _size_res() -> tuple[re.Pattern, re.Pattern]:
     """('$430 billion of reserves', 'reserves, which stand at $430 billion'): after and before the amount."""
     money = load_json("money.json")
     after = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?(?:{alt(money['not_commitment_after'])})\b", re.I)
-    before = re.compile(rf"\b(?:{alt(money['size_nouns_before'])})\b,?(?:\s+[\w-]+){{0,4}}\s+"
-                        r"(?:(?:about|around|roughly|nearly|some)\s+)?$")
+    before = re.compile(
+        rf"\b(?:{alt(money['size_nouns_before'])})\b,?(?:\s+[\w-]+){{0,4}}\s+"
+        r"(?:(?:about|around|roughly|nearly|some)\s+)?$"
+    )
     return after, before
 
 
 def measures_not_funds(text: str, amount: AmountMention) -> bool:
     """'$430 billion of foreign-exchange reserves', '$1.6 trillion in two-way trade': a size, not a deal."""
     after, before = _size_res()
-    return after.match(text, amount.end) is not None or \
-        before.search(text, max(0, amount.start - 60), amount.start) is not None
+    return (
+        after.match(text, amount.end) is not None
+        or before.search(text, max(0, amount.start - 60), amount.start) is not None
+    )
 
 
 def mark_totals(text: str, links: list[Link]) -> None:
@@ -77,8 +89,10 @@ def mark_totals(text: str, links: list[Link]) -> None:
 
 
 # "RM10 billion (US$2.4 billion)", "¥1 trillion (about $6.7 billion)": a conversion in brackets.
-_CONVERSION_GAP = re.compile(r"\s*[(\[]\s*(?:(?:about|around|approximately|approx\.|roughly|some|nearly|or|equivalent to|"
-                             r"equal to|worth)\s+)?")
+_CONVERSION_GAP = re.compile(
+    r"\s*[(\[]\s*(?:(?:about|around|approximately|approx\.|roughly|some|nearly|or|equivalent to|"
+    r"equal to|worth)\s+)?"
+)
 
 
 def mark_equivalents(text: str, links: list[Link]) -> None:
@@ -86,6 +100,9 @@ def mark_equivalents(text: str, links: list[Link]) -> None:
     (`equivalent_of`), so sums over commitments count the pair once."""
     for i in range(1, len(links)):
         prev, a = links[i - 1].amount, links[i].amount
-        if prev.currency != a.currency and _CONVERSION_GAP.fullmatch(text, prev.end, a.start) \
-                and re.match(r"\s*[)\]]", text[a.end:a.end + 3]):
+        if (
+            prev.currency != a.currency
+            and _CONVERSION_GAP.fullmatch(text, prev.end, a.start)
+            and re.match(r"\s*[)\]]", text[a.end : a.end + 3])
+        ):
             links[i].equivalent_of = links[i - 1].equivalent_of if links[i - 1].equivalent_of is not None else i - 1

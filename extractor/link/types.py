@@ -1,4 +1,5 @@
 """What the linking stage gives the record: one Link per amount that funds or prices something."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -5,6 +5,7 @@ They all start from an output folder of `extractor extract` and read only the re
 live in the hidden folder `OUT/.extractor/`, and anything hidden is left out. Records are read as plain JSON, not
 validated, so records written by an older or newer extractor can still be compared.
 """
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """The reviewer's commands: `diff`, `review` and `export`. `register(group)` adds them to a click group."""
+
 from __future__ import annotations
 
 import sys
@@ -25,8 +26,9 @@ def _load(out_dir: Path, command: str) -> dict[str, dict]:
 @click.command("diff")
 @click.argument("old_out", metavar="OLD_OUT", type=_FOLDER)
 @click.argument("new_out", metavar="NEW_OUT", type=_FOLDER)
-@click.option("--json", "as_json", is_flag=True,
-              help="Print the differences as JSON (fixed key order) instead of text.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the differences as JSON (fixed key order) instead of text."
+)
 def diff_command(old_out: Path, new_out: Path, as_json: bool):
     """Compare the records of two output folders by meaning, not by line.
 
@@ -48,8 +50,13 @@ def diff_command(old_out: Path, new_out: Path, as_json: bool):
 
 @click.command("review")
 @click.argument("out_dir", metavar="OUT", type=_FOLDER)
-@click.option("--html", "site_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Folder to write the site to.  [default: OUT/review]")
+@click.option(
+    "--html",
+    "site_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder to write the site to.  [default: OUT/review]",
+)
 def review_command(out_dir: Path, site_dir: Path | None):
     """Write a static HTML review site for the records in OUT: open DIR/index.html in a browser.
 
@@ -69,7 +76,7 @@ def review_command(out_dir: Path, site_dir: Path | None):
     errors = read_errors(out_dir)
     build_site(records, site_dir, errors=errors)
     without = sum(1 for r in records.values() if not isinstance(r.get("text"), str))
-    note = (f"; {without} without text (extract with --keep-text to highlight them)" if without else "")
+    note = f"; {without} without text (extract with --keep-text to highlight them)" if without else ""
     if errors:
         note += f"; {len(errors)} failed documents listed on the index"
     click.echo(f"extractor review: {len(records)} document pages{note}", err=True)
@@ -81,15 +88,25 @@ _TARGET = click.Path(dir_okay=False, allow_dash=True)
 
 @click.command("export")
 @click.argument("out_dir", metavar="OUT", type=_FOLDER)
-@click.option("--jsonl", "jsonl", type=_TARGET, metavar="FILE",
-              help="Write every record as one line of JSON, in path order (UTF-8, no BOM, \\n line ends); "
-                   "'-' for standard output.")
-@click.option("--csv", "csv_path", type=_TARGET, metavar="FILE",
-              help="Write one row per commitment: document, title, amount_text, value, currency, qualifier, min, "
-                   "max, is_total, part_of, companies, canonical_companies, countries, sectors, deadline, "
-                   "deadline_text, page, sentence (lists joined with '; ', values in plain digits). UTF-8 with a "
-                   "byte-order mark so Excel opens it with the right encoding (none on standard output, '-'); "
-                   "RFC 4180 quoting.")
+@click.option(
+    "--jsonl",
+    "jsonl",
+    type=_TARGET,
+    metavar="FILE",
+    help="Write every record as one line of JSON, in path order (UTF-8, no BOM, \\n line ends); "
+    "'-' for standard output.",
+)
+@click.option(
+    "--csv",
+    "csv_path",
+    type=_TARGET,
+    metavar="FILE",
+    help="Write one row per commitment: document, title, amount_text, value, currency, qualifier, min, "
+    "max, is_total, part_of, companies, canonical_companies, countries, sectors, deadline, "
+    "deadline_text, page, sentence (lists joined with '; ', values in plain digits). UTF-8 with a "
+    "byte-order mark so Excel opens it with the right encoding (none on standard output, '-'); "
+    "RFC 4180 quoting.",
+)
 def export_command(out_dir: Path, jsonl: str | None, csv_path: str | None):
     """Flatten the records in OUT: --jsonl for machines, --csv (commitments) for spreadsheets; either or both.
 
@@ -100,10 +117,9 @@ def export_command(out_dir: Path, jsonl: str | None, csv_path: str | None):
     if jsonl is None and csv_path is None:
         raise click.UsageError("nothing to write: give --jsonl FILE, --csv FILE or both")
     try:
-        counts = export(_load(out_dir, "export"), jsonl=jsonl, csv_path=csv_path,
-                        stdout=sys.stdout.buffer)
+        counts = export(_load(out_dir, "export"), jsonl=jsonl, csv_path=csv_path, stdout=sys.stdout.buffer)
     except ExportError as e:
-        raise click.UsageError(str(e))
+        raise click.UsageError(str(e)) from e
     done = []
     if jsonl is not None:
         done.append(f"{counts['records']} records -> {'standard output' if jsonl == '-' else jsonl}")

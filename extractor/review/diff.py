@@ -6,21 +6,40 @@ then its text; companies by name, countries by code, sectors by label; warnings 
 A paired item is `changed` when one of the attributes that carry its meaning differs (a moved
 span alone is not a change); unpaired items are `added` or `removed`.
 """
+
 from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Optional
 
 from extractor.review import path_key
 
-FIELD_ORDER = ("document", "countries", "amounts", "percentages", "companies", "deadlines", "sectors",
-               "commitments", "warnings")
+FIELD_ORDER = (
+    "document",
+    "countries",
+    "amounts",
+    "percentages",
+    "companies",
+    "deadlines",
+    "sectors",
+    "commitments",
+    "warnings",
+)
 OPS = ("changed", "removed", "added")
 SIGN = {"added": "+", "removed": "-", "changed": "~"}
-SINGULAR = {"countries": "country", "amounts": "amount", "percentages": "percentage", "companies": "company",
-            "deadlines": "deadline", "sectors": "sector", "commitments": "commitment", "warnings": "warning"}
+SINGULAR = {
+    "countries": "country",
+    "amounts": "amount",
+    "percentages": "percentage",
+    "companies": "company",
+    "deadlines": "deadline",
+    "sectors": "sector",
+    "commitments": "commitment",
+    "warnings": "warning",
+}
 DOCUMENT_ATTRS = ("title", "published", "reference_date")
 #: Attributes compared as sets (their order follows the text and carries no meaning of its own).
 SET_ATTRS = frozenset({"companies", "countries", "sectors", "evidence"})
@@ -35,27 +54,27 @@ class Attr:
 
 @dataclass
 class ItemChange:
-    field: str          # one of FIELD_ORDER
-    op: str             # added | removed | changed
-    kind: str           # amount, company, ... (singular, for the text output)
-    label: str          # what the item is: the amount's text, the company's name, ...
-    position: int       # where it sits (span start), for ordering
-    attrs: list[Attr] = field(default_factory=list)   # for `changed`
-    item: Any = None    # the whole old (removed) or new (added) item
+    field: str  # one of FIELD_ORDER
+    op: str  # added | removed | changed
+    kind: str  # amount, company, ... (singular, for the text output)
+    label: str  # what the item is: the amount's text, the company's name, ...
+    position: int  # where it sits (span start), for ordering
+    attrs: list[Attr] = field(default_factory=list)  # for `changed`
+    item: Any = None  # the whole old (removed) or new (added) item
 
 
 @dataclass
 class DocumentDiff:
     name: str
-    status: str         # added | removed | changed
+    status: str  # added | removed | changed
     changes: list[ItemChange] = field(default_factory=list)
-    record: Optional[dict] = None   # the added or removed record
+    record: Optional[dict] = None  # the added or removed record
 
 
 @dataclass
 class FolderDiff:
     documents: list[DocumentDiff]
-    compared: int       # documents present in both folders
+    compared: int  # documents present in both folders
 
     @property
     def identical(self) -> bool:
@@ -65,8 +84,12 @@ class FolderDiff:
         docs = Counter(d.status for d in self.documents)
         items = Counter(c.op for d in self.documents for c in d.changes)
         return {
-            "documents": {"changed": docs["changed"], "added": docs["added"], "removed": docs["removed"],
-                          "unchanged": self.compared - docs["changed"]},
+            "documents": {
+                "changed": docs["changed"],
+                "added": docs["added"],
+                "removed": docs["removed"],
+                "unchanged": self.compared - docs["changed"],
+            },
             "items": {"added": items["added"], "removed": items["removed"], "changed": items["changed"]},
         }
 
@@ -76,12 +99,15 @@ class FolderDiff:
             return f"no differences ({n} document{'' if n == 1 else 's'} compared)"
         c = self.counts()
         d, i = c["documents"], c["items"]
-        return (f"{d['changed']} document{'' if d['changed'] == 1 else 's'} changed, {d['added']} added, "
-                f"{d['removed']} removed; {i['added']} item{'' if i['added'] == 1 else 's'} added, "
-                f"{i['removed']} removed, {i['changed']} changed")
+        return (
+            f"{d['changed']} document{'' if d['changed'] == 1 else 's'} changed, {d['added']} added, "
+            f"{d['removed']} removed; {i['added']} item{'' if i['added'] == 1 else 's'} added, "
+            f"{i['removed']} removed, {i['changed']} changed"
+        )
 
 
 # --- comparing -------------------------------------------------------------------------------
+
 
 def diff_folders(old: dict[str, dict], new: dict[str, dict]) -> FolderDiff:
     """Compare two {name: record} maps (as `load_records` gives them)."""
@@ -138,8 +164,8 @@ def _diff_warnings(old: list, new: list) -> list[ItemChange]:
 class _Spec:
     kind: str
     label: Callable[[dict], str]
-    keys: tuple[Callable[[dict], Any], ...]     # pairing passes, tried in order
-    project: Callable[[dict], dict]             # the attributes that carry the item's meaning
+    keys: tuple[Callable[[dict], Any], ...]  # pairing passes, tried in order
+    project: Callable[[dict], dict]  # the attributes that carry the item's meaning
     position: Callable[[dict], int]
 
 
@@ -169,9 +195,7 @@ def _spanned(kind: str, text: Callable[[dict], Any], project) -> _Spec:
     return _Spec(
         kind=kind,
         label=lambda i: str(text(i)),
-        keys=(lambda i: (_start(i), text(i)) if _start(i) is not None else None,
-              _start,
-              text),
+        keys=(lambda i: (_start(i), text(i)) if _start(i) is not None else None, _start, text),
         project=project,
         position=lambda i: _start(i) if _start(i) is not None else 0,
     )
@@ -179,24 +203,46 @@ def _spanned(kind: str, text: Callable[[dict], Any], project) -> _Spec:
 
 def _commitment_attrs(c: dict) -> dict:
     a = _amount_of(c)
-    return {"amount": a.get("text"), "value": a.get("value"), "currency": a.get("currency"),
-            "qualifier": a.get("qualifier"), "companies": c.get("companies"), "countries": c.get("countries"),
-            "sectors": c.get("sectors"), "deadline": c.get("deadline"), "deadline_text": c.get("deadline_text")}
+    return {
+        "amount": a.get("text"),
+        "value": a.get("value"),
+        "currency": a.get("currency"),
+        "qualifier": a.get("qualifier"),
+        "companies": c.get("companies"),
+        "countries": c.get("countries"),
+        "sectors": c.get("sectors"),
+        "deadline": c.get("deadline"),
+        "deadline_text": c.get("deadline_text"),
+    }
 
 
 _SPECS: dict[str, _Spec] = {
-    "countries": _Spec("country", lambda i: f"{i.get('code')} ({i.get('name')})", (lambda i: i.get("code"),),
-                       lambda i: {"name": i.get("name"), "mentions": len(i.get("mentions") or [])},
-                       _first_mention),
-    "amounts": _spanned("amount", lambda i: i.get("text"),
-                        _pick("text", "value", "currency", "qualifier", "min", "max")),
+    "countries": _Spec(
+        "country",
+        lambda i: f"{i.get('code')} ({i.get('name')})",
+        (lambda i: i.get("code"),),
+        lambda i: {"name": i.get("name"), "mentions": len(i.get("mentions") or [])},
+        _first_mention,
+    ),
+    "amounts": _spanned(
+        "amount", lambda i: i.get("text"), _pick("text", "value", "currency", "qualifier", "min", "max")
+    ),
     "percentages": _spanned("percentage", lambda i: i.get("text"), _pick("text", "value")),
-    "companies": _Spec("company", lambda i: str(i.get("name")), (lambda i: i.get("name"),),
-                       lambda i: {"mentions": len(i.get("mentions") or [])}, _first_mention),
+    "companies": _Spec(
+        "company",
+        lambda i: str(i.get("name")),
+        (lambda i: i.get("name"),),
+        lambda i: {"mentions": len(i.get("mentions") or [])},
+        _first_mention,
+    ),
     "deadlines": _spanned("deadline", lambda i: i.get("text"), _pick("text", "kind", "date", "duration")),
-    "sectors": _Spec("sector", lambda i: str(i.get("sector")), (lambda i: i.get("sector"),),
-                     lambda i: {"evidence": i.get("evidence"), "mentions": len(i.get("mentions") or [])},
-                     _first_mention),
+    "sectors": _Spec(
+        "sector",
+        lambda i: str(i.get("sector")),
+        (lambda i: i.get("sector"),),
+        lambda i: {"evidence": i.get("evidence"), "mentions": len(i.get("mentions") or [])},
+        _first_mention,
+    ),
     "commitments": _spanned("commitment", lambda i: _amount_of(i).get("text"), _commitment_attrs),
 }
 
@@ -261,7 +307,7 @@ def _same(name: str, a, b) -> bool:
     if isinstance(a, bool) or isinstance(b, bool):
         return a is b
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return a == b   # 5 and 5.0 are the same amount
+        return a == b  # 5 and 5.0 are the same amount
     return a == b
 
 
@@ -273,5 +319,18 @@ def _key_str(v) -> str:
 from extractor.review.diff_report import describe_attr, describe_change, fmt_value, format_text, to_json  # noqa: E402
 from extractor.review.numbers import plain_number  # noqa: E402
 
-__all__ = ["diff_folders", "diff_records", "match", "FolderDiff", "DocumentDiff", "ItemChange", "Attr",
-           "describe_attr", "describe_change", "fmt_value", "format_text", "to_json", "plain_number"]
+__all__ = [
+    "diff_folders",
+    "diff_records",
+    "match",
+    "FolderDiff",
+    "DocumentDiff",
+    "ItemChange",
+    "Attr",
+    "describe_attr",
+    "describe_change",
+    "fmt_value",
+    "format_text",
+    "to_json",
+    "plain_number",
+]

@@ -3,15 +3,27 @@
 extractor/review/diff.py pairs the items; this module only writes them out. Numbers are printed
 by `plain_number` (extractor/review/numbers.py), the one formatter the review tools share.
 """
+
 from __future__ import annotations
 
 import json
 from collections import Counter
 from typing import Any, Optional
 
-from extractor.review.diff import (FIELD_ORDER, SET_ATTRS, SIGN, SINGULAR, Attr, FolderDiff, ItemChange, _amount_of,
-                                   _key_str, _list)
+from extractor.review.diff import (
+    FIELD_ORDER,
+    SET_ATTRS,
+    SIGN,
+    SINGULAR,
+    Attr,
+    FolderDiff,
+    ItemChange,
+    _amount_of,
+    _key_str,
+    _list,
+)
 from extractor.review.numbers import plain_number
+
 
 def fmt_value(v) -> str:
     """A value as the text report shows it: numbers in plain digits, null, strings quoted only when needed."""
@@ -30,7 +42,6 @@ def fmt_value(v) -> str:
     if isinstance(v, list):
         return "[" + ", ".join(fmt_value(x) for x in v) + "]"
     return json.dumps(v, ensure_ascii=False, sort_keys=True)
-
 
 
 def describe_attr(a: Attr) -> str:

@@ -1,18 +1,36 @@
 """Flatten an output folder: all records as JSON Lines, all commitments as one CSV table."""
+
 from __future__ import annotations
 
 import csv
 import io
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from extractor.review.numbers import plain_number
 from extractor.serialize import write_atomic
 
-CSV_COLUMNS = ("document", "title", "amount_text", "value", "currency", "qualifier", "min", "max", "is_total",
-               "part_of", "companies", "canonical_companies", "countries", "sectors", "deadline", "deadline_text",
-               "page", "sentence")
+CSV_COLUMNS = (
+    "document",
+    "title",
+    "amount_text",
+    "value",
+    "currency",
+    "qualifier",
+    "min",
+    "max",
+    "is_total",
+    "part_of",
+    "companies",
+    "canonical_companies",
+    "countries",
+    "sectors",
+    "deadline",
+    "deadline_text",
+    "page",
+    "sentence",
+)
 JOIN = "; "
 #: A cell starting with one of these is read as a formula by Excel, LibreOffice and Sheets.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -32,10 +50,16 @@ def commitment_rows(records: dict[str, dict]) -> Iterable[list[str]]:
     for name, record in records.items():
         doc = record.get("document") or {}
         source = doc.get("source") or name
-        amounts = {tuple(a["span"]): a for a in record.get("amounts") or []
-                   if isinstance(a, dict) and isinstance(a.get("span"), list)}
-        canonical = {c.get("name"): c.get("canonical") or c.get("name") for c in record.get("companies") or []
-                     if isinstance(c, dict)}
+        amounts = {
+            tuple(a["span"]): a
+            for a in record.get("amounts") or []
+            if isinstance(a, dict) and isinstance(a.get("span"), list)
+        }
+        canonical = {
+            c.get("name"): c.get("canonical") or c.get("name")
+            for c in record.get("companies") or []
+            if isinstance(c, dict)
+        }
         for c in record.get("commitments") or []:
             a = c.get("amount") or {}
             whole = amounts.get(tuple(c.get("span") or ()), {})
@@ -97,8 +121,9 @@ class ExportError(Exception):
     """A file that cannot be written where it was asked for (its folder is missing)."""
 
 
-def export(records: dict[str, dict], jsonl: Path | str | None = None, csv_path: Path | str | None = None,
-           stdout=None) -> dict[str, int]:
+def export(
+    records: dict[str, dict], jsonl: Path | str | None = None, csv_path: Path | str | None = None, stdout=None
+) -> dict[str, int]:
     """Write the requested files atomically, or to `stdout` (a binary stream) for "-"; returns what
     was written (records, commitments). A folder that does not exist is an error, not created."""
     if str(jsonl) == STDOUT and str(csv_path) == STDOUT:

@@ -18,39 +18,51 @@ the token (`data-spans`), which tests and reviewers can select on. Every span's 
 and is the `id` of its label element, so tables link to their evidence (`#amount-3`); the label
 element is itself a link back to the item's table row (`#row-commitment-1`).
 """
+
 from __future__ import annotations
 
 import bisect
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 from urllib.parse import quote
 
 from extractor.serialize import write_atomic
 
 GENERATOR = "extractor review"
-GLUE = "\x1f"   # appended to every token; "GLUE + space" (displacy's joiner) is removed after rendering
-SLOT = "\x1e"   # in the token template; replaced by the token's data-spans attributes
-LINK = "\x1d"   # around a label in a link; replaced by the id of the table row the label links back to
+GLUE = "\x1f"  # appended to every token; "GLUE + space" (displacy's joiner) is removed after rendering
+SLOT = "\x1e"  # in the token template; replaced by the token's data-spans attributes
+LINK = "\x1d"  # around a label in a link; replaced by the id of the table row the label links back to
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 KINDS = ("amount", "percentage", "deadline", "company", "country", "sector", "commitment")
 COLORS = {
-    "amount": "#f4b400", "percentage": "#ff7aa2", "deadline": "#a77bff", "company": "#29c5c5",
-    "country": "#5b9cff", "sector": "#6cc26c", "commitment": "#9e9e9e",
+    "amount": "#f4b400",
+    "percentage": "#ff7aa2",
+    "deadline": "#a77bff",
+    "company": "#29c5c5",
+    "country": "#5b9cff",
+    "sector": "#6cc26c",
+    "commitment": "#9e9e9e",
 }
 TINTS = {
-    "amount": "#fff1c2", "percentage": "#ffe0ea", "deadline": "#eee5ff", "company": "#d8f6f6",
-    "country": "#e1edff", "sector": "#e3f5e3", "commitment": "#eeeeee",
+    "amount": "#fff1c2",
+    "percentage": "#ffe0ea",
+    "deadline": "#eee5ff",
+    "company": "#d8f6f6",
+    "country": "#e1edff",
+    "sector": "#e3f5e3",
+    "commitment": "#eeeeee",
 }
 
 TEMPLATES = {
     "span": '<span class="hl"' + SLOT + ' style="height: {total_height}px">{text}{span_slices}{span_starts}</span>',
     "slice": '<span class="sl" style="background: {bg}; top: {top_offset}px"></span>',
     "start": '<span class="st" style="background: {bg}; top: {top_offset}px">'
-             '<a class="lb" id="{label}" href="#' + LINK + '{label}' + LINK + '" style="background: {bg}"></a></span>',
+    '<a class="lb" id="{label}" href="#' + LINK + "{label}" + LINK + '" style="background: {bg}"></a></span>',
 }
 
 FIELDS = ("countries", "amounts", "percentages", "companies", "deadlines", "sectors", "commitments", "warnings")
@@ -60,9 +72,9 @@ FIELDS = ("countries", "amounts", "percentages", "companies", "deadlines", "sect
 class Highlight:
     start: int
     end: int
-    label: str      # unique on the page; the id of its label element
-    kind: str       # one of KINDS
-    title: str      # what it is, for the hover text
+    label: str  # unique on the page; the id of its label element
+    kind: str  # one of KINDS
+    title: str  # what it is, for the hover text
 
 
 def e(value: Any) -> str:
@@ -71,10 +83,14 @@ def e(value: Any) -> str:
 
 # --- spans -----------------------------------------------------------------------------------
 
+
 def _valid(span, n: int) -> Optional[tuple[int, int]]:
-    if (isinstance(span, (list, tuple)) and len(span) == 2 and all(isinstance(x, int) and not isinstance(x, bool)
-                                                                   for x in span)
-            and 0 <= span[0] < span[1] <= n):
+    if (
+        isinstance(span, (list, tuple))
+        and len(span) == 2
+        and all(isinstance(x, int) and not isinstance(x, bool) for x in span)
+        and 0 <= span[0] < span[1] <= n
+    ):
         return span[0], span[1]
     return None
 
@@ -91,9 +107,10 @@ def collect_highlights(record: dict, text: str) -> tuple[list[Highlight], list[s
         if ok is None:
             problems.append(f"{label} ({title}): span {span!r} is not inside the text ({n} characters); not shown")
             return False
-        if expected is not None and text[ok[0]:ok[1]] != expected:
-            problems.append(f"{label}: the text at span {list(ok)} is {text[ok[0]:ok[1]]!r}, "
-                            f"the record says {expected!r}")
+        if expected is not None and text[ok[0] : ok[1]] != expected:
+            problems.append(
+                f"{label}: the text at span {list(ok)} is {text[ok[0] : ok[1]]!r}, the record says {expected!r}"
+            )
         out.append(Highlight(ok[0], ok[1], label, kind, title))
         return True
 
@@ -121,8 +138,9 @@ def collect_highlights(record: dict, text: str) -> tuple[list[Highlight], list[s
         amount = c.get("amount") or {}
         if span is not None and span in amount_at:
             links[i] = amount_at[span]
-        elif add(c.get("span"), f"commitment-{i}", "commitment", f"commitment {amount.get('text')}",
-                 amount.get("text")):
+        elif add(
+            c.get("span"), f"commitment-{i}", "commitment", f"commitment {amount.get('text')}", amount.get("text")
+        ):
             links[i] = f"commitment-{i}"
     out.sort(key=lambda h: (h.start, -h.end, KINDS.index(h.kind), h.label))
     return out, problems, links
@@ -164,7 +182,7 @@ def render_text(text: str, highlights: list[Highlight], row_of: Optional[Callabl
             per_line[li].append((s, t, label, h))
 
     docs = []
-    covered: list[list[Highlight]] = []     # per templated token, in order: the highlights covering it
+    covered: list[list[Highlight]] = []  # per templated token, in order: the highlights covering it
     for li, parts in enumerate(per_line):
         ls, le = line_starts[li], line_ends[li]
         bounds = sorted({ls, le, *(p[0] for p in parts), *(p[1] for p in parts)})
@@ -174,27 +192,42 @@ def render_text(text: str, highlights: list[Highlight], row_of: Optional[Callabl
         index = {s: i for i, (s, _) in enumerate(tokens)}
         spans = []
         for s, t, label, h in parts:
-            spans.append({"start_token": index[s], "end_token": index.get(t, len(tokens)), "label": label,
-                          "highlight": h})
+            spans.append(
+                {"start_token": index[s], "end_token": index.get(t, len(tokens)), "label": label, "highlight": h}
+            )
         for i, (s, t) in enumerate(tokens):
             if text[s:t].strip():
                 over = [sp["highlight"] for sp in spans if sp["start_token"] <= i < sp["end_token"]]
                 if over:
                     covered.append(sorted(over, key=lambda h: (h.start, -h.end, h.label)))
-        docs.append({"text": text[ls:le], "tokens": [text[s:t] + GLUE for s, t in tokens],
-                     "spans": [{k: v for k, v in sp.items() if k != "highlight"} for sp in spans],
-                     "settings": {"lang": "en", "direction": "ltr"}})
+        docs.append(
+            {
+                "text": text[ls:le],
+                "tokens": [text[s:t] + GLUE for s, t in tokens],
+                "spans": [{k: v for k, v in sp.items() if k != "highlight"} for sp in spans],
+                "settings": {"lang": "en", "direction": "ltr"},
+            }
+        )
 
-    markup = displacy.render(docs, style="span", manual=True, page=False, jupyter=False, minify=False,
-                             options={"colors": colors, "template": TEMPLATES})
+    markup = displacy.render(
+        docs,
+        style="span",
+        manual=True,
+        page=False,
+        jupyter=False,
+        minify=False,
+        options={"colors": colors, "template": TEMPLATES},
+    )
     pieces = markup.split(SLOT)
     if len(pieces) != len(covered) + 1:
         raise RuntimeError(f"displacy drew {len(pieces) - 1} highlighted tokens, expected {len(covered)}")
     out = [pieces[0]]
     for over, piece in zip(covered, pieces[1:]):
         kinds = " ".join(dict.fromkeys(h.kind for h in over))
-        out.append(f' data-spans="{e(" ".join(h.label for h in over))}" data-kinds="{e(kinds)}"'
-                   f' title="{e("; ".join(h.title for h in over))}"')
+        out.append(
+            f' data-spans="{e(" ".join(h.label for h in over))}" data-kinds="{e(kinds)}"'
+            f' title="{e("; ".join(h.title for h in over))}"'
+        )
         out.append(piece)
     markup = "".join(out).replace(GLUE + " ", "").replace(GLUE, "").strip()
     return re.sub(LINK + "([^" + LINK + '"]*)' + LINK, lambda m: e((row_of or str)(m.group(1))), markup)
@@ -213,6 +246,7 @@ def _split_edges(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 # --- pages (drawn by pages.py from the templates in extractor/review/templates/) ----------------
+
 
 def document_page(name: str, record: dict, index_href: str) -> str:
     from extractor.review.pages import document_page as page

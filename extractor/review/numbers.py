@@ -1,7 +1,9 @@
 """Numbers as the review tools print them: plain digits, never scientific notation."""
+
 from __future__ import annotations
 
 import math
+
 
 def plain_number(v) -> str:
     """Integers as plain digits, other floats without scientific notation (1e21 -> 1000000000000000000000)."""

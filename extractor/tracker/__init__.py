@@ -1,5 +1,6 @@
 """The deal tracker: records into SQLite (`collect`), commitments across documents into deals
 (`deals`), and a static dashboard (`report`). `register(cli)` adds `collect` and `report`."""
+
 from __future__ import annotations
 
 

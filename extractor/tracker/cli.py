@@ -1,4 +1,5 @@
 """`extractor collect OUT --db FILE` and `extractor report OUT --html DIR`."""
+
 from __future__ import annotations
 
 import sys
@@ -13,8 +14,14 @@ _FOLDER = click.Path(path_type=Path, exists=True, file_okay=False)
 
 @click.command("collect")
 @click.argument("out_dir", metavar="OUT", type=_FOLDER)
-@click.option("--db", "db_path", type=click.Path(path_type=Path, dir_okay=False), required=True, metavar="FILE",
-              help="SQLite database to create or bring up to date (e.g. deals.sqlite).")
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    metavar="FILE",
+    help="SQLite database to create or bring up to date (e.g. deals.sqlite).",
+)
 def collect_command(out_dir: Path, db_path: Path):
     """Collect every record under OUT into a SQLite database: documents, amounts, companies (canonical
     name, home country), company mentions, deadlines, sectors, countries, commitments and their
@@ -38,8 +45,13 @@ def collect_command(out_dir: Path, db_path: Path):
 
 @click.command("report")
 @click.argument("out_dir", metavar="OUT", type=_FOLDER)
-@click.option("--html", "site_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Folder to write the dashboard to.  [default: OUT/report]")
+@click.option(
+    "--html",
+    "site_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder to write the dashboard to.  [default: OUT/report]",
+)
 def report_command(out_dir: Path, site_dir: Path | None):
     """Write a static dashboard of the deals in OUT: open DIR/index.html in a browser.
 

@@ -10,6 +10,7 @@ to any more are dropped, and deals are recomputed from all commitments but only 
 differ are written. Ids are derived from the records, so a fresh collect and an incremental one
 over the same OUT give the same rows.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -25,13 +26,38 @@ from extractor.review import ReviewError, path_key
 from extractor.tracker.deal_store import deal_tables
 
 SCHEMA_VERSION = "2"
-SECTORS = ("energy", "critical_minerals", "semiconductors", "artificial_intelligence", "telecommunications",
-           "biotechnology", "quantum", "space", "aerospace_defense", "shipbuilding", "automotive", "electronics",
-           "cloud_digital", "infrastructure", "agriculture", "manufacturing")
+SECTORS = (
+    "energy",
+    "critical_minerals",
+    "semiconductors",
+    "artificial_intelligence",
+    "telecommunications",
+    "biotechnology",
+    "quantum",
+    "space",
+    "aerospace_defense",
+    "shipbuilding",
+    "automotive",
+    "electronics",
+    "cloud_digital",
+    "infrastructure",
+    "agriculture",
+    "manufacturing",
+)
 #: Tables one document owns, in the order rows are written (parents first).
-DOCUMENT_TABLES = ("documents", "amounts", "company_mentions", "deadlines", "sector_mentions", "country_mentions",
-                   "commitments", "commitment_companies", "commitment_countries", "commitment_sectors")
-_INT64 = 2 ** 63 - 1
+DOCUMENT_TABLES = (
+    "documents",
+    "amounts",
+    "company_mentions",
+    "deadlines",
+    "sector_mentions",
+    "country_mentions",
+    "commitments",
+    "commitment_companies",
+    "commitment_countries",
+    "commitment_sectors",
+)
+_INT64 = 2**63 - 1
 
 
 @dataclass
@@ -44,8 +70,10 @@ class CollectStats:
     failed: int = 0
 
     def summary(self) -> str:
-        return (f"{len(self.added)} added, {len(self.updated)} updated, {len(self.removed)} removed, "
-                f"{self.unchanged} unchanged; {self.deals} deals; {self.failed} failed documents listed")
+        return (
+            f"{len(self.added)} added, {len(self.updated)} updated, {len(self.removed)} removed, "
+            f"{self.unchanged} unchanged; {self.deals} deals; {self.failed} failed documents listed"
+        )
 
 
 def schema_sql() -> str:
@@ -58,8 +86,10 @@ def connect(db_path) -> sqlite3.Connection:
     has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
     version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if has_meta else None
     if version is not None and version[0] != SCHEMA_VERSION:
-        for kind, name in conn.execute("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') "
-                                       "AND name NOT LIKE 'sqlite_%' ORDER BY type = 'table'").fetchall():
+        for kind, name in conn.execute(
+            "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY type = 'table'"
+        ).fetchall():
             conn.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
         conn.commit()
     conn.execute("PRAGMA foreign_keys = ON")
@@ -105,54 +135,129 @@ def document_rows(name: str, record: dict, record_sha: str) -> dict[str, list[tu
     doc = record["document"]
     d = name
     rows: dict[str, list[tuple]] = {t: [] for t in (*DOCUMENT_TABLES, "companies", "countries")}
-    rows["documents"].append((d, doc.get("source") or name, doc.get("id") or "", record_sha, doc.get("format"),
-                              doc.get("encoding"),
-                              doc.get("title"), doc.get("published"), doc.get("reference_date"),
-                              doc.get("reference_date_source"), doc.get("pages"), doc.get("characters"),
-                              record.get("extractor_version"),
-                              json.dumps(record.get("warnings") or [], ensure_ascii=False)))
+    rows["documents"].append(
+        (
+            d,
+            doc.get("source") or name,
+            doc.get("id") or "",
+            record_sha,
+            doc.get("format"),
+            doc.get("encoding"),
+            doc.get("title"),
+            doc.get("published"),
+            doc.get("reference_date"),
+            doc.get("reference_date_source"),
+            doc.get("pages"),
+            doc.get("characters"),
+            record.get("extractor_version"),
+            json.dumps(record.get("warnings") or [], ensure_ascii=False),
+        )
+    )
     for i, c in enumerate(_list(record, "countries")):
         rows["countries"].append((c.get("code"), c.get("name") or c.get("code")))
         mentions = c.get("mentions") or []
-        rows["country_mentions"].append((f"{d}#country-{i}", d, c.get("code"), len(mentions),
-                                         *_span(mentions[0] if mentions else None)))
+        rows["country_mentions"].append(
+            (f"{d}#country-{i}", d, c.get("code"), len(mentions), *_span(mentions[0] if mentions else None))
+        )
     amounts_at = {}
     for i, a in enumerate(_list(record, "amounts")):
         amounts_at.setdefault(_span(a), a)
-        rows["amounts"].append((f"{d}#amount-{i}", d, i, a.get("text") or "", num(a.get("value")), a.get("currency"),
-                                a.get("qualifier"), num(a.get("min")), num(a.get("max")), *_span(a), a.get("page"),
-                                a.get("sentence")))
+        rows["amounts"].append(
+            (
+                f"{d}#amount-{i}",
+                d,
+                i,
+                a.get("text") or "",
+                num(a.get("value")),
+                a.get("currency"),
+                a.get("qualifier"),
+                num(a.get("min")),
+                num(a.get("max")),
+                *_span(a),
+                a.get("page"),
+                a.get("sentence"),
+            )
+        )
     company_id = {}
     for i, c in enumerate(_list(record, "companies")):
         cid = c.get("canonical") or c.get("name")
         company_id[c.get("name")] = cid
         rows["companies"].append((cid, c.get("canonical") or c.get("name"), c.get("canonical"), c.get("country")))
         for m, span in enumerate(c.get("mentions") or []):
-            rows["company_mentions"].append((f"{d}#company-{i}.{m}", d, cid, i, m, c.get("name"), *_span(span),
-                                             None, c.get("sentence") if m == 0 else None))
+            rows["company_mentions"].append(
+                (
+                    f"{d}#company-{i}.{m}",
+                    d,
+                    cid,
+                    i,
+                    m,
+                    c.get("name"),
+                    *_span(span),
+                    None,
+                    c.get("sentence") if m == 0 else None,
+                )
+            )
     for i, x in enumerate(_list(record, "deadlines")):
-        rows["deadlines"].append((f"{d}#deadline-{i}", d, i, x.get("text") or "", x.get("kind"), x.get("date"),
-                                  x.get("duration"), *_span(x), x.get("page"), x.get("sentence")))
+        rows["deadlines"].append(
+            (
+                f"{d}#deadline-{i}",
+                d,
+                i,
+                x.get("text") or "",
+                x.get("kind"),
+                x.get("date"),
+                x.get("duration"),
+                *_span(x),
+                x.get("page"),
+                x.get("sentence"),
+            )
+        )
     for i, s in enumerate(_list(record, "sectors")):
         mentions = s.get("mentions") or []
-        rows["sector_mentions"].append((f"{d}#sector-{i}", d, s.get("sector"),
-                                        json.dumps(s.get("evidence") or [], ensure_ascii=False), len(mentions),
-                                        *_span(mentions[0] if mentions else None)))
+        rows["sector_mentions"].append(
+            (
+                f"{d}#sector-{i}",
+                d,
+                s.get("sector"),
+                json.dumps(s.get("evidence") or [], ensure_ascii=False),
+                len(mentions),
+                *_span(mentions[0] if mentions else None),
+            )
+        )
     commitments = _list(record, "commitments")
     for i, c in enumerate(commitments):
         cid = f"{d}#commitment-{i}"
         a = c.get("amount") or {}
         whole = amounts_at.get(_span(c), {})
-        def ref(p):
+
+        def ref(p, i=i):
             ok = isinstance(p, int) and not isinstance(p, bool) and 0 <= p < len(commitments) and p != i
             return f"{d}#commitment-{p}" if ok else None
 
         part_of, equivalent_of = ref(c.get("part_of")), ref(c.get("equivalent_of"))
-        rows["commitments"].append((cid, d, i, a.get("text") or "", num(a.get("value")), a.get("currency"),
-                                    a.get("qualifier"), num(whole.get("min")), num(whole.get("max")),
-                                    c.get("deadline"), c.get("deadline_text"), int(bool(c.get("is_total"))), part_of,
-                                    c.get("context"), *_span(c), c.get("page"), c.get("sentence"),
-                                    json.dumps(c.get("mentions") or []), equivalent_of))
+        rows["commitments"].append(
+            (
+                cid,
+                d,
+                i,
+                a.get("text") or "",
+                num(a.get("value")),
+                a.get("currency"),
+                a.get("qualifier"),
+                num(whole.get("min")),
+                num(whole.get("max")),
+                c.get("deadline"),
+                c.get("deadline_text"),
+                int(bool(c.get("is_total"))),
+                part_of,
+                c.get("context"),
+                *_span(c),
+                c.get("page"),
+                c.get("sentence"),
+                json.dumps(c.get("mentions") or []),
+                equivalent_of,
+            )
+        )
         roles = {r.get("name"): r for r in c.get("company_roles") or [] if isinstance(r, dict)}
         seen = set()
         for n in c.get("companies") or []:
@@ -186,14 +291,21 @@ def _insert(conn: sqlite3.Connection, rows: dict[str, list[tuple]]) -> None:
     for code in [r[0] for r in rows["countries"]] + [r[3] for r in rows["companies"]]:
         if code:
             codes.setdefault(code, (code, _country_names().get(code, code)))
-    conn.executemany("INSERT INTO countries(code, name) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET "
-                     "name = excluded.name WHERE countries.name = countries.code AND excluded.name != excluded.code",
-                     sorted(codes.values()))
-    conn.executemany("INSERT INTO companies(id, name, canonical, country) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO "
-                     "UPDATE SET country = excluded.country WHERE companies.country IS NULL AND "
-                     "excluded.country IS NOT NULL", rows["companies"])
-    conn.executemany("INSERT OR IGNORE INTO sectors(label) VALUES (?)",
-                     [(r[2],) for r in rows["sector_mentions"]] + [(r[1],) for r in rows["commitment_sectors"]])
+    conn.executemany(
+        "INSERT INTO countries(code, name) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET "
+        "name = excluded.name WHERE countries.name = countries.code AND excluded.name != excluded.code",
+        sorted(codes.values()),
+    )
+    conn.executemany(
+        "INSERT INTO companies(id, name, canonical, country) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO "
+        "UPDATE SET country = excluded.country WHERE companies.country IS NULL AND "
+        "excluded.country IS NOT NULL",
+        rows["companies"],
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO sectors(label) VALUES (?)",
+        [(r[2],) for r in rows["sector_mentions"]] + [(r[1],) for r in rows["commitment_sectors"]],
+    )
     for table in DOCUMENT_TABLES:
         if rows[table]:
             marks = ", ".join("?" * len(rows[table][0]))
@@ -201,11 +313,15 @@ def _insert(conn: sqlite3.Connection, rows: dict[str, list[tuple]]) -> None:
 
 
 def _drop_unreferenced(conn: sqlite3.Connection) -> None:
-    conn.execute("DELETE FROM companies WHERE id NOT IN (SELECT company_id FROM company_mentions) "
-                 "AND id NOT IN (SELECT company_id FROM commitment_companies)")
-    conn.execute("DELETE FROM countries WHERE code NOT IN (SELECT country FROM country_mentions) "
-                 "AND code NOT IN (SELECT country FROM commitment_countries) "
-                 "AND code NOT IN (SELECT country FROM companies WHERE country IS NOT NULL)")
+    conn.execute(
+        "DELETE FROM companies WHERE id NOT IN (SELECT company_id FROM company_mentions) "
+        "AND id NOT IN (SELECT company_id FROM commitment_companies)"
+    )
+    conn.execute(
+        "DELETE FROM countries WHERE code NOT IN (SELECT country FROM country_mentions) "
+        "AND code NOT IN (SELECT country FROM commitment_countries) "
+        "AND code NOT IN (SELECT country FROM companies WHERE country IS NOT NULL)"
+    )
 
 
 def read_errors(out_dir: Path) -> list[dict]:
@@ -217,8 +333,9 @@ def read_errors(out_dir: Path) -> list[dict]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         rel = Path(root).relative_to(out_dir)
         try:
-            lines = (Path(root) / ".extractor" / "errors.jsonl").read_text(encoding="utf-8",
-                                                                          errors="replace").splitlines()
+            lines = (
+                (Path(root) / ".extractor" / "errors.jsonl").read_text(encoding="utf-8", errors="replace").splitlines()
+            )
         except OSError:
             continue
         for line in lines:
@@ -257,7 +374,7 @@ def collect(out_dir, db_path) -> CollectStats:
             except OSError as e:
                 raise ReviewError(f"{path}: cannot read record: {e}") from e
             sha = hashlib.sha256(raw).hexdigest()
-            if known.get(name) == sha:      # the same bytes: the same rows, not even parsed
+            if known.get(name) == sha:  # the same bytes: the same rows, not even parsed
                 present.add(name)
                 stats.unchanged += 1
                 continue
@@ -280,8 +397,12 @@ def collect(out_dir, db_path) -> CollectStats:
         _drop_unreferenced(conn)
         errors = read_errors(out_dir)
         stats.failed = len(errors)
-        _sync(conn, "failed_documents", "file", [(e["file"], e.get("stage"), e.get("error_type"), e.get("message"))
-                                                 for e in errors])
+        _sync(
+            conn,
+            "failed_documents",
+            "file",
+            [(e["file"], e.get("stage"), e.get("error_type"), e.get("message")) for e in errors],
+        )
         deal_rows, source_rows = deal_tables(conn)
         stats.deals = len(deal_rows)
         _sync(conn, "deal_sources", "commitment_id", source_rows)

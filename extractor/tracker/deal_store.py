@@ -1,5 +1,6 @@
 """Deals from the database: the commitments as `deals.Item`s, grouped, as rows of `deals` and
 `deal_sources` (collect.py writes only the rows that differ)."""
+
 from __future__ import annotations
 
 from extractor.tracker.deals import Item, deal_rows, default_rules, group
@@ -10,23 +11,28 @@ def items_from_db(conn) -> list[Item]:
     from extractor.extract.companies.kb import name_key
 
     for cid, canonical, name, home in conn.execute(
-            "SELECT l.commitment_id, c.canonical, c.id, c.country FROM commitment_companies l "
-            "JOIN companies c ON c.id = l.company_id"):
+        "SELECT l.commitment_id, c.canonical, c.id, c.country FROM commitment_companies l "
+        "JOIN companies c ON c.id = l.company_id"
+    ):
         extra = links.setdefault(cid, {})
         extra.setdefault("companies", set()).add(canonical or name_key(name) or name)
         extra.setdefault("company_ids", set()).add(name)
         if home:
             extra.setdefault("homes", set()).add(home)
-    for table, col, key in (("commitment_countries", "country", "countries"),
-                            ("commitment_sectors", "sector", "sectors")):
+    for table, col, key in (
+        ("commitment_countries", "country", "countries"),
+        ("commitment_sectors", "sector", "sectors"),
+    ):
         for cid, v in conn.execute(f"SELECT commitment_id, {col} FROM {table}"):
             links.setdefault(cid, {}).setdefault(key, set()).add(v)
     doc_countries: dict[str, set] = {}
     for doc, code in conn.execute("SELECT document_id, country FROM country_mentions"):
         doc_countries.setdefault(doc, set()).add(code)
     items = []
-    for row in conn.execute("SELECT id, document_id, idx, amount_text, value, currency, qualifier, min, max, "
-                            "is_total, part_of, deadline FROM commitments WHERE value IS NOT NULL"):
+    for row in conn.execute(
+        "SELECT id, document_id, idx, amount_text, value, currency, qualifier, min, max, "
+        "is_total, part_of, deadline FROM commitments WHERE value IS NOT NULL"
+    ):
         extra = {k: frozenset(v) for k, v in links.get(row[0], {}).items()}
         extra["own_countries"] = extra.get("countries", frozenset())
         extra["countries"] = extra["own_countries"] or frozenset(doc_countries.get(row[1], ()))

@@ -10,13 +10,14 @@ result never depends on dict or set order, and a chain A~B~C where A and C diffe
 Totals keep their parts: a deal is a part of the deal that holds the totals its commitments are
 parts of (`part_of`), so sums over deals can count a total once and not add its parts to it.
 """
+
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
 
 from extractor.resources import load_json
 
@@ -24,6 +25,7 @@ from extractor.resources import load_json
 @dataclass(frozen=True)
 class Item:
     """One commitment as the grouping sees it."""
+
     id: str
     document: str
     idx: int
@@ -36,15 +38,16 @@ class Item:
     is_total: bool
     part_of: str | None
     deadline: str | None
-    companies: frozenset[str] = frozenset()     # company ids: canonical names where known
-    countries: frozenset[str] = frozenset()     # the commitment's, else its document's
+    companies: frozenset[str] = frozenset()  # company ids: canonical names where known
+    countries: frozenset[str] = frozenset()  # the commitment's, else its document's
     own_countries: frozenset[str] = frozenset()  # the commitment's alone (what the deal shows)
-    homes: frozenset[str] = frozenset()         # home countries of its companies
-    company_ids: frozenset[str] = frozenset()   # companies.id of its companies (what the deal shows)
+    homes: frozenset[str] = frozenset()  # home countries of its companies
+    company_ids: frozenset[str] = frozenset()  # companies.id of its companies (what the deal shows)
     sectors: frozenset[str] = frozenset()
 
 
 # --- the rules -------------------------------------------------------------------------------
+
 
 class RulesError(ValueError):
     """deals.json is not of the expected shape."""
@@ -52,36 +55,51 @@ class RulesError(ValueError):
 
 def validate(rules: dict) -> dict:
     """The rules, checked: known check names, numbers where numbers belong. Raises RulesError."""
+
     def need(cond, what):
         if not cond:
             raise RulesError(f"deals.json: {what}")
 
     need(isinstance(rules, dict), "must be an object")
     checks = rules.get("checks")
-    need(isinstance(checks, list) and checks and all(isinstance(c, str) for c in checks),
-         "'checks' must be a non-empty list of check names")
+    need(
+        isinstance(checks, list) and checks and all(isinstance(c, str) for c in checks),
+        "'checks' must be a non-empty list of check names",
+    )
     unknown = [c for c in checks if c not in CHECKS]
     need(not unknown, f"unknown checks {unknown}; known: {sorted(CHECKS)}")
     value = rules.get("value")
     need(isinstance(value, dict), "'value' must be an object")
     tol = value.get("relative_tolerance")
-    need(isinstance(tol, (int, float)) and not isinstance(tol, bool) and 0 <= tol < 0.5,
-         "'value.relative_tolerance' must be a number in [0, 0.5)")
+    need(
+        isinstance(tol, (int, float)) and not isinstance(tol, bool) and 0 <= tol < 0.5,
+        "'value.relative_tolerance' must be a number in [0, 0.5)",
+    )
     digits = value.get("min_significant_digits")
-    need(isinstance(digits, int) and not isinstance(digits, bool) and 1 <= digits <= 15,
-         "'value.min_significant_digits' must be an integer from 1 to 15")
+    need(
+        isinstance(digits, int) and not isinstance(digits, bool) and 1 <= digits <= 15,
+        "'value.min_significant_digits' must be an integer from 1 to 15",
+    )
     share = (rules.get("totals") or {}).get("min_share_of_sources")
-    need(isinstance(share, (int, float)) and not isinstance(share, bool) and 0 < share <= 1,
-         "'totals.min_share_of_sources' must be a number in (0, 1]")
-    need(isinstance(rules.get("parties"), dict) and isinstance(rules["parties"].get("one_side_empty"), bool),
-         "'parties.one_side_empty' must be true or false")
+    need(
+        isinstance(share, (int, float)) and not isinstance(share, bool) and 0 < share <= 1,
+        "'totals.min_share_of_sources' must be a number in (0, 1]",
+    )
+    need(
+        isinstance(rules.get("parties"), dict) and isinstance(rules["parties"].get("one_side_empty"), bool),
+        "'parties.one_side_empty' must be true or false",
+    )
     anonymous = rules.get("anonymous") or {}
     shared = anonymous.get("min_shared_countries")
-    need(isinstance(shared, int) and not isinstance(shared, bool) and shared >= 0,
-         "'anonymous.min_shared_countries' must be a non-negative integer")
+    need(
+        isinstance(shared, int) and not isinstance(shared, bool) and shared >= 0,
+        "'anonymous.min_shared_countries' must be a non-negative integer",
+    )
     common = anonymous.get("common_countries")
-    need(isinstance(common, list) and all(isinstance(c, str) and len(c) == 3 for c in common),
-         "'anonymous.common_countries' must be a list of ISO alpha-3 codes")
+    need(
+        isinstance(common, list) and all(isinstance(c, str) and len(c) == 3 for c in common),
+        "'anonymous.common_countries' must be a list of ISO alpha-3 codes",
+    )
     return rules
 
 
@@ -91,6 +109,7 @@ def default_rules() -> dict:
 
 
 # --- the checks ------------------------------------------------------------------------------
+
 
 def significant_digits(value) -> int:
     """How many significant digits a value is written with: 36200000000 -> 3, 4e10 -> 1."""
@@ -178,8 +197,16 @@ def enough_shared_evidence(a: Item, b: Item, rules: dict) -> bool:
 
 
 CHECKS: dict[str, Callable[[Item, Item, dict], bool]] = {
-    f.__name__: f for f in (different_documents, same_currency, same_value, companies_compatible,
-                            countries_compatible, sectors_compatible, enough_shared_evidence)
+    f.__name__: f
+    for f in (
+        different_documents,
+        same_currency,
+        same_value,
+        companies_compatible,
+        countries_compatible,
+        sectors_compatible,
+        enough_shared_evidence,
+    )
 }
 
 
@@ -195,6 +222,7 @@ def same_commitment(a: Item, b: Item, rules: dict | None = None) -> bool:
 
 
 # --- grouping --------------------------------------------------------------------------------
+
 
 def _width(rules: dict) -> float:
     """The widest relative gap two matching values can have (tolerance or rounding), with room."""
@@ -221,8 +249,11 @@ def group(items: list[Item], rules: dict | None = None) -> list[list[Item]]:
     by_bucket: dict[tuple, list[int]] = {}
     for item in ordered:
         cur, b = _bucket(item, width)
-        near = by_bucket.get((cur, b), []) if b is None else sorted(
-            by_bucket.get((cur, b - 1), []) + by_bucket.get((cur, b), []) + by_bucket.get((cur, b + 1), []))
+        near = (
+            by_bucket.get((cur, b), [])
+            if b is None
+            else sorted(by_bucket.get((cur, b - 1), []) + by_bucket.get((cur, b), []) + by_bucket.get((cur, b + 1), []))
+        )
         for g in near:
             if all(same_commitment(item, other, rules) for other in groups[g]):
                 groups[g].append(item)
@@ -237,8 +268,9 @@ def _representative(members: list[Item]) -> Item:
     """The most precise wording in the deal's currency: most significant digits, then a range over a
     single figure, then first."""
     same = [m for m in members if m.currency == members[0].currency]
-    return max(same, key=lambda m: (significant_digits(m.value) if m.value else 0, m.qualifier == "range",
-                                    -same.index(m)))
+    return max(
+        same, key=lambda m: (significant_digits(m.value) if m.value else 0, m.qualifier == "range", -same.index(m))
+    )
 
 
 def deal_rows(groups: list[list[Item]], rules: dict | None = None) -> list[tuple]:
@@ -253,7 +285,7 @@ def deal_rows(groups: list[list[Item]], rules: dict | None = None) -> list[tuple
         targets = [deal_of[m.part_of] for m in g if m.part_of in deal_of and deal_of[m.part_of] != did]
         best = max(sorted(set(targets)), key=targets.count) if targets else None
         parent[did] = best if best and targets.count(best) > share * len(g) else None
-    for did in sorted(parent):          # a loop of parts (bad records) is cut where it closes
+    for did in sorted(parent):  # a loop of parts (bad records) is cut where it closes
         seen, cur = {did}, parent[did]
         while cur is not None:
             if cur in seen:
@@ -266,9 +298,20 @@ def deal_rows(groups: list[list[Item]], rules: dict | None = None) -> list[tuple
         did = "deal:" + g[0].id
         rep = _representative(g)
         deadlines = sorted(m.deadline for m in g if m.deadline)
-        rows.append((did, rep.currency, rep.value, rep.text, int(any(m.is_total for m in g)), parent[did], len(g),
-                     json.dumps(sorted(set().union(*(m.company_ids for m in g))), ensure_ascii=False),
-                     json.dumps(sorted(set().union(*(m.own_countries for m in g)))),
-                     json.dumps(sorted(set().union(*(m.sectors for m in g)))),
-                     deadlines[0] if deadlines else None, g[0].id))
+        rows.append(
+            (
+                did,
+                rep.currency,
+                rep.value,
+                rep.text,
+                int(any(m.is_total for m in g)),
+                parent[did],
+                len(g),
+                json.dumps(sorted(set().union(*(m.company_ids for m in g))), ensure_ascii=False),
+                json.dumps(sorted(set().union(*(m.own_countries for m in g)))),
+                json.dumps(sorted(set().union(*(m.sectors for m in g)))),
+                deadlines[0] if deadlines else None,
+                g[0].id,
+            )
+        )
     return sorted(rows)

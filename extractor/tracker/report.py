@@ -7,6 +7,7 @@ part of already counts there. Charts are inline SVG drawn from the template, eve
 a link, and every figure leads to the review page (written beside it, DIR/review/) and the row of
 the commitment it came from, which shows the sentence. No script, font or style sheet from elsewhere.
 """
+
 from __future__ import annotations
 
 import json
@@ -96,18 +97,35 @@ def load_deals(conn: sqlite3.Connection, review: str) -> list[Deal]:
     docs = {r[0]: r[1] for r in conn.execute("SELECT id, title FROM documents")}
     sources: dict[str, list[Source]] = {}
     for deal_id, cid, doc, idx, text, sentence, page in conn.execute(
-            "SELECT s.deal_id, c.id, c.document_id, c.idx, c.amount_text, c.sentence, c.page FROM deal_sources s "
-            "JOIN commitments c ON c.id = s.commitment_id ORDER BY c.document_id, c.idx"):
+        "SELECT s.deal_id, c.id, c.document_id, c.idx, c.amount_text, c.sentence, c.page FROM deal_sources s "
+        "JOIN commitments c ON c.id = s.commitment_id ORDER BY c.document_id, c.idx"
+    ):
         href = f"{review}/{page_href(doc)}#row-commitment-{idx + 1}"
-        sources.setdefault(deal_id, []).append(Source(cid, doc, docs.get(doc) or doc, text, sentence or "", page,
-                                                      href))
+        sources.setdefault(deal_id, []).append(Source(cid, doc, docs.get(doc) or doc, text, sentence or "", page, href))
     deals = []
-    for i, row in enumerate(conn.execute(
+    for i, row in enumerate(
+        conn.execute(
             "SELECT id, currency, value, amount_text, is_total, part_of, companies, countries, sectors, deadline "
-            "FROM deals ORDER BY currency != ?, value DESC, id", (MAIN_CURRENCY,))):
-        deals.append(Deal(row[0], f"deal-{i + 1}", row[1], row[2], row[3], bool(row[4]), row[5],
-                          json.loads(row[6]), json.loads(row[7]), json.loads(row[8]), row[9],
-                          sources.get(row[0], [])))
+            "FROM deals ORDER BY currency != ?, value DESC, id",
+            (MAIN_CURRENCY,),
+        )
+    ):
+        deals.append(
+            Deal(
+                row[0],
+                f"deal-{i + 1}",
+                row[1],
+                row[2],
+                row[3],
+                bool(row[4]),
+                row[5],
+                json.loads(row[6]),
+                json.loads(row[7]),
+                json.loads(row[8]),
+                row[9],
+                sources.get(row[0], []),
+            )
+        )
     return deals
 
 
@@ -142,10 +160,18 @@ def bar_chart(items: list[Bucket], width: int = 1000) -> dict:
     top = max((b.main for b in rows), default=0) or 1
     label_w, value_w, row_h = 240, 120, 24
     span = width - label_w - value_w
-    bars = [{"y": i * row_h, "w": max(2, round(span * b.main / top)), "label": b.label, "href": "#" + b.anchor,
-             "value": money(b.main, MAIN_CURRENCY), "deals": len(b.deals)} for i, b in enumerate(rows)]
-    return {"width": width, "height": max(row_h, len(rows) * row_h), "label_w": label_w, "row_h": row_h,
-            "bars": bars}
+    bars = [
+        {
+            "y": i * row_h,
+            "w": max(2, round(span * b.main / top)),
+            "label": b.label,
+            "href": "#" + b.anchor,
+            "value": money(b.main, MAIN_CURRENCY),
+            "deals": len(b.deals),
+        }
+        for i, b in enumerate(rows)
+    ]
+    return {"width": width, "height": max(row_h, len(rows) * row_h), "label_w": label_w, "row_h": row_h, "bars": bars}
 
 
 def timeline(deals: list[Deal], width: int = 1000) -> dict:
@@ -157,7 +183,7 @@ def timeline(deals: list[Deal], width: int = 1000) -> dict:
     first_year, last_year = date.fromordinal(min(days)).year, date.fromordinal(max(days)).year + 1
     lo, hi = date(first_year, 1, 1).toordinal(), date(last_year, 1, 1).toordinal()
     left, right, lane_h = 20, width - 20, 18
-    x = lambda day: round(left + (right - left) * (day - lo) / (hi - lo), 1)   # noqa: E731
+    x = lambda day: round(left + (right - left) * (day - lo) / (hi - lo), 1)  # noqa: E731
     lanes: list[float] = []
     dots = []
     for d, day in zip(dated, days):
@@ -192,8 +218,10 @@ def build_report(out_dir, site_dir) -> str:
         try:
             deals = load_deals(conn, "review")
             names = country_names(conn)
-            counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                      for t in ("documents", "commitments", "deals", "failed_documents")}
+            counts = {
+                t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("documents", "commitments", "deals", "failed_documents")
+            }
         finally:
             conn.close()
     build_site(records, site_dir / "review", errors=errors)
@@ -205,21 +233,39 @@ def build_report(out_dir, site_dir) -> str:
         if d.part_of is None:
             top_level[d.currency] = top_level.get(d.currency, 0) + (d.value or 0)
     largest = [d for d in deals if d.currency == MAIN_CURRENCY][:25]
-    html = render("report.html", counts=counts, errors=errors, deals=deals, largest=largest,
-                  totals=[money(v, c) for c, v in sorted(top_level.items(), key=lambda x: x[0] != MAIN_CURRENCY)],
-                  groups=[("country", "Countries", by_country, bar_chart(by_country)),
-                          ("sector", "Sectors", by_sector, bar_chart(by_sector)),
-                          ("company", "Companies", by_company, bar_chart(by_company))],
-                  timeline=timeline(deals), by_id={d.id: d for d in deals}, main=MAIN_CURRENCY)
+    html = render(
+        "report.html",
+        counts=counts,
+        errors=errors,
+        deals=deals,
+        largest=largest,
+        totals=[money(v, c) for c, v in sorted(top_level.items(), key=lambda x: x[0] != MAIN_CURRENCY)],
+        groups=[
+            ("country", "Countries", by_country, bar_chart(by_country)),
+            ("sector", "Sectors", by_sector, bar_chart(by_sector)),
+            ("company", "Companies", by_company, bar_chart(by_company)),
+        ],
+        timeline=timeline(deals),
+        by_id={d.id: d for d in deals},
+        main=MAIN_CURRENCY,
+    )
     write_atomic(site_dir / "index.html", html)
-    return (f"{counts['deals']} deals from {counts['commitments']} commitments in {counts['documents']} documents"
-            f" ({counts['failed_documents']} failed) -> {site_dir / 'index.html'}")
+    return (
+        f"{counts['deals']} deals from {counts['commitments']} commitments in {counts['documents']} documents"
+        f" ({counts['failed_documents']} failed) -> {site_dir / 'index.html'}"
+    )
 
 
 def render(template: str, **context) -> str:
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-    env = Environment(loader=PackageLoader("extractor.tracker", "templates"), autoescape=select_autoescape(["html"]),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(
+        loader=PackageLoader("extractor.tracker", "templates"),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.filters["money"] = lambda v, c=MAIN_CURRENCY: money(v, c)
     return env.get_template(template).render(**context)

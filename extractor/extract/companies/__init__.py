@@ -7,6 +7,7 @@ named rules (decisions.py), and the kept ones merge into one entity per firm (al
 with the knowledge base's canonical name and home country where the firm is known (kb.py).
 `explain_companies` returns every decision, for `extractor explain`.
 """
+
 from __future__ import annotations
 
 import re
@@ -62,7 +63,7 @@ def _outlets(text: str, candidates: list[Candidate], outlet: str | None) -> set[
     r = company_rules()
     names = {m.group(1).lower() for m in re.finditer(r"\b([A-Z][A-Za-z0-9-]+)\.(?:com|net|org|co\.uk|io|news)\b", text)}
     for m in CHUNK.finditer(text):
-        if r.outlet_re.search(text[max(0, m.start() - 40):m.start()]):
+        if r.outlet_re.search(text[max(0, m.start() - 40) : m.start()]):
             names.add(m.group(0).rstrip(".").lower())
     for c in candidates:  # "The Meridian Desk is an independent newsletter"
         if r.outlet_after_re.match(text, c.end):
@@ -72,11 +73,16 @@ def _outlets(text: str, candidates: list[Candidate], outlet: str | None) -> set[
     return names
 
 
-def _candidates(analysis: Analysis, countries: list[CountryMention], kb: KnowledgeBase) -> tuple[list[Candidate], SpanIndex]:
+def _candidates(
+    analysis: Analysis, countries: list[CountryMention], kb: KnowledgeBase
+) -> tuple[list[Candidate], SpanIndex]:
     r = company_rules()
     text = analysis.text
-    headings = {i for i, b in enumerate(analysis.blocks)
-                if b.kind in ("heading", "table_header") or (b.kind != "table_row" and _title_case(text[b.start:b.end]))}
+    headings = {
+        i
+        for i, b in enumerate(analysis.blocks)
+        if b.kind in ("heading", "table_header") or (b.kind != "table_row" and _title_case(text[b.start : b.end]))
+    }
     candidates = []
     for c in chunk_candidates(analysis, headings, kb):
         candidates.extend(_split_of(c, kb))
@@ -99,10 +105,13 @@ def _split_of(c: Candidate, kb: KnowledgeBase) -> list[Candidate]:
     m = re.search(r"\s+of\s+", c.text)
     if not m:
         return [c]
-    head, tail = c.text[:m.start()], c.text[m.end():]
+    head, tail = c.text[: m.start()], c.text[m.end() :]
     tail_words = words(tail)
-    looks_company = (len(tail_words) > 1 and tail_words[-1] in company_rules().legal_suffixes) \
-        or SHAPE.search(tail) or kb.lookup(tail) is not None
+    looks_company = (
+        (len(tail_words) > 1 and tail_words[-1] in company_rules().legal_suffixes)
+        or SHAPE.search(tail)
+        or kb.lookup(tail) is not None
+    )
     if is_non_company(head) and not is_non_company(tail) and looks_company:
         c.narrowed(c.start + m.end(), c.end, "public body before 'of'")
         c.initial = False
@@ -145,16 +154,20 @@ def _aliases_of_dropped(text: str, decisions: list[Decision]) -> list[Decision]:
     defined = set()
     for d in decisions:
         c = d.candidate
-        if text[c.start - 1:c.start] == "(" and text[c.end:c.end + 1] == ")":
-            if any(text[e:c.start - 1].strip() == "" for e in owners if c.start - 4 <= e <= c.start - 1):
+        if text[c.start - 1 : c.start] == "(" and text[c.end : c.end + 1] == ")":
+            if any(text[e : c.start - 1].strip() == "" for e in owners if c.start - 4 <= e <= c.start - 1):
                 defined.add(c.text)
-    return [Decision(d.candidate, False, "alias_of_non_company",
-                     "an acronym the document defines for a person or public body")
-            if d.kept and d.candidate.text in defined else d for d in decisions]
+    return [
+        Decision(
+            d.candidate, False, "alias_of_non_company", "an acronym the document defines for a person or public body"
+        )
+        if d.kept and d.candidate.text in defined
+        else d
+        for d in decisions
+    ]
 
 
-def explain_companies(analysis: Analysis, countries: list[CountryMention],
-                      outlet: str | None = None) -> list[Decision]:
+def explain_companies(analysis: Analysis, countries: list[CountryMention], outlet: str | None = None) -> list[Decision]:
     """Every candidate, in document order, with its signals and the rule that kept or dropped it."""
     kb = knowledge_base()
     candidates, country_spans = _candidates(analysis, countries, kb)
@@ -164,13 +177,23 @@ def explain_companies(analysis: Analysis, countries: list[CountryMention],
     for c in candidates:
         if c.group is not None:
             groups.setdefault(c.group, []).append(c)
-    ctx = Context(analysis, country_spans, _outlets(analysis.text, candidates, outlet),
-                  _person_names(analysis.text, candidates), kb, nouns, common, _sector_words(), groups)
+    ctx = Context(
+        analysis,
+        country_spans,
+        _outlets(analysis.text, candidates, outlet),
+        _person_names(analysis.text, candidates),
+        kb,
+        nouns,
+        common,
+        _sector_words(),
+        groups,
+    )
     return _aliases_of_dropped(analysis.text, [decide(c, ctx) for c in candidates])
 
 
-def find_companies(analysis: Analysis, countries: list[CountryMention],
-                   outlet: str | None = None) -> list[CompanyEntity]:
+def find_companies(
+    analysis: Analysis, countries: list[CountryMention], outlet: str | None = None
+) -> list[CompanyEntity]:
     """The companies of a parsed document: one entity per firm, its mentions in document order."""
     kept = [d.candidate for d in explain_companies(analysis, countries, outlet) if d.kept]
     return merge(analysis.text, kept, knowledge_base())

@@ -5,6 +5,7 @@ name that starts a longer one with only corporate words after it ('SoftBank' / '
 Group'), an acronym defined in parentheses or spelling the initials ('KOGAS', 'AMD'), and
 names the knowledge base gives to one firm ('Toyota' / 'Toyota Motor Corporation').
 """
+
 from __future__ import annotations
 
 import re
@@ -70,7 +71,7 @@ def _groups(text: str, order: list[Key], variants: dict[Key, list[str]], kb_of: 
         if k in moved or complete(k):
             continue
         # Only generic words may follow: 'SoftBank' -> 'SoftBank Group', but 'Hanwha' is not 'Hanwha Ocean'.
-        longer = [o for o in order if len(o) > len(k) and o[:len(k)] == k and all(w in generic for w in o[len(k):])]
+        longer = [o for o in order if len(o) > len(k) and o[: len(k)] == k and all(w in generic for w in o[len(k) :])]
         if longer:
             groups.join(k, min(longer, key=lambda o: (first_seen[o], o)))
             moved.add(k)
@@ -82,7 +83,7 @@ def _groups(text: str, order: list[Key], variants: dict[Key, list[str]], kb_of: 
             pos = text.find(f"({v})")
             if pos < 0:
                 continue
-            before = text[max(0, pos - 80):pos].rstrip()
+            before = text[max(0, pos - 80) : pos].rstrip()
             owner = next((o for o in order if o != k and any(before.endswith(x) for x in variants[o])), None)
             if owner is not None:
                 groups.join(owner, k)
@@ -94,7 +95,9 @@ def _groups(text: str, order: list[Key], variants: dict[Key, list[str]], kb_of: 
         if k in moved or len(k) != 1 or not re.fullmatch(r"[A-Z]{2,6}", v):
             continue
         for o in order:
-            ws = [w for w in variants[o][0].split() if w[:1].isupper() and w.rstrip(".,").lower() not in r.legal_suffixes]
+            ws = [
+                w for w in variants[o][0].split() if w[:1].isupper() and w.rstrip(".,").lower() not in r.legal_suffixes
+            ]
             if o != k and len(ws) >= 2 and "".join(w[0] for w in ws) == v:
                 groups.join(o, k)
                 moved.add(k)
@@ -122,8 +125,8 @@ def merge(text: str, accepted: list[Candidate], kb: KnowledgeBase) -> list[Compa
     mentions: dict[Key, list[tuple[int, int]]] = {root: [] for root in names}
     root_of = {v: root for root, vs in names.items() for v in vs}
     for c in accepted:  # a kept candidate is a mention, whatever follows it ('SK Group Chairman ...')
-        if not any(taken[c.start:c.end]):
-            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        if not any(taken[c.start : c.end]):
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
             mentions[root_of[c.text]].append((c.start, c.end))
     # The other names the knowledge base gives a kept firm are its mentions too ('(AWS)' after
     # 'Amazon Web Services'); a name the document gave another entity keeps that owner.
@@ -136,9 +139,9 @@ def merge(text: str, accepted: list[Candidate], kb: KnowledgeBase) -> list[Compa
         # Not inside a longer name: 'Hanwha' in 'Hanwha Ocean' is not a mention of 'Hanwha Group'.
         for m in re.finditer(rf"(?<![\w&-]){re.escape(v)}(?![\w&]|-[A-Za-z]|{_NOT_SUFFIX_CAPITAL})", text):
             span = (m.start(), m.end())
-            if any(taken[span[0]:span[1]]):
+            if any(taken[span[0] : span[1]]):
                 continue
-            taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
+            taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
             mentions[root].append(span)
     entities = []
     for root, vs in names.items():
@@ -147,6 +150,7 @@ def merge(text: str, accepted: list[Candidate], kb: KnowledgeBase) -> list[Compa
             continue
         full = max(vs, key=lambda v: (len(words(v)), -text.find(v)))
         firm = next((kb_of[k] for k in [root, *(key(v) for v in vs)] if k in kb_of), None)
-        entities.append(CompanyEntity(full, spans, canonical=firm.name if firm else None,
-                                      country=firm.country if firm else None))
+        entities.append(
+            CompanyEntity(full, spans, canonical=firm.name if firm else None, country=firm.country if firm else None)
+        )
     return sorted(entities, key=lambda e: e.mentions[0])

@@ -3,6 +3,7 @@
 A candidate is only a stretch of text that could name a company; evidence.py says what
 supports it and decisions.py keeps or drops it.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,9 @@ CHUNK = re.compile(rf"(?<![\w’'.&-]){_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WOR
 _SENTENCE_STOP = re.compile(r"\.\s+(?=[A-Z])")
 _ABBREVIATIONS = {"Bros", "Mfg", "Intl", "Jr", "Sr", "St", "Mt", "No", "Dr", "Mr", "Ms", "Mrs"}
 # "Japan's Sojitz Corporation", "Hyundai-owned Boston Dynamics": two names, split them.
-_JOINER = re.compile(r"(?:’s|'s)\s+|-(?:owned|based|built|led|backed|made|controlled|headquartered|related|linked|affiliated|funded)\b\s*")
+_JOINER = re.compile(
+    r"(?:’s|'s)\s+|-(?:owned|based|built|led|backed|made|controlled|headquartered|related|linked|affiliated|funded)\b\s*"
+)
 _ABBREVIATED = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Mfg|Intl|S\.A|N\.V|L\.L\.C)|(?:^|[.\s])[A-Z])\.$")
 _LEAD_WORDS = re.compile(r"\s*(?:(?:[a-z][\w-]*|&)\s+)*")  # matches any string (possibly empty)
 _CELL_ITEM = re.compile(r"[^,;/()]+?(?=\s*(?:,|;|/|\(|\)|\band\b|$))")
@@ -33,7 +36,7 @@ _LEADING_POS = ("SCONJ", "ADP", "ADV", "CCONJ", "PRON", "DET", "AUX", "PART", "I
 
 
 class Origin(str, Enum):
-    CHUNK = "chunk"            # a run of capitalized words in running text
+    CHUNK = "chunk"  # a run of capitalized words in running text
     TABLE_CELL = "table_cell"  # an item of a cell in a company column
 
 
@@ -51,9 +54,9 @@ class Candidate:
     trimmed: list[str] = field(default_factory=list)  # what was cut off, for --explain
 
     def narrowed(self, start: int, end: int, why: str) -> None:
-        cut = (self.text[:start - self.start] + " … " + self.text[end - self.start:]).strip(" …")
+        cut = (self.text[: start - self.start] + " … " + self.text[end - self.start :]).strip(" …")
         self.trimmed.append(f"{why}: {cut!r}")
-        self.text = self.text[start - self.start:end - self.start]
+        self.text = self.text[start - self.start : end - self.start]
         self.start, self.end = start, end
 
 
@@ -64,7 +67,7 @@ def clean(text: str, start: int, end: int) -> tuple[int, int]:
     for poss in ("’s", "'s"):
         if chunk.endswith(poss):
             e -= len(poss)
-            chunk = chunk[:-len(poss)]
+            chunk = chunk[: -len(poss)]
     while chunk.endswith(".") and not _ABBREVIATED.search(chunk):
         e -= 1
         chunk = chunk[:-1]
@@ -94,7 +97,7 @@ def _pieces(chunk: str, offset: int) -> list[tuple[int, int]]:
             pos = a
             for m in pattern.finditer(chunk, a, b):
                 if pattern is _SENTENCE_STOP:
-                    word = re.search(r"\w*$", chunk[a:m.start()]).group(0)  # type: ignore[union-attr]  # matches always
+                    word = re.search(r"\w*$", chunk[a : m.start()]).group(0)  # type: ignore[union-attr]  # matches always
                     if len(word) <= 1 or word in _ABBREVIATIONS:
                         continue  # "U.S. Steel", "Westinghouse Electric Co. and"
                 cut.append((pos, m.start() + (1 if pattern is _SENTENCE_STOP else 0)))
@@ -109,10 +112,10 @@ def _split_title(text: str, c: Candidate) -> None:
     r = company_rules()
     m = r.title_after_re.search(c.text)
     if m and m.start() > 0:
-        c.person = text[c.start + m.end():c.end]
+        c.person = text[c.start + m.end() : c.end]
         end = c.start + m.start()
         # "Hyundai Motor Group Executive Chair": words of a longer title stay with the title.
-        while (cut := text.rfind(" ", c.start, end)) > c.start and text[cut + 1:end].lower() in r.title_words:
+        while (cut := text.rfind(" ", c.start, end)) > c.start and text[cut + 1 : end].lower() in r.title_words:
             end = cut
         c.narrowed(c.start, end, "person title")
 
@@ -138,6 +141,7 @@ def _strip_function_words(analysis: Analysis, c: Candidate) -> None:
 def _offset(analysis: Analysis, pos: int) -> int:
     """The document offset of the spaCy Doc that holds `pos` (token.idx is relative to it)."""
     import bisect
+
     i = bisect.bisect_right(analysis._piece_starts, pos) - 1
     return analysis.pieces[i].offset if i >= 0 else 0
 
@@ -159,8 +163,8 @@ def _extend_by_kb(text: str, c: Candidate, kb: KnowledgeBase) -> None:
             end = c.end + cut
             legal = _LEGAL_AFTER.match(text, end)
             end = legal.end() if legal else end
-            c.trimmed.append(f"completed from the KB: {text[c.end:end]!r}")
-            c.end, c.text = end, text[c.start:end]
+            c.trimmed.append(f"completed from the KB: {text[c.end : end]!r}")
+            c.end, c.text = end, text[c.start : end]
             return
 
 
@@ -177,7 +181,7 @@ def chunk_candidates(analysis: Analysis, exclude_blocks: set[int], kb: Knowledge
             if e <= s:
                 continue
             c = Candidate(s, e, text[s:e])
-            prefix = text[analysis.sentence_span(s)[0]:s]
+            prefix = text[analysis.sentence_span(s)[0] : s]
             c.initial = s in sentence_starts or not re.search(r"[A-Za-z0-9]", prefix)
             _extend_by_kb(text, c, kb)
             _split_title(text, c)

@@ -1,4 +1,5 @@
 """Evidence: the named signals that say a candidate is a company, each from one look at its context."""
+
 from __future__ import annotations
 
 import re
@@ -17,28 +18,39 @@ _WITH_END = re.compile(r"(?:^|\s)with\s+(?:the\s+)?$")
 class Signal(str, Enum):
     """One piece of evidence. The value is what --explain prints."""
 
-    NER = "ner"                  # the model's ORG entity covers the name
-    SUFFIX = "suffix"            # a corporate last word: 'Group', 'Electric', 'Inc.'
-    SUBJECT = "subject"          # the name is followed by a business verb: 'X signed', 'X will build'
-    INVESTS = "invests"          # ... by an investing verb: 'X will invest', 'X ordered'
-    APPOSITION = "apposition"    # 'X, the chipmaker', 'the automaker X'
-    OBJECT = "object"            # after a cue: 'led by X', 'a deal with X'
+    NER = "ner"  # the model's ORG entity covers the name
+    SUFFIX = "suffix"  # a corporate last word: 'Group', 'Electric', 'Inc.'
+    SUBJECT = "subject"  # the name is followed by a business verb: 'X signed', 'X will build'
+    INVESTS = "invests"  # ... by an investing verb: 'X will invest', 'X ordered'
+    APPOSITION = "apposition"  # 'X, the chipmaker', 'the automaker X'
+    OBJECT = "object"  # after a cue: 'led by X', 'a deal with X'
     PARENTHESIS = "parenthesis"  # after a product in parentheses: 'optical fiber (Fujikura)'
-    ACRONYM = "acronym"          # defines an acronym: 'Korea Gas Corporation (KOGAS)'
-    LIST = "list"                # coordinated with names that are companies
-    TABLE = "table"              # a cell of a table's company column
-    KB = "kb"                    # a name in the company knowledge base
+    ACRONYM = "acronym"  # defines an acronym: 'Korea Gas Corporation (KOGAS)'
+    LIST = "list"  # coordinated with names that are companies
+    TABLE = "table"  # a cell of a table's company column
+    KB = "kb"  # a name in the company knowledge base
     TITLE_OWNER = "title_owner"  # stands before a corporate title and a person: 'Nvidia CEO Jensen Huang'
-    WITH_END = "with_end"        # 'in collaboration with X' closing a clause
-    LABEL = "label"              # the label of a bullet or paragraph: '• Apple: $500 billion over four years'
+    WITH_END = "with_end"  # 'in collaboration with X' closing a clause
+    LABEL = "label"  # the label of a bullet or paragraph: '• Apple: $500 billion over four years'
 
 
-STRONG = frozenset({Signal.NER, Signal.SUFFIX, Signal.OBJECT, Signal.SUBJECT, Signal.APPOSITION, Signal.TABLE,
-                    Signal.KB, Signal.TITLE_OWNER})
+STRONG = frozenset(
+    {
+        Signal.NER,
+        Signal.SUFFIX,
+        Signal.OBJECT,
+        Signal.SUBJECT,
+        Signal.APPOSITION,
+        Signal.TABLE,
+        Signal.KB,
+        Signal.TITLE_OWNER,
+    }
+)
 
 
-def context_signals(analysis: Analysis, candidates: list[Candidate], kb: KnowledgeBase,
-                    country_spans: SpanIndex) -> None:
+def context_signals(
+    analysis: Analysis, candidates: list[Candidate], kb: KnowledgeBase, country_spans: SpanIndex
+) -> None:
     """Signals read from the words around each candidate and from the model's entities."""
     r = company_rules()
     text = analysis.text
@@ -55,24 +67,25 @@ def context_signals(analysis: Analysis, candidates: list[Candidate], kb: Knowled
         if c.ner in ("NORP", "GPE") and not covered(c, country_spans):
             c.ner = None  # 'Saudi Aramco' typed NORP: only a country name is a place or a people
         ws = words(c.text)
-        if len(ws) > 1 and (ws[-1] in r.suffixes or " ".join(ws[-2:]) in r.suffixes
-                            or ws[-1] in r.legal_suffixes - {"the"}):
+        if len(ws) > 1 and (
+            ws[-1] in r.suffixes or " ".join(ws[-2:]) in r.suffixes or ws[-1] in r.legal_suffixes - {"the"}
+        ):
             c.signals.add(Signal.SUFFIX)
         if kb.lookup(c.text) is not None:
             c.signals.add(Signal.KB)
         if c.person:
             c.signals.add(Signal.TITLE_OWNER)
         block = analysis.block_at(c.start)
-        if text[c.end:c.end + 1] == ":" and block is not None and not text[block.start:c.start].strip(" \t•*-–·"):
+        if text[c.end : c.end + 1] == ":" and block is not None and not text[block.start : c.start].strip(" \t•*-–·"):
             c.signals.add(Signal.LABEL)
-        after = text[c.end:c.end + 80]
+        after = text[c.end : c.end + 80]
         if r.strong_subject_re.match(after):
             c.signals.update((Signal.SUBJECT, Signal.INVESTS))
         elif r.subject_re.match(after) and c.ner not in ("PERSON", "GPE", "NORP"):
             c.signals.add(Signal.SUBJECT)
-        if r.apposition_re.match(after) or r.preceding_noun_re.search(text[max(0, c.start - 30):c.start]):
+        if r.apposition_re.match(after) or r.preceding_noun_re.search(text[max(0, c.start - 30) : c.start]):
             c.signals.add(Signal.APPOSITION)
-        before = text[max(0, c.start - 40):c.start]
+        before = text[max(0, c.start - 40) : c.start]
         if r.object_re.search(before):
             c.signals.add(Signal.OBJECT)
         if _WITH_END.search(before) and re.match(r"\s*(?:[.;,)]|and\b|$)", after):
@@ -88,7 +101,7 @@ def list_signals(text: str, candidates: list[Candidate]) -> None:
     """Names coordinated in one list share the evidence of the list: 'Westinghouse, Bechtel, Kiewit and Carrier'."""
     groups: list[list[Candidate]] = []
     for c in candidates:
-        if groups and _SEPARATOR.match(text[groups[-1][-1].end:c.start] or "x"):
+        if groups and _SEPARATOR.match(text[groups[-1][-1].end : c.start] or "x"):
             groups[-1].append(c)
         else:
             groups.append([c])
@@ -104,11 +117,12 @@ def list_signals(text: str, candidates: list[Candidate]) -> None:
             c.group = gi
         # "Centrica and X-energy agreed ...": the verb after the list has every member as subject.
         shared_verb = Signal.SUBJECT in g[-1].signals or (
-            strong(g) and r.subject_re.match(text[g[-1].end:g[-1].end + 80]))
+            strong(g) and r.subject_re.match(text[g[-1].end : g[-1].end + 80])
+        )
         if shared_verb:
             for c in g:
                 c.signals.add(Signal.SUBJECT)
-        cue = bool(r.list_cue_re.search(text[max(0, g[0].start - 40):g[0].start]))
+        cue = bool(r.list_cue_re.search(text[max(0, g[0].start - 40) : g[0].start]))
         n = strong(g)
         if n >= 2 or (n >= 1 and (cue or shared_verb)):
             for c in g:
@@ -126,8 +140,11 @@ def table_signals(analysis: Analysis, candidates: list[Candidate]) -> list[Candi
         if block is None or block.kind != "table_row" or not block.header:
             kept.append(c)
             continue
-        company_cols = {i for i, h in enumerate(block.header)
-                        if {w.strip().lower() for w in re.split(r"[/,&()]|\band\b", h)} & headers}
+        company_cols = {
+            i
+            for i, h in enumerate(block.header)
+            if {w.strip().lower() for w in re.split(r"[/,&()]|\band\b", h)} & headers
+        }
         if not company_cols:
             kept.append(c)
             continue

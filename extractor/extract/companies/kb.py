@@ -6,6 +6,7 @@ aliases (other names the press uses; tickers only in `tickers`), its home countr
 company rules, never the only way in, and it gives a found company its canonical
 name and home country.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,8 @@ _ALPHA3 = re.compile(r"^[A-Z]{3}$")
 # Trailing words that do not change which firm is named: "Toyota Motor Corp." is "Toyota Motor".
 _LEGAL_TAIL = re.compile(
     r"(?:[\s,]+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|ag|sa|nv|se|gmbh|kk|"
-    r"bhd|berhad|tbk|pjsc|psc|spa|s\.?p\.?a|asa|ab|oyj|bv|pte|pty|jsc|l\.?p)\.?)+$")
+    r"bhd|berhad|tbk|pjsc|psc|spa|s\.?p\.?a|asa|ab|oyj|bv|pte|pty|jsc|l\.?p)\.?)+$"
+)
 
 
 class KnownCompany(BaseModel):

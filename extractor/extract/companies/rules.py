@@ -1,4 +1,5 @@
 """The company rule data (data/organizations.json), loaded once into named word sets and regexes."""
+
 from __future__ import annotations
 
 import re
@@ -11,17 +12,17 @@ from extractor.resources import load_json
 
 @dataclass(frozen=True)
 class CompanyRules:
-    suffixes: frozenset[str]            # last words that mark a company name ('Group', 'Electric', 'Inc')
-    legal_suffixes: frozenset[str]      # words that do not change which firm is named ('Inc', 'Corp', 'Group')
-    non_company_words: frozenset[str]   # a word that makes a name a public body, deal or document
+    suffixes: frozenset[str]  # last words that mark a company name ('Group', 'Electric', 'Inc')
+    legal_suffixes: frozenset[str]  # words that do not change which firm is named ('Inc', 'Corp', 'Group')
+    non_company_words: frozenset[str]  # a word that makes a name a public body, deal or document
     non_company_phrases: tuple[str, ...]
-    non_company_names: frozenset[str]   # whole names of public bodies, outlets, exchanges
-    not_company_terms: frozenset[str]   # units, document abbreviations, time zones
-    share_labels: frozenset[str]        # share-bar buttons and the social networks they name
+    non_company_names: frozenset[str]  # whole names of public bodies, outlets, exchanges
+    not_company_terms: frozenset[str]  # units, document abbreviations, time zones
+    share_labels: frozenset[str]  # share-bar buttons and the social networks they name
     person_titles: tuple[str, ...]
-    title_words: frozenset[str]         # every word of a title, lowercase ('vice', 'chairman', 'co-chairman')
-    place_heads: frozenset[str]         # last words of places and sites ('park', 'airport')
-    field_words: frozenset[str]         # words that name a field with a sector phrase ('processing')
+    title_words: frozenset[str]  # every word of a title, lowercase ('vice', 'chairman', 'co-chairman')
+    place_heads: frozenset[str]  # last words of places and sites ('park', 'airport')
+    field_words: frozenset[str]  # words that name a field with a sector phrase ('processing')
     subject_re: re.Pattern
     strong_subject_re: re.Pattern
     object_re: re.Pattern
@@ -60,7 +61,9 @@ def company_rules() -> CompanyRules:
         legal_suffixes=frozenset(d["legal_suffixes"]),
         non_company_words=frozenset(w.rstrip(".").lower() for w in words),
         non_company_phrases=tuple(p.lower() for p in phrases),
-        non_company_names=frozenset(n.lower() for n in d["non_company_names"] + d["news_outlets"] + d["stock_exchanges"]),
+        non_company_names=frozenset(
+            n.lower() for n in d["non_company_names"] + d["news_outlets"] + d["stock_exchanges"]
+        ),
         not_company_terms=frozenset(fold_term(t) for t in d["not_company_terms"]),
         share_labels=frozenset(t.lower() for t in d["share_labels"]),
         person_titles=tuple(titles),
@@ -71,22 +74,32 @@ def company_rules() -> CompanyRules:
         titled_name_re=re.compile(rf"\b(?:{alt(titles)})\s+((?:[A-Z][\w.’'-]+\s+){{0,3}}[A-Z][\w’'-]+)"),
         title_before_re=re.compile(rf"(?:{alt(titles)})\s*$"),
         # "Samsung Electronics Chairman Jay Y. Lee": a title and a name right after the company's name.
-        title_after_re=re.compile(rf"[ \t]+(?:{alt(corporate)})(?:[ \t]+(?:and|&)[ \t]+(?:{alt(corporate)}))?"
-                                  rf"[ \t]+(?=[A-Z])"),
+        title_after_re=re.compile(
+            rf"[ \t]+(?:{alt(corporate)})(?:[ \t]+(?:and|&)[ \t]+(?:{alt(corporate)}))?"
+            rf"[ \t]+(?=[A-Z])"
+        ),
         ticker_re=re.compile(rf"\(\s*(?:{alt(d['stock_exchanges'])})\s*:\s*[A-Z0-9.]+\s*\)"),
-        subject_re=re.compile(rf"^(?:’s|'s)?\s*(?:,[^,]{{1,60}},\s*|,\s+(?:which|who)\s+)?{helpers}?"
-                              rf"(?:{alt(d['subject_verbs'])})\b"),
-        strong_subject_re=re.compile(rf"^(?:’s|'s)?\s*(?:also\s+|has\s+|have\s+|had\s+|will\s+|would\s+|plans\s+to\s+|"
-                                     rf"agreed\s+to\s+|is\s+set\s+to\s+)?(?:{alt(d['strong_subject_verbs'])})\b"),
+        subject_re=re.compile(
+            rf"^(?:’s|'s)?\s*(?:,[^,]{{1,60}},\s*|,\s+(?:which|who)\s+)?{helpers}?"
+            rf"(?:{alt(d['subject_verbs'])})\b"
+        ),
+        strong_subject_re=re.compile(
+            rf"^(?:’s|'s)?\s*(?:also\s+|has\s+|have\s+|had\s+|will\s+|would\s+|plans\s+to\s+|"
+            rf"agreed\s+to\s+|is\s+set\s+to\s+)?(?:{alt(d['strong_subject_verbs'])})\b"
+        ),
         object_re=re.compile(rf"(?:{alt(d['object_cues'])})\s+(?:the\s+|U\.S\.\s+|Japanese\s+|Korean\s+)?$", re.I),
         list_cue_re=re.compile(rf"\b(?:{alt(d['list_cues'])})\s*:?\s*$", re.I),
         outlet_re=re.compile(rf"(?:{alt(d['outlet_cues'])})\s+(?:\d{{4}}\s+)?(?:the\s+)?$", re.I),
         outlet_after_re=re.compile(rf"\.?\s+(?:{alt(d['outlet_after'])})", re.I),
         table_headers=frozenset(h.lower() for h in d["table_headers"]),
-        apposition_re=re.compile(rf"^,\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,4}}?(?:{alt(d['company_nouns'])})\b", re.I),
+        apposition_re=re.compile(
+            rf"^,\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,4}}?(?:{alt(d['company_nouns'])})\b", re.I
+        ),
         preceding_noun_re=re.compile(rf"\b(?:{alt(d['company_nouns'])})\s+$", re.I),
-        public_body_re=re.compile(rf"\b(?:{alt(d['public_body_heads'])})\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*"
-                                  rf"(?:(?:,?\s+(?:and\s+|&\s+|of\s+|for\s+)?)[A-Z][\w’'&.-]*)*"),
+        public_body_re=re.compile(
+            rf"\b(?:{alt(d['public_body_heads'])})\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*"
+            rf"(?:(?:,?\s+(?:and\s+|&\s+|of\s+|for\s+)?)[A-Z][\w’'&.-]*)*"
+        ),
         thing_after_re=re.compile(rf"(?:\s+[a-z][\w-]*){{0,3}}\s+(?:{alt(d['name_of_thing_after'])})\b"),
         non_company_re=re.compile(rf"(?<![\w-])(?:{alt([n for n in d['non_company_names'] if ' ' in n])})(?![\w-])"),
         reporting_verbs=frozenset(v.lower() for v in d["reporting_verbs"]),
