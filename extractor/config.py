@@ -16,7 +16,9 @@ class ExtractConfig:
     """
 
     model: str = DEFAULT_MODEL
-    reference_date: dt.date | None = None
+    reference_date: dt.date | None = None  # the fallback for documents without a date of their own
+    force_reference_date: bool = False  # use reference_date even where the document has its own date
+    ocr: bool = True  # OCR pages without a text layer when Tesseract is installed
     # 20 MiB: what the default --timeout (120 s + 60 s per MB) lets one core finish at the
     # pipeline's 35-47 s per MB (benchmarks/scale.py); a larger file fails at once as too_large.
     max_bytes: int = 20 * 1024 * 1024

@@ -41,13 +41,15 @@ class _Model(BaseModel):
 class DocumentInfo(_Model):
     id: str = Field(description="sha256 hex digest of the input bytes")
     source: str = Field(description="input path relative to IN, POSIX separators")
-    format: str = Field(description="txt | html | pdf")
+    format: str = Field(description="txt | html | pdf | docx | md")
     encoding: Optional[str] = Field(description="text encoding the bytes were decoded with (null for PDF)")
     title: Optional[str]
     published: Optional[str] = Field(description="ISO date the document says it was published")
     reference_date: Optional[str] = Field(description="ISO date relative expressions were resolved against")
     reference_date_source: Optional[Literal["option", "published", "dateline"]]
     pages: Optional[int] = Field(description="page count (PDF only)")
+    ocr_pages: list[int] = Field(default_factory=list,
+                                 description="PDF pages whose text was read by OCR (no text layer), 1-based")
     characters: int = Field(description="length of the extracted text the spans point into")
 
 

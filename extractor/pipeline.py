@@ -38,8 +38,9 @@ def number(value: Decimal) -> int | float:
 
 
 def reference_date(doc: Document, config: ExtractConfig) -> tuple[dt.date | None, str | None]:
-    """The date relative expressions resolve against: the option, the published date, or a dated line."""
-    if config.reference_date:
+    """The date relative expressions resolve against: the document's published date or dated line, else
+    the option (--reference-date is a fallback); --force-reference-date puts the option first."""
+    if config.reference_date and config.force_reference_date:
         return config.reference_date, "option"
     if doc.published:
         return dt.date.fromisoformat(doc.published), "published"
@@ -48,6 +49,8 @@ def reference_date(doc: Document, config: ExtractConfig) -> tuple[dt.date | None
         d, granularity = parse_date(m.group("date"))
         if d and granularity == "day":
             return d, "dateline"
+    if config.reference_date:
+        return config.reference_date, "option"
     return None, None
 
 
@@ -62,7 +65,7 @@ def _main_country(countries) -> str | None:
 def extract_document(data: bytes, name: str, config: ExtractConfig = ExtractConfig()) -> Record:
     if len(data) > config.max_bytes:
         raise IngestError("too_large", f"{len(data)} bytes, limit is {config.max_bytes}", stage="limits")
-    doc = ingest(data, name, max_pages=config.max_pages)
+    doc = ingest(data, name, max_pages=config.max_pages, ocr=config.ocr)
     ref, ref_source = reference_date(doc, config)
     # Strings spaCy interns for this document are freed when the zone ends, so a long-running
     # worker's memory stays flat; the record holds plain Python values only.
@@ -127,7 +130,8 @@ def build_record(data: bytes, name: str, doc: Document, analysis: Analysis, ref:
         document=DocumentInfo(
             id=hashlib.sha256(data).hexdigest(), source=name, format=doc.format, encoding=doc.encoding,
             title=doc.title, published=doc.published, reference_date=ref.isoformat() if ref else None,
-            reference_date_source=ref_source, pages=doc.pages, characters=len(text)),
+            reference_date_source=ref_source, pages=doc.pages, ocr_pages=doc.ocr_pages,
+            characters=len(text)),
         countries=[Country(name=country_name(code), code=code, mentions=spans)
                    for code, spans in sorted(by_code.items(), key=lambda kv: kv[1][0])],
         amounts=[Amount(text=a.text, value=number(a.value), currency=a.currency, qualifier=a.qualifier,

@@ -468,4 +468,91 @@ def test_sniff_format_table():
     assert sniff_format(b"\xef\xbb\xbf<html><body>x", "a.dat") == "html"
     assert sniff_format(b"  %PDF-1.4 ...", "a") == "pdf"
     assert sniff_format(b"plain words", "notes") == "txt"
-    assert sniff_format(b"plain words", "notes.md") == "txt"
+    assert sniff_format(b"plain words", "notes.md") == "md"
+
+
+# --- titles and running lines ----------------------------------------------------------------------
+import json as _json  # noqa: E402
+import re as _re  # noqa: E402
+from pathlib import Path as _Path  # noqa: E402
+
+_CORPUS = _Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.mark.parametrize("path", sorted(p for p in (_CORPUS / "documents").iterdir() if p.is_file()),
+                         ids=lambda p: p.name)
+def test_corpus_title_matches_expected(path):
+    gold = _json.loads((_CORPUS / "expected" / f"{path.name}.gold.json").read_text(encoding="utf-8"))
+    assert ingest(path.read_bytes(), path.name).title == gold["title"]
+
+
+@pytest.mark.parametrize("name,text,title", [
+    ("letterhead.txt", "PRESS RELEASE\n\nMinistry of Economy and Finance\nRepublic of Korea\n\n"
+     "Contact: Press Office, Tel. +82-44-215-0000 (press office)\n\nKorea Sets Out Safeguards For The Package\n\nBody.",
+     "Korea Sets Out Safeguards For The Package"),
+    ("masthead.txt", "THE MERIDIAN DESK — Weekly Gulf Briefing\nIssue 47 | November 20, 2025\nBy A. Writer\n\n"
+     "Counting the Gulf trillions: what the pledges add up to\n\nBody.", "Counting the Gulf trillions: what the pledges add up to"),
+    ("label.txt", "Policy Brief No. 26-04\nFinancing Japan's Strategic Investment in the United States\n\nBody.",
+     "Financing Japan's Strategic Investment in the United States"),
+    ("label.md", "JOINT FACT SHEET\n\nUnited States and Korea Leaders Meet on Trade\n\nBody.",
+     "United States and Korea Leaders Meet on Trade"),
+    ("post.md", "Department of Commerce\n\n# Commerce Announces New Chip Awards\n\nBody.", "Commerce Announces New Chip Awards"),
+])
+def test_title_is_the_headline(name, text, title):
+    assert ingest(text.encode(), name).title == title
+
+
+def _pdf_with_running_lines(title_size=16) -> bytes:
+    from fpdf import FPDF
+
+    class Doc(FPDF):
+        def header(self):
+            if self.page_no() > 1:
+                self.set_font("Helvetica", "I", 8)
+                self.cell(0, 6, "Joint Statement - Example Country", align="R")
+                self.ln(10)
+
+        def footer(self):
+            self.set_y(-15)
+            self.set_font("Helvetica", "", 8)
+            self.cell(0, 8, f"For public release    |    Page {self.page_no()} of {{nb}}", align="C")
+
+    pdf = Doc()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", title_size)
+    pdf.multi_cell(0, 9, "BRIEFING NOTE: Example Country and the United States Agree on Critical Minerals",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=11)
+    bodies = ["Acme Corp will invest $5 billion in new plants in Ohio and Texas over the next years. " * 2,
+              "The second part of the plan covers ports, rail lines and the grid in three states. " * 2,
+              "Closing remarks on page 3: both sides will meet again next spring to review it. " * 2]
+    for i, body in enumerate(bodies):
+        if i:
+            pdf.add_page()
+        pdf.multi_cell(0, 6, body,
+                       new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def test_pdf_wrapped_title_is_joined():
+    doc = ingest(_pdf_with_running_lines(), "brief.pdf")
+    assert doc.title == "BRIEFING NOTE: Example Country and the United States Agree on Critical Minerals"
+
+
+def test_pdf_running_headers_and_footers_are_dropped_pages_kept():
+    doc = ingest(_pdf_with_running_lines(), "brief.pdf")
+    assert "Page 1 of 3" not in doc.text and "For public release" not in doc.text
+    assert "Joint Statement - Example Country" not in doc.text
+    assert sorted({b.page for b in doc.blocks}) == [1, 2, 3]
+    assert [b.page for b in doc.blocks if "page 3" in doc.text[b.start:b.end]] == [3]
+
+
+@pytest.mark.parametrize("path", sorted((_CORPUS / "documents").glob("*.pdf")), ids=lambda p: p.name)
+def test_no_repeated_footer_line_in_corpus_pdfs(path):
+    doc = ingest(path.read_bytes(), path.name)
+    assert not _re.search(r"Page \d+ of \d+", doc.text)
+    pages_of: dict[str, set] = {}
+    for b in doc.blocks:
+        if b.kind not in ("table_row", "table_header"):
+            pages_of.setdefault(_re.sub(r"\d+", "#", doc.text[b.start:b.end]), set()).add(b.page)
+    assert [t for t, pages in pages_of.items() if len(pages) > 1 and len(t) > 3] == []

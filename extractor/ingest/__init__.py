@@ -4,20 +4,23 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from extractor.ingest.docx import is_docx, read_docx
 from extractor.ingest.document import Block, Document, IngestError, Notice
 from extractor.ingest.html import read_html
+from extractor.ingest.markdown import read_markdown
 from extractor.ingest.pdf import read_pdf
 from extractor.ingest.text import read_text
 
 Reader = Callable[[bytes, str], Document]
 
 # The registry: one entry per format. A new format is one new module and one line here.
-READERS: dict[str, Reader] = {"txt": read_text, "html": read_html, "pdf": read_pdf}
-EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "txt", ".markdown": "txt",
-              ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
+READERS: dict[str, Reader] = {"txt": read_text, "html": read_html, "pdf": read_pdf, "docx": read_docx,
+                              "md": read_markdown}
+EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
+              ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf", ".docx": "docx"}
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
-__all__ = ["Block", "Document", "IngestError", "Notice", "READERS", "sniff_format", "ingest"]
+__all__ = ["Block", "Document", "IngestError", "Notice", "READERS", "sniff_format", "ingest", "has_reader"]
 
 
 def sniff_format(data: bytes, name: str) -> str:
@@ -27,6 +30,8 @@ def sniff_format(data: bytes, name: str) -> str:
         return "pdf"
     if _HTML_START.match(head):
         return "html"
+    if is_docx(data):
+        return "docx"
     ext = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     fmt = EXTENSIONS.get(ext)
     if fmt == "pdf":
@@ -36,8 +41,20 @@ def sniff_format(data: bytes, name: str) -> str:
     return fmt or "txt"  # no extension: read as text (binary content fails in decoding)
 
 
-def ingest(data: bytes, name: str, max_pages: int | None = None) -> Document:
+def has_reader(head: bytes, name: str) -> bool:
+    """Could a reader take this file, judged by its first bytes and its name? (False: skip it.)
+    A ZIP is given the benefit of the doubt here; the reader tells a Word file from others."""
+    if head.startswith(b"PK\x03\x04"):
+        return name.lower().endswith(".docx")
+    try:
+        sniff_format(head, name)
+    except IngestError:
+        return False
+    return True
+
+
+def ingest(data: bytes, name: str, max_pages: int | None = None, ocr: bool = True) -> Document:
     fmt = sniff_format(data, name)
     if fmt == "pdf":
-        return read_pdf(data, name, max_pages=max_pages)
+        return read_pdf(data, name, max_pages=max_pages, ocr=ocr)
     return READERS[fmt](data, name)

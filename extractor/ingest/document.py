@@ -47,6 +47,7 @@ class Document:
     published: str | None = None  # ISO date
     pages: int | None = None
     site_name: str | None = None  # the publishing outlet, when the page names it
+    ocr_pages: list[int] = field(default_factory=list)  # PDF pages read by OCR (1-based)
     warnings: list[Notice] = field(default_factory=list)
 
 

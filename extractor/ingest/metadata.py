@@ -18,16 +18,29 @@ _SHARE_WORD = r"(?:Share|Facebook|Twitter|X|LinkedIn|E-?mail|Mail|Print|WhatsApp
 _JUNK_TITLE = re.compile(rf"^(?:{_SHARE_WORD}[\s|/:,·•-]*){{2,}}$", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")  # a word of letters: "MARKETS / ASIA" has two
 _NO_END = re.compile(r"[^.!?:;,]$")  # a title does not end like a sentence or a lead-in ("two parts:")
-_NOT_TITLE = re.compile(r"^(?:By\s|Share\b|Posted\b|Published\b|Updated\b|Home\b|Menu\b)|\||\s[>›»/]\s", re.I)
+_NOT_TITLE = re.compile(r"^(?:By\s|Share\b|Posted\b|Published\b|Updated\b|Home\b|Menu\b|(?:Media\s+)?Contacts?\b|Tel\b|Phone\b)"
+                        r"|\||\s[>›»/]\s", re.I)
+# Not the headline: a letterhead (the issuing body or state), a masthead (the newsletter's name and
+# issue) or a series label ("Policy Brief No. 26-04", "Issue 47").
+_LETTERHEAD = re.compile(
+    r"^(?:The\s+)?(?:(?:Ministry|Department|Office|Embassy|Consulate|Agency|Bureau|Secretariat|Government|Cabinet"
+    r"|Permanent\s+Mission)\s+(?:of|for)\b[^:]*$|(?:Republic|Kingdom|State|Commonwealth|Federation)\s+of\s+\w+(?:\s\w+)?$"
+    r"|White\s+House$)", re.I)
+_MASTHEAD = re.compile(r"[—–|-]\s*(?:The\s+)?(?:Weekly|Daily|Monthly|Morning|Evening|Quarterly)\b"
+                       r"|\b(?:Newsletter|Bulletin|Digest)\b|^(?:Issue|Vol(?:ume)?\.?)\s*\d|\bNo\.\s*\d"
+                       r"|^(?:joint\s+)?(?:fact\s+sheet|press\s+release|news\s+release|statement|briefing\s+note"
+                       r"|media\s+advisory|memorandum|readout)$", re.I)
 
 
 def guess_title(text: str, blocks: list[Block]) -> str | None:
-    """The first heading-like line near the top (a long headline may read as a paragraph)."""
+    """The headline: the first heading-like line near the top (a long headline may read as a
+    paragraph) that is not a letterhead, masthead, series label, byline or dateline."""
     for b in blocks[:8]:
         line = text[b.start:b.end].strip()
         if (b.kind in ("heading", "paragraph") and 3 <= len(_WORD.findall(line)) and len(line.split()) <= 30
                 and _NO_END.search(line) and not _JUNK_TITLE.match(line)
-                and not _NOT_TITLE.search(line) and not DATE_LITERAL.search(line)):
+                and not _NOT_TITLE.search(line) and not DATE_LITERAL.search(line)
+                and not _LETTERHEAD.match(line) and not _MASTHEAD.search(line)):
             return line
     return None
 

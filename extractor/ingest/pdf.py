@@ -12,8 +12,10 @@ import re
 
 from extractor.ingest.decode import is_blank
 from extractor.ingest.document import Document, IngestError, Notice, TextBuilder
-from extractor.ingest.metadata import find_dateline_date
+from extractor.ingest import ocr as ocr_reader
+from extractor.ingest.metadata import find_dateline_date, guess_title
 from extractor.ingest.pdf_errors import classify, library_noise, pdf_errors, raised_by_library
+from extractor.ingest.pdf_running import drop_running_lines
 from extractor.ingest.text import classify_line
 
 _CID = re.compile(r"\(cid:\d+\)")
@@ -96,7 +98,11 @@ def _starts_block(prev: tuple, line: str, kind: str, top: float, current_kind: s
     """Does this PDF line open a new block, or continue the paragraph or bullet above it?"""
     prev_text, prev_top, prev_bottom, _ = prev
     height = max(prev_bottom - prev_top, 1.0)
-    if kind == "list_item" or top - prev_bottom > 0.8 * height:
+    if kind == "list_item":
+        return True
+    if prev[3] and not _ENDS.search(prev_text) and top - prev_bottom <= 1.5 * height:
+        return False  # a full-width line cut by the wrap (a big title's line pitch is wider)
+    if top - prev_bottom > 0.8 * height:
         return True
     first = line.lstrip()[:1]
     if _ENDS.search(prev_text) and (first.isupper() or first.isdigit()):
@@ -149,8 +155,10 @@ def _fast_page_items(pdf, index: int):
         page.close()
 
 
-def _read_pages(pdf, fast, n_pages: int, out: TextBuilder, counters: dict) -> None:
-    """Every page into blocks: lines joined into paragraphs and bullets, tables into rows."""
+def _read_pages(pdf, fast, n_pages: int, out: TextBuilder, counters: dict, ocr: bool) -> None:
+    """Every page into blocks: lines joined into paragraphs and bullets, tables into rows; pages
+    without a text layer read by OCR when `ocr`; running headers and footers dropped."""
+    pages = []
     for number in range(1, n_pages + 1):
         items = _fast_page_items(fast, number - 1) if fast is not None else None
         if items is None:  # a page that may hold a table, or one pdfium cannot read
@@ -159,7 +167,26 @@ def _read_pages(pdf, fast, n_pages: int, out: TextBuilder, counters: dict) -> No
                 items = _page_items(page)
             finally:
                 page.close()
+        if not items and ocr and fast is not None:
+            items = _ocr_page_items(fast, number - 1, counters)
+            if items:
+                counters["ocr_pages"].append(number)
+        pages.append(items)
+    for number, items in enumerate(drop_running_lines(pages), start=1):
         _add_page(items, number, out, counters)
+
+
+def _ocr_page_items(pdf, index: int, counters: dict):
+    import pytesseract
+
+    page = pdf[index]
+    try:
+        return _line_items(ocr_reader.page_lines(page), page.get_width())
+    except (pytesseract.TesseractError, RuntimeError, OSError) as e:  # Tesseract failed on this page
+        counters["ocr_failed"].append(f"page {index + 1}: OCR failed: {' '.join(str(e).split())[:200]}")
+        return []
+    finally:
+        page.close()
 
 
 def _add_page(items, number: int, out: TextBuilder, counters: dict) -> None:
@@ -200,7 +227,7 @@ def _add_page(items, number: int, out: TextBuilder, counters: dict) -> None:
     flush()
 
 
-def read_pdf(data: bytes, name: str, max_pages: int | None = None) -> Document:
+def read_pdf(data: bytes, name: str, max_pages: int | None = None, ocr: bool = True) -> Document:
     import pdfplumber
 
     if is_blank(data):
@@ -210,7 +237,8 @@ def read_pdf(data: bytes, name: str, max_pages: int | None = None) -> Document:
     out = TextBuilder()
     warnings: list[Notice] = []
     noise: list[str] = []  # the libraries' own warnings, listed after ours
-    counters = {"bad_chars": 0}
+    counters: dict = {"bad_chars": 0, "ocr_pages": [], "ocr_failed": []}
+    wants_ocr, ocr = ocr, ocr and ocr_reader.available()
     try:
         with library_noise(noise), pdfplumber.open(io.BytesIO(data)) as pdf:
             n_pages = len(pdf.pages)
@@ -219,7 +247,7 @@ def read_pdf(data: bytes, name: str, max_pages: int | None = None) -> Document:
             title = (pdf.metadata or {}).get("Title")
             fast = _open_pdfium(data)
             try:
-                _read_pages(pdf, fast, n_pages, out, counters)
+                _read_pages(pdf, fast, n_pages, out, counters, ocr)
             finally:
                 if fast is not None:
                     fast.close()
@@ -233,18 +261,19 @@ def read_pdf(data: bytes, name: str, max_pages: int | None = None) -> Document:
             raise
         raise classify(e) from e
     text = out.text()
+    if not text.strip() and wants_ocr and not ocr:
+        raise IngestError("needs_ocr", f"no text layer (scanned or image-only PDF) and no OCR engine: {ocr_reader.INSTALL_HINT}")
     if not text.strip():
         warnings.append(Notice("no_text_layer", "no text layer: the PDF holds no extractable text (scanned or image-only?)"))
     elif bad_chars > 0.2 * max(len(text.split()), 1):
         warnings.append(Notice("unmapped_glyphs",
                                "text layer is mostly unmapped glyphs ((cid:N) or U+FFFD); text may be unreliable"))
-    doc = Document(text=text, blocks=out.blocks, format="pdf", pages=n_pages,
-                   warnings=warnings + [Notice("pdf_library", n) for n in noise])
+    doc = Document(text=text, blocks=out.blocks, format="pdf", pages=n_pages, ocr_pages=counters["ocr_pages"],
+                   warnings=warnings + [Notice("pdf_library", n) for n in noise + counters["ocr_failed"]])
     if isinstance(title, bytes):
         title = title.decode("utf-8", "ignore")
     doc.title = " ".join(str(title).split()) if title and str(title).strip() else None
     if doc.title is None:
-        first_heading = next((b for b in out.blocks if b.kind == "heading"), None)
-        doc.title = text[first_heading.start:first_heading.end] if first_heading else None
+        doc.title = guess_title(text, out.blocks)
     doc.published = find_dateline_date(text, out.blocks)
     return doc
