@@ -6,8 +6,8 @@ holds headings (`head`), paragraphs (`p`, `quote`, `code`), lists (`list`/`item`
 (`table`/`row`/`cell`, header cells `role="head"`), with inline formatting (`hi`, `ref`, `lb`)
 inside them. Each block becomes one `TextBuilder` block, so its text is one line of the document
 and every span is exact; inline elements join their block's words ("<b>$5</b> billion" stays one
-phrase). `main_blocks` returns None when trafilatura finds nothing: the caller falls back to its
-own walk.
+phrase). `main_body` returns None when trafilatura finds nothing: the caller falls back to its own
+walk.
 
 Determinism: no network (the text is passed in, never a URL), no clock (metadata and dates are
 not asked of trafilatura, so htmldate's "today" bound is never reached), no cache across
@@ -16,6 +16,7 @@ documents (deduplication off).
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 
 from extractor.ingest.document import TextBuilder
 
@@ -47,9 +48,10 @@ def _cell_text(cell) -> str:
 
 
 class _Mapper:
-    def __init__(self) -> None:
+    def __init__(self, lead: str | None = None) -> None:
         self.out = TextBuilder()
         self.header: tuple[str, ...] = ()
+        self.lead = lead  # a paragraph to place before the first block that is not a heading
 
     def block(self, el, kind: str = "paragraph", level: int = 0, list_depth: int = 0) -> None:
         tag = el.tag
@@ -87,14 +89,21 @@ class _Mapper:
     def flush(self, buffer: list[str], kind: str, level: int) -> None:
         text = "".join(buffer)
         if text.strip():
+            self.add_lead(kind)
             self.out.add(text, kind, level=level)  # type: ignore[arg-type]
         buffer.clear()
+
+    def add_lead(self, kind: str) -> None:
+        if self.lead is not None and kind != "heading":
+            self.out.add(self.lead, "paragraph")
+            self.lead = None
 
     def row(self, row) -> None:
         cells = [c for c in row if c.tag == "cell"]
         texts = [_cell_text(c) for c in cells]
         if not any(t.strip() for t in texts):
             return
+        self.add_lead("table_row")
         if cells and all(c.get("role") == "head" for c in cells) and not self.header:
             self.header = tuple(" ".join(t.split()) for t in texts)
             self.out.add("", "table_header", cells=texts)
@@ -102,19 +111,66 @@ class _Mapper:
             self.out.add("", "table_row", cells=texts, header=self.header)
 
 
-def main_blocks(text: str) -> TextBuilder | None:
-    """The page's main text as blocks, or None when trafilatura keeps nothing."""
+@lru_cache(maxsize=1)
+def _parser():
+    from lxml.html import HTMLParser  # trafilatura's own parser settings, the encoding ours
+
+    return HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                      remove_pis=True)
+
+
+def _tree(text: str):
+    """The page's tree from our decoded text, as UTF-8 bytes with the encoding named (so nothing is
+    guessed again, and libxml2 reads bytes faster than a str), repaired as trafilatura repairs."""
+    from lxml.html import fromstring
+    from trafilatura.utils import repair_faulty_html
+
+    text = repair_faulty_html(text, text[:50].lower())
+    tree = fromstring(text.encode("utf-8", "surrogatepass"), parser=_parser())
+    return tree if tree is not None and len(tree) else None
+
+
+def main_body(text: str):
+    """trafilatura's main-text tree of the page, or None when it keeps nothing."""
     import trafilatura  # imported on first use: it loads its settings and lists once
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     try:
-        doc = trafilatura.bare_extraction(text, **_OPTIONS)
+        tree = _tree(text)
+        doc = trafilatura.bare_extraction(tree, **_OPTIONS) if tree is not None else None
     except Exception:  # noqa: BLE001  any failure inside trafilatura: the caller's walk reads the page
         return None
-    body = getattr(doc, "body", None)
-    if body is None:
-        return None
-    mapper = _Mapper()
+    return getattr(doc, "body", None)
+
+
+def to_blocks(body, lead: str | None = None) -> TextBuilder:
+    """The tree as blocks; `lead` (the page's standfirst) goes before the first non-heading block."""
+    mapper = _Mapper(lead)
     mapper.block(body)
-    return mapper.out if mapper.out.blocks else None
+    if mapper.lead is not None:
+        mapper.out.add(mapper.lead, "paragraph")
+    _trim_labels(mapper.out)
+    return mapper.out
+
+
+def _is_label(text: str) -> bool:
+    """A line that only introduces what follows it: one word of letters ('Temas'), or up to three
+    words ending in ':' ('Mehr Themen:')."""
+    words = text.split()
+    return (len(words) == 1 and words[0].isalpha()) or (len(words) <= 3 and text.endswith(":"))
+
+
+def _trim_labels(out: TextBuilder) -> None:
+    """Drop the labels left at the end of the main text once what they introduced (tag lists,
+    'More topics:' teasers) was cut away; a text that is nothing but labels is left whole."""
+    text = out.text()
+    keep = len(out.blocks)
+    while keep > 1 and out.blocks[keep - 1].kind in ("paragraph", "heading") \
+            and _is_label(text[out.blocks[keep - 1].start:out.blocks[keep - 1].end]):
+        keep -= 1
+    if keep < len(out.blocks):
+        end = out.blocks[keep - 1].end
+        out.blocks[keep:] = []
+        out.parts[:] = [text[:end]]
+        out.length = end
