@@ -35,8 +35,20 @@ def cli():
 @click.option("--model", default=DEFAULT_MODEL, show_default=True,
               help="spaCy pipeline to load (an installed package name or a path), e.g. en_core_web_sm.")
 @click.option("--reference-date", callback=_date, metavar="YYYY-MM-DD",
-              help="Resolve relative dates ('next year', 'a March summit') against this date instead of "
-                   "the document's own published or 'As of' date.")
+              help="Resolve relative dates ('next year', 'a March summit') against this date in documents "
+                   "without a published or 'As of' date of their own.")
+@click.option("--force-reference-date", is_flag=True,
+              help="Use --reference-date for every document, even those that carry their own date.")
+@click.option("--no-ocr", "no_ocr", is_flag=True,
+              help="Do not OCR PDF pages without a text layer (OCR runs when Tesseract is installed).")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="Only files matching this gitignore-style pattern are inputs (repeatable).")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Leave out files and folders matching this gitignore-style pattern (repeatable).")
+@click.option("--strict", is_flag=True,
+              help="Fail files no reader takes (unsupported_format) instead of skipping them.")
+@click.option("--name", metavar="NAME", help="Source name of a document read from standard input (IN '-'); "
+                                             "its extension picks the reader when the content does not.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="CPU count",
               help="Worker processes; each loads the model once.")
 @click.option("--force", is_flag=True, help="Reprocess every document, even unchanged ones.")
@@ -59,11 +71,14 @@ def cli():
                                  "fails with error type too_large. 0 means no limit.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary line.")
 @click.option("--verbose", "-v", is_flag=True, help="Print one line per document.")
-def extract(in_dir, out_dir, model, reference_date, jobs, force, prune, keep_text, max_bytes, max_pages, timeout,
-            timeout_per_mb, scheduler, cluster, max_memory, quiet, verbose):
+def extract(in_dir, out_dir, model, reference_date, force_reference_date, no_ocr, include, exclude, strict, name,
+            jobs, force, prune, keep_text, max_bytes, max_pages, timeout, timeout_per_mb, scheduler, cluster,
+            max_memory, quiet, verbose):
     """Read every document under IN and write OUT/<relative path>.json, one record per document.
 
-    Unchanged documents are skipped. The run's own files live in OUT/.extractor/: state.json
+    IN may also be one file (its record goes to OUT/<name>.json) or '-' (standard input, with
+    --name; OUT '-' writes the record to standard output). Unchanged documents are skipped; files
+    no reader takes (images, JSON) are skipped and counted in the manifest (--strict fails them). The run's own files live in OUT/.extractor/: state.json
     (the incremental state), errors.jsonl (one line per failed document), manifest.json (whole-run
     facts) and lock. Files listed in IN/.extractorignore (glob patterns, one per line; 'dir/' for a
     folder) are left out; only regular files are inputs.
@@ -77,10 +92,16 @@ def extract(in_dir, out_dir, model, reference_date, jobs, force, prune, keep_tex
     from extractor.batch import BatchError, RunOptions, run
     from extractor.batch.output import shown
 
+    if force_reference_date and reference_date is None:
+        raise click.UsageError("--force-reference-date needs --reference-date")
+    config = ExtractConfig(model=model, reference_date=reference_date, max_bytes=max_bytes, max_pages=max_pages,
+                           keep_text=keep_text, force_reference_date=force_reference_date, ocr=not no_ocr)
+    from extractor.cli_inputs import extract_one, is_single
+
+    if is_single(in_dir):
+        sys.exit(extract_one(in_dir, str(out_dir), config, name, quiet))
     in_dir = in_dir if "://" in in_dir else Path(in_dir)  # IN may be an fsspec URL (s3://bucket/prefix)
     workers = _cluster_size(cluster, scheduler)
-    config = ExtractConfig(model=model, reference_date=reference_date, max_bytes=max_bytes,
-                           max_pages=max_pages, keep_text=keep_text)
 
     def log(msg: str) -> None:
         if verbose or msg.startswith("STOPPED") or (msg.startswith("FAILED") and not quiet):
@@ -89,7 +110,7 @@ def extract(in_dir, out_dir, model, reference_date, jobs, force, prune, keep_tex
     try:
         options = RunOptions(in_dir=in_dir, out_dir=out_dir, config=config, jobs=jobs, force=force, prune=prune,
                              log=log, timeout=timeout or None, timeout_per_mb=timeout_per_mb, max_memory=max_memory,
-                             scheduler=scheduler, cluster=workers,
+                             scheduler=scheduler, cluster=workers, include=include, exclude=exclude, strict=strict,
                              progress=not quiet and not verbose)
     except ValidationError as e:
         raise click.UsageError("; ".join(err["msg"] for err in e.errors()))
@@ -112,6 +133,8 @@ def extract(in_dir, out_dir, model, reference_date, jobs, force, prune, keep_tex
         for f in summary.failed:
             click.echo(f"FAILED  {shown(f['file'])}: {f['error_type']}: {f['message']}", err=True)
     parts = [f"{summary.processed} extracted", f"{summary.skipped} unchanged", f"{len(summary.failed)} failed"]
+    if summary.unsupported:
+        parts.append(f"{len(summary.unsupported)} skipped (no reader; --strict fails them)")
     if summary.orphaned:
         parts.append(f"{len(summary.orphaned)} orphaned records (source gone; --prune deletes them)")
     if summary.pruned:

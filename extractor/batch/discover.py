@@ -43,21 +43,27 @@ class Problem:
 class Discovery:
     inputs: list[Input] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    unsupported: list[str] = field(default_factory=list)  # files no reader takes: skipped, counted
 
     @property
     def names(self) -> set[str]:
         """Every name seen, inputs and problems alike: none of them is an orphan."""
-        return {i.rel for i in self.inputs} | {p.file for p in self.problems}
+        return {i.rel for i in self.inputs} | {p.file for p in self.problems} | set(self.unsupported)
 
     def under_unreadable(self, name: str) -> bool:
         """Is `name` inside a folder that could not be read (so whether its source exists is unknown)?"""
         return any(p.file == "./" or name.startswith(p.file) for p in self.problems if p.file.endswith("/"))
 
 
-def discover(in_dir: Path) -> Discovery:
+def discover(in_dir: Path, include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
+             strict: bool = False) -> Discovery:
+    """`include`/`exclude`: gitignore-style patterns (pathspec) a file must match / must not match;
+    files that no reader takes by extension and content are set aside in `unsupported`, or left
+    as inputs to fail (`strict`)."""
     root = os.path.realpath(in_dir)
     patterns = _patterns(in_dir)
     found = Discovery()
+    wanted, unwanted = _spec(include), _spec(exclude)
 
     def onerror(err: OSError) -> None:
         rel = _rel(in_dir, err.filename)
@@ -69,7 +75,8 @@ def discover(in_dir: Path) -> Discovery:
         keep = []
         for d in sorted(dirnames):
             rel = d if rel_dir == "." else f"{rel_dir}/{d}"
-            if d.startswith(".") or _ignored(rel + "/", patterns) or os.path.islink(os.path.join(dirpath, d)):
+            if (d.startswith(".") or _ignored(rel + "/", patterns) or (unwanted and unwanted.match_file(rel + "/"))
+                    or os.path.islink(os.path.join(dirpath, d))):
                 continue  # symlinked folders are not followed
             keep.append(d)
         dirnames[:] = keep
@@ -77,10 +84,37 @@ def discover(in_dir: Path) -> Discovery:
             rel = f if rel_dir == "." else f"{rel_dir}/{f}"
             if f.startswith(".") or _ignored(rel, patterns):
                 continue
+            if (wanted and not wanted.match_file(rel)) or (unwanted and unwanted.match_file(rel)):
+                continue
             item = _classify(Path(dirpath) / f, rel, root)
+            if isinstance(item, Input) and not strict and not _readable(item):
+                found.unsupported.append(rel)
+                continue
             (found.inputs if isinstance(item, Input) else found.problems).append(item)
     found.inputs.sort(key=lambda i: i.rel)
+    found.unsupported.sort()
     return found
+
+
+def _spec(patterns: tuple[str, ...]):
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
+
+
+def _readable(item: Input) -> bool:
+    """Would a reader take the file, by its extension or its first bytes? (Unreadable: let it fail.)"""
+    from extractor.ingest import EXTENSIONS, has_reader
+
+    name = item.rel.rsplit("/", 1)[-1]
+    if "." not in name or "." + name.rsplit(".", 1)[-1].lower() in EXTENSIONS:
+        return True
+    try:
+        with open(item.path, "rb") as fh:
+            head = fh.read(2048)
+    except OSError:
+        return True
+    return has_reader(head, name)
 
 
 def _classify(path: Path, rel: str, root: str) -> Input | Problem:

@@ -48,6 +48,9 @@ class RunOptions(BaseModel):
     progress: bool = False
     checkpoint_every: int = Field(50, ge=1)
     checkpoint_seconds: float = Field(1.0, gt=0)
+    include: tuple[str, ...] = ()  # gitignore-style patterns: only matching files are inputs
+    exclude: tuple[str, ...] = ()  # gitignore-style patterns: matching files and folders are left out
+    strict: bool = False  # files no reader takes fail as unsupported_format instead of being skipped
     log: Optional[Callable[[str], None]] = None
     handle_signals: bool = True
 

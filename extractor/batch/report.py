@@ -19,11 +19,12 @@ def manifest(options, summary, key: dict, inputs: int, durations: dict) -> dict:
         "extractor_version": __version__, "run_key": key,
         "counts": {"inputs": inputs, "processed": summary.processed, "skipped": summary.skipped,
                    "failed": len(summary.failed), "orphaned": len(summary.orphaned), "pruned": len(summary.pruned),
-                   "not_done": summary.not_done},
+                   "not_done": summary.not_done, "unsupported": len(summary.unsupported)},
         "interrupted": sig, "stopped": summary.stopped,
         "seconds": round(summary.seconds, 3), "jobs": options.jobs, "timeout": options.timeout,
         "max_memory": options.max_memory,
         "failures": summary.failed, "orphaned": summary.orphaned, "pruned": summary.pruned,
+        "unsupported": summary.unsupported,
         "durations": dict(sorted(durations.items())),
     }
 

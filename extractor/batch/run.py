@@ -44,6 +44,7 @@ class RunSummary:
     interrupted: int | None = None  # the signal that stopped the run
     stopped: str | None = None  # why the run stopped early (disk_full), besides a signal
     seconds: float = 0.0
+    unsupported: list[str] = field(default_factory=list)  # files no reader takes, skipped (not failed)
 
     @property
     def exit_code(self) -> int:
@@ -133,7 +134,8 @@ class _Batch:
 
             found = discover_url(o.in_dir)
         else:
-            found = discover(o.in_dir)
+            found = discover(o.in_dir, include=o.include, exclude=o.exclude, strict=o.strict)
+        s.unsupported = found.unsupported
         for p in found.problems:
             self._fail(p.entry(), p.file)
         for name, entry in old.items():  # kept as they were: their folder could not be read this time
