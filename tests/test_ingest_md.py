@@ -83,3 +83,14 @@ def test_no_markdown_syntax_in_corpus_records(path):
     sentences = [x.sentence for x in rec.amounts + rec.deadlines + rec.companies + rec.commitments]
     assert sentences and not any(SYNTAX.search(s) for s in sentences)
     assert "Share on" not in rec.text
+
+
+LINK_SYNTAX = re.compile(r"\]\(|\]\[|https?://|\*\*|`|~~|!\[")
+
+
+@pytest.mark.parametrize("path", sorted(p for p in (CORPUS / "documents").iterdir() if p.is_file()),
+                         ids=lambda p: p.name)
+def test_no_link_syntax_or_target_in_any_corpus_text(path):
+    """Sentences are cut from the text, so a clean text means clean sentences."""
+    doc = ingest(path.read_bytes(), path.name)
+    assert not LINK_SYNTAX.search(doc.text), doc.text[max(LINK_SYNTAX.search(doc.text).start() - 40, 0):][:120]
