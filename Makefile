@@ -8,7 +8,7 @@ GOLD   ?= corpus/expected
 JOBS   ?=
 STAMP  := $(VENV)/.installed
 
-.PHONY: install extract test test-fast schemas eval pdfs bench clean
+.PHONY: install extract test test-fast lint golden schemas eval pdfs bench clean
 .DELETE_ON_ERROR:
 
 $(STAMP): pyproject.toml
@@ -27,6 +27,14 @@ test: $(STAMP)
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow"
+
+lint: $(STAMP)
+	$(BIN)/ruff check extractor tests scripts benchmarks
+	$(BIN)/ruff format --check extractor tests scripts benchmarks
+	$(BIN)/mypy
+
+golden: $(STAMP)
+	$(BIN)/python scripts/update_golden.py
 
 schemas: $(STAMP)
 	$(BIN)/extractor schema > schemas/record.schema.json
