@@ -482,6 +482,7 @@ _CORPUS = _Path(__file__).resolve().parent.parent / "corpus"
 @pytest.mark.parametrize("path", sorted(p for p in (_CORPUS / "documents").iterdir() if p.is_file()),
                          ids=lambda p: p.name)
 def test_corpus_title_matches_expected(path):
+    _skip_scan_without_ocr(path)
     gold = _json.loads((_CORPUS / "expected" / f"{path.name}.gold.json").read_text(encoding="utf-8"))
     assert ingest(path.read_bytes(), path.name).title == gold["title"]
 
@@ -549,6 +550,7 @@ def test_pdf_running_headers_and_footers_are_dropped_pages_kept():
 
 @pytest.mark.parametrize("path", sorted((_CORPUS / "documents").glob("*.pdf")), ids=lambda p: p.name)
 def test_no_repeated_footer_line_in_corpus_pdfs(path):
+    _skip_scan_without_ocr(path)
     doc = ingest(path.read_bytes(), path.name)
     assert not _re.search(r"Page \d+ of \d+", doc.text)
     pages_of: dict[str, set] = {}
@@ -556,3 +558,10 @@ def test_no_repeated_footer_line_in_corpus_pdfs(path):
         if b.kind not in ("table_row", "table_header"):
             pages_of.setdefault(_re.sub(r"\d+", "#", doc.text[b.start:b.end]), set()).add(b.page)
     assert [t for t, pages in pages_of.items() if len(pages) > 1 and len(t) > 3] == []
+
+
+def _skip_scan_without_ocr(path):
+    from extractor.ingest import ocr
+
+    if "-scan." in path.name and not ocr.available():
+        pytest.skip(ocr.INSTALL_HINT)
