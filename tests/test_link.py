@@ -1,4 +1,5 @@
 """Commitments: what each amount is tied to, case by case."""
+
 from conftest import extract_text
 
 
@@ -7,8 +8,10 @@ def commitments(text, **kw):
 
 
 def test_the_project_sentence_after_gives_the_companies_and_roles():
-    rec = extract_text("The first is a roughly $40 billion plan to build gas-fired power plants for data centers. "
-                       "The project is being led by SoftBank Group, with involvement from GE Vernova.")
+    rec = extract_text(
+        "The first is a roughly $40 billion plan to build gas-fired power plants for data centers. "
+        "The project is being led by SoftBank Group, with involvement from GE Vernova."
+    )
     c = rec.commitments[0]
     assert c.companies == ["SoftBank Group", "GE Vernova"]
     assert [(r.role, r.cue) for r in c.company_roles] == [("lead", "led by"), ("partner", "involvement from")]
@@ -16,21 +19,27 @@ def test_the_project_sentence_after_gives_the_companies_and_roles():
 
 
 def test_several_amounts_in_one_sentence_each_take_the_nearest_company():
-    assert commitments("The list names up to $100 billion for Westinghouse to build reactors, and up to $25 billion "
-                       "for GE Vernova to supply turbines.") == [
+    assert commitments(
+        "The list names up to $100 billion for Westinghouse to build reactors, and up to $25 billion "
+        "for GE Vernova to supply turbines."
+    ) == [
         ("up to $100 billion", ["Westinghouse"], ["energy"], None),
-        ("up to $25 billion", ["GE Vernova"], ["energy"], None)]
+        ("up to $25 billion", ["GE Vernova"], ["energy"], None),
+    ]
 
 
 def test_a_sentence_subject_is_shared_by_its_amounts_each_with_its_own_sector():
     assert commitments("Hanwha Group will invest $5 billion in shipyards and $3 billion in steel by 2028.") == [
         ("$5 billion", ["Hanwha Group"], ["shipbuilding"], "2028-12-31"),
-        ("$3 billion", ["Hanwha Group"], ["manufacturing"], "2028-12-31")]
+        ("$3 billion", ["Hanwha Group"], ["manufacturing"], "2028-12-31"),
+    ]
 
 
 def test_a_total_and_its_parts():
-    rec = extract_text("The commitments add up to $490 billion. The largest share ($332 billion) is for energy "
-                       "infrastructure. Additional energy projects totaled $70 billion.")
+    rec = extract_text(
+        "The commitments add up to $490 billion. The largest share ($332 billion) is for energy "
+        "infrastructure. Additional energy projects totaled $70 billion."
+    )
     total, *parts = rec.commitments
     assert total.is_total and total.amount.value == 490_000_000_000
     assert [p.part_of for p in parts] == [0, 0]
@@ -44,11 +53,14 @@ def test_the_same_sum_named_twice_is_one_commitment_with_both_mentions():
 
 
 def test_a_bullet_inherits_its_heading_and_a_table_row_its_cells():
-    rec = extract_text("Critical Minerals\n- Copper smelting and refining by Mitsubishi Corporation, up to $2 billion.\n"
-                       "\nCompany | Award | Status\nMicron Technology | $6.165 billion | Final\n")
+    rec = extract_text(
+        "Critical Minerals\n- Copper smelting and refining by Mitsubishi Corporation, up to $2 billion.\n"
+        "\nCompany | Award | Status\nMicron Technology | $6.165 billion | Final\n"
+    )
     assert [(c.amount.text, c.companies, c.sectors, c.context) for c in rec.commitments] == [
         ("up to $2 billion", ["Mitsubishi Corporation"], ["critical_minerals"], "sentence"),
-        ("$6.165 billion", ["Micron Technology"], [], "table_row")]
+        ("$6.165 billion", ["Micron Technology"], [], "table_row"),
+    ]
 
 
 def test_sizes_are_not_commitments():
@@ -58,21 +70,43 @@ def test_sizes_are_not_commitments():
 
 
 def test_a_company_closing_an_amounts_clause_belongs_to_it_not_to_the_next_amount():
-    assert commitments("The package sets aside $12 billion for chip plants in partnership with Micron and "
-                       "$4 billion for undersea cables with Corning.") == [
+    assert commitments(
+        "The package sets aside $12 billion for chip plants in partnership with Micron and "
+        "$4 billion for undersea cables with Corning."
+    ) == [
         ("$12 billion", ["Micron"], ["semiconductors"], None),
-        ("$4 billion", ["Corning"], ["telecommunications"], None)]
+        ("$4 billion", ["Corning"], ["telecommunications"], None),
+    ]
 
 
 def test_a_company_opening_the_next_clause_belongs_to_the_next_amount():
     rec = extract_text("Toyota will invest $10 billion in battery plants and Honda $5 billion in vehicle lines.")
     assert [(c.amount.text, c.companies) for c in rec.commitments] == [
-        ("$10 billion", ["Toyota"]), ("$5 billion", ["Honda"])]
+        ("$10 billion", ["Toyota"]),
+        ("$5 billion", ["Honda"]),
+    ]
 
 
 def test_a_sum_restated_in_another_currency_points_at_the_first():
-    rec = extract_text("Google will invest RM9.4 billion (US$2 billion) in a cloud region. "
-                       "Toyota will add ¥1 trillion (about $6.7 billion) and $3 billion more.")
+    rec = extract_text(
+        "Google will invest RM9.4 billion (US$2 billion) in a cloud region. "
+        "Toyota will add ¥1 trillion (about $6.7 billion) and $3 billion more."
+    )
     assert [(c.amount.text, c.equivalent_of) for c in rec.commitments] == [
-        ("RM9.4 billion", None), ("US$2 billion", 0), ("¥1 trillion", None), ("about $6.7 billion", 2),
-        ("$3 billion", None)]
+        ("RM9.4 billion", None),
+        ("US$2 billion", 0),
+        ("¥1 trillion", None),
+        ("about $6.7 billion", 2),
+        ("$3 billion", None),
+    ]
+
+
+def test_each_clause_of_a_sentence_keeps_its_own_company():
+    rec = extract_text(
+        "Other agreements include a US$1.5 billion chip packaging expansion by Intel in Penang, "
+        "and Google's RM9.4 billion cloud region in Selangor."
+    )
+    assert [(c.amount.text, c.companies) for c in rec.commitments] == [
+        ("US$1.5 billion", ["Intel"]),
+        ("RM9.4 billion", ["Google"]),
+    ]

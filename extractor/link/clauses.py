@@ -51,17 +51,45 @@ def _clause_amount(text: str, group: list[AmountMention], s: int, e: int) -> Amo
     return None
 
 
+# Where one amount's clause ends and the next one's begins: the last coordinator between them
+# ('... expansion by Intel in Penang, and Google's RM9.4 billion ...').
+_COORDINATOR = re.compile(r"(?:,\s*|;\s*|\s+)(?:and|while|whereas|but|plus)\s+|;\s+")
+
+
+def clauses(text: str, lo: int, hi: int, group: list[AmountMention]) -> list[tuple[int, int, list[AmountMention]]]:
+    """The sentence [lo, hi) cut into clauses between its amounts: (start, end, amounts in it). Two amounts
+    with no coordinator between them share a clause."""
+    out: list[tuple[int, int, list[AmountMention]]] = []
+    start, members = lo, [group[0]]
+    for a, b in zip(group, group[1:]):
+        cut = None
+        for m in _COORDINATOR.finditer(text, a.end, b.start):
+            cut = m.start()
+        if cut is None:
+            members.append(b)
+            continue
+        out.append((start, cut, members))
+        start, members = cut, [b]
+    out.append((start, hi, members))
+    return out
+
+
 def amount_owners(text: str, by_sentence: dict[tuple[int, int], list[AmountMention]], company_spans):
-    """In a sentence with several amounts, each company belongs to the amount nearest to it
-    ('up to $100 billion for Westinghouse ..., and up to $100 billion for GE Vernova'). An amount
-    left without a company shares the sentence's subject, named before every amount."""
+    """In a sentence with several amounts, each company belongs to the amount of its clause ('$1.5
+    billion ... by Intel in Penang, and Google's RM9.4 billion ...'); within a clause of several
+    amounts, to the one whose phrase it closes, else the nearest. An amount left without a company
+    shares the sentence's subject, named before every amount."""
     owner: dict[tuple[int, int], AmountMention] = {}
     for (lo, hi), group in by_sentence.items():
         if len(group) < 2:
             continue
         inside = [(s, e) for s, e, _ in company_spans.within(lo, hi)]
+        parts = clauses(text, lo, hi, group)
         for s, e in inside:
-            owner[(s, e)] = _clause_amount(text, group, s, e) or nearest(group, s, e)
+            members = next((m for a, b, m in parts if a <= s < b), group)
+            owner[(s, e)] = (
+                members[0] if len(members) == 1 else (_clause_amount(text, members, s, e) or nearest(members, s, e))
+            )
         subject = [(s, e) for s, e in inside if e <= group[0].start]
         claimed = set(owner.values())
         if subject and any(a not in claimed for a in group):
