@@ -138,3 +138,12 @@ def test_eval_html_floors():
     assert ours["f1"] >= 0.93 and ours["f1"] > alone["f1"], result
     assert ours["empty_pages"] == 0, result
     assert ours["ms_per_page"] <= 1.5 * alone["ms_per_page"], result
+
+
+def test_ruby_reading_aids_are_not_inlined():
+    long_para = "これは長い段落です。" * 30
+    page = (f"<html><body><article><h1>見出し</h1><p><ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を読む。"
+            f"{long_para}</p><p>{long_para}</p></article></body></html>")
+    assert "漢字を読む。" in ingest(page.encode(), "a.html").text  # trafilatura's text
+    short = "<html><body><p><ruby>漢<rt>kan</rt></ruby>字 short</p></body></html>"
+    assert ingest(short.encode(), "a.html").text == "漢字 short"  # our walk's
