@@ -3,20 +3,36 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import TypedDict
 
 from extractor.extract.currencies import CurrencyResolver, currency_rules
 from extractor.extract.currencies import alternation as _alternation
 from extractor.extract.mentions import AmountMention, PercentMention
-from extractor.resources import load_json
+from extractor.models import Qualifier
+from extractor.resources import load_json, one_of
 
 # Indian grouping ("1,50,000") first, then thousands separators, then plain digits.
 NUMBER = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
+class _Rules(TypedDict):
+    re: re.Pattern[str]
+    words_re: re.Pattern[str]
+    number_words: dict[str, float]
+    mags: dict[str, int]
+    mags_lower: dict[str, int]
+    qual_before: dict[str, Qualifier]
+    qual_after: dict[str, Qualifier]
+    sum_verbs: set[str]
+    change_verbs: set[str]
+    per_unit: re.Pattern[str]
+
+
 @lru_cache(maxsize=1)
-def _rules():
+def _rules() -> _Rules:
     money = load_json("money.json")
     cur = currency_rules()
     mags = money["magnitudes"]
@@ -60,15 +76,20 @@ def _rules():
         "number_words": {" ".join(k.lower().split()): v for k, v in money["number_words"].items()},
         "mags": mags,
         "mags_lower": {k.lower(): v for k, v in mags.items() if k not in mag_cs},
-        "qual_before": {" ".join(k.lower().split()): v for k, v in qual_before.items()},
-        "qual_after": {" ".join(k.lower().split()): v for k, v in qual_after.items()},
+        "qual_before": _qualifiers(qual_before),
+        "qual_after": _qualifiers(qual_after),
         "sum_verbs": set(money["sum_verbs_before_up_to"]),
         "change_verbs": set(money["change_verbs_before_from"]),
         "per_unit": re.compile(rf"\s*(?:{_alternation(money['per_unit_after'])})\b", re.I),
     }
 
 
-def _magnitude(rules, mag: str | None) -> Decimal:
+def _qualifiers(phrases: dict[str, str]) -> dict[str, Qualifier]:
+    """Phrase (lower case, single spaces) -> the record's qualifier it gives."""
+    return {" ".join(k.lower().split()): one_of(v, Qualifier, "money.json") for k, v in phrases.items()}
+
+
+def _magnitude(rules: _Rules, mag: str | None) -> Decimal:
     if not mag:
         return Decimal(1)
     value = rules["mags"].get(mag) or rules["mags_lower"].get(mag.lower())
@@ -79,7 +100,7 @@ def _number(s: str) -> Decimal:
     return Decimal(s.replace(",", ""))
 
 
-def _currency(res: CurrencyResolver, m, i: str) -> str | None:
+def _currency(res: CurrencyResolver, m: re.Match[str], i: str) -> str | None:
     """The currency of amount i, or None when its marker does not make it money here."""
     num, mag = _end(m, i)
     cur = m.group(f"cur{i}")
@@ -91,8 +112,9 @@ def _currency(res: CurrencyResolver, m, i: str) -> str | None:
     return None
 
 
-def _end(m, i: str) -> tuple[str | None, str | None]:
-    """(number, magnitude) of amount i, whichever form matched."""
+def _end(m: re.Match[str], i: str) -> tuple[str, str | None]:
+    """(number, magnitude) of amount i, whichever form matched. Callers ask only for an amount that
+    matched, and both of its forms require the number: only the magnitude may be missing."""
     if m.group(f"num{i}"):
         return m.group(f"num{i}"), m.group(f"mag{i}")
     return m.group(f"num{i}b"), m.group(f"mag{i}b")
@@ -104,7 +126,9 @@ def find_amounts(text: str) -> list[AmountMention]:
     out: list[AmountMention] = []
     for m in rules["re"].finditer(text):
         try:
-            mentions = _split_change(text, m, rules, res) or [_to_mention(text, m, rules, res)]
+            mentions: Sequence[AmountMention | None] = _split_change(text, m, rules, res) or [
+                _to_mention(text, m, rules, res)
+            ]
         except (InvalidOperation, ValueError):
             continue
         for mention in mentions:
@@ -114,7 +138,7 @@ def find_amounts(text: str) -> list[AmountMention]:
     return sorted(out + words, key=lambda a: a.start) if words else out
 
 
-def _word_amounts(text: str, rules, res: CurrencyResolver):
+def _word_amounts(text: str, rules: _Rules, res: CurrencyResolver) -> Iterator[AmountMention]:
     """'two billion dollars' -> 2e9 USD; 'nearly half a trillion won' -> approx 5e11 KRW."""
     for m in rules["words_re"].finditer(text):
         currency = res.word(m.group("ww"))
@@ -137,7 +161,7 @@ def _word_amounts(text: str, rules, res: CurrencyResolver):
         )
 
 
-def _split_change(text: str, m: re.Match, rules, res: CurrencyResolver) -> list[AmountMention] | None:
+def _split_change(text: str, m: re.Match[str], rules: _Rules, res: CurrencyResolver) -> list[AmountMention] | None:
     """'raise its investment from $21 billion to $26 billion' is two amounts, not a range."""
     opener = m.group("opener")
     if not (m.group("range") and opener and opener.strip().lower() == "from"):
@@ -162,9 +186,9 @@ def _split_change(text: str, m: re.Match, rules, res: CurrencyResolver) -> list[
     ]
 
 
-def _to_mention(text: str, m: re.Match, rules, res: CurrencyResolver) -> AmountMention | None:
+def _to_mention(text: str, m: re.Match[str], rules: _Rules, res: CurrencyResolver) -> AmountMention | None:
     start, end = m.start(), m.end()
-    qualifier = "exact"
+    qualifier: Qualifier = "exact"
     lo = hi = None
     if m.group("range2"):
         currency = res.prefix(m.group("rcur"))
@@ -250,7 +274,7 @@ _PERCENT = re.compile(
 
 
 def find_percentages(text: str) -> list[PercentMention]:
-    out = []
+    out: list[PercentMention] = []
     for m in _PERCENT.finditer(text):
         if m.group("num"):
             value = _number(m.group("num"))

@@ -11,7 +11,8 @@ from extractor.resources import load_json
 
 
 @lru_cache(maxsize=1)
-def _rules():
+def _rules() -> tuple[re.Pattern[str], dict[str, str], set[str], dict[str, str], dict[str, dict], re.Pattern[str]]:
+    """(surface-form regex, surface form -> code, blocked forms, code -> name, ambiguous names, US-town regex)."""
     data = load_json("countries.json")
     surface: dict[str, str] = {}
     names: dict[str, str] = {}
@@ -37,7 +38,7 @@ def find_countries(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[C
     regex, surface, blocked, _, ambiguous, us_place = _rules()
     # "Georgia" is the US state unless the text also says "Tbilisi" or "Georgian".
     confirmed = {name for name, rule in ambiguous.items() if any(w in text for w in rule["needs_any"])}
-    out = []
+    out: list[CountryMention] = []
     for m in regex.finditer(text):
         s = m.group(0)
         if s in blocked or (s in ambiguous and s not in confirmed):

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from extractor.dates import parse_date
 from extractor.extract.mentions import DeadlineMention
+from extractor.models import DeadlineKind
 from extractor.resources import load_json
 
 YEAR = r"(?:19[89]\d|20\d\d)"
@@ -64,7 +65,7 @@ def duration(num: str | None, unit: str, data, exact: bool = False) -> str | Non
 
 def month_pattern(data) -> str:
     """Capitalized month names; only abbreviations take a period ('Aug.', never 'June.')."""
-    full = {}
+    full: dict[int, str] = {}  # month number -> its longest name
     for name, number in data["months"].items():
         if len(name) > len(full.get(number, "")):
             full[number] = name
@@ -170,7 +171,7 @@ def period_in_future(
     reference: dt.date | None,
     cue: str = "",
     begins: dt.date | None = None,
-) -> str | None:
+) -> DeadlineKind | None:
     """The kind of 'in <period>' at [start, end) (the period ends on `date`, begins on `begins`):
     'starting' after a start verb, 'by' otherwise; None when it is not about the future."""
     r = _rules()

@@ -30,13 +30,19 @@ from extractor.extract.deadline_forms import (
 from extractor.extract.deadline_forms import alt as _alt
 from extractor.extract.deadline_forms import duration as _dur
 from extractor.extract.mentions import DeadlineMention
-from extractor.resources import load_json
+from extractor.models import DeadlineKind
+from extractor.resources import load_json, one_of
 
 
 @lru_cache(maxsize=1)
-def _rules():
+def _rules() -> tuple[re.Pattern[str], dict[str, DeadlineKind], dict, re.Pattern[str]]:
+    """(cue + time regex, cue -> kind, deadlines.json, 'in' + period regex)."""
     d = load_json("deadlines.json")
-    cue_kind = {" ".join(c.lower().split()): kind for kind, cues in d["cues"].items() for c in cues}
+    cue_kind: dict[str, DeadlineKind] = {
+        " ".join(c.lower().split()): one_of(kind, DeadlineKind, "deadlines.json")
+        for kind, cues in d["cues"].items()
+        for c in cues
+    }
     month = month_pattern(d)
     numw = _alt(d["number_words"])
     units = _alt(d["duration_units"])
@@ -285,7 +291,14 @@ def _calendar(g, kind, data, reference, fiscal_country):
     return None, False
 
 
-def _to_mention(text, m, cue_kind, data, reference, fiscal_country=None):
+def _to_mention(
+    text: str,
+    m: re.Match[str],
+    cue_kind: dict[str, DeadlineKind],
+    data: dict,
+    reference: dt.date | None,
+    fiscal_country: str | None = None,
+) -> DeadlineMention | None:
     cue = " ".join(m.group("cue").lower().split())
     kind = cue_kind[cue]
     g = m.groupdict()
