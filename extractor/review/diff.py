@@ -9,6 +9,7 @@ span alone is not a change); unpaired items are `added` or `removed`.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -59,7 +60,8 @@ class ItemChange:
     kind: str  # amount, company, ... (singular, for the text output)
     label: str  # what the item is: the amount's text, the company's name, ...
     position: int  # where it sits (span start), for ordering
-    attrs: list[Attr] = field(default_factory=list)  # for `changed`
+    # dataclasses.field in full: to mypy the attribute `field` above shadows the bare name in this class body
+    attrs: list[Attr] = dataclasses.field(default_factory=list)  # for `changed`
     item: Any = None  # the whole old (removed) or new (added) item
 
 
@@ -176,6 +178,12 @@ def _start(item: dict) -> Optional[int]:
     return None
 
 
+def _position(item: dict) -> int:
+    """The span start, 0 for an item without a span."""
+    start = _start(item)
+    return start if start is not None else 0
+
+
 def _first_mention(item: dict) -> int:
     mentions = item.get("mentions") or []
     starts = [m[0] for m in mentions if isinstance(m, (list, tuple)) and m and isinstance(m[0], int)]
@@ -191,13 +199,13 @@ def _pick(*names: str) -> Callable[[dict], dict]:
     return lambda item: {n: item.get(n) for n in names}
 
 
-def _spanned(kind: str, text: Callable[[dict], Any], project) -> _Spec:
+def _spanned(kind: str, text: Callable[[dict], Any], project: Callable[[dict], dict]) -> _Spec:
     return _Spec(
         kind=kind,
         label=lambda i: str(text(i)),
         keys=(lambda i: (_start(i), text(i)) if _start(i) is not None else None, _start, text),
         project=project,
-        position=lambda i: _start(i) if _start(i) is not None else 0,
+        position=_position,
     )
 
 

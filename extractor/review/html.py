@@ -190,21 +190,17 @@ def render_text(text: str, highlights: list[Highlight], row_of: Optional[Callabl
         for a, b in zip(bounds, bounds[1:]):
             tokens.extend(_split_edges(text, a, b))
         index = {s: i for i, (s, _) in enumerate(tokens)}
-        spans = []
-        for s, t, label, h in parts:
-            spans.append(
-                {"start_token": index[s], "end_token": index.get(t, len(tokens)), "label": label, "highlight": h}
-            )
+        spans = [(index[s], index.get(t, len(tokens)), label, h) for s, t, label, h in parts]  # token-indexed
         for i, (s, t) in enumerate(tokens):
             if text[s:t].strip():
-                over = [sp["highlight"] for sp in spans if sp["start_token"] <= i < sp["end_token"]]
+                over = [h for a, b, _, h in spans if a <= i < b]
                 if over:
                     covered.append(sorted(over, key=lambda h: (h.start, -h.end, h.label)))
         docs.append(
             {
                 "text": text[ls:le],
                 "tokens": [text[s:t] + GLUE for s, t in tokens],
-                "spans": [{k: v for k, v in sp.items() if k != "highlight"} for sp in spans],
+                "spans": [{"start_token": a, "end_token": b, "label": label} for a, b, label, _ in spans],
                 "settings": {"lang": "en", "direction": "ltr"},
             }
         )

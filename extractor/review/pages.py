@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import Any, Optional
 
 from markupsafe import Markup
 
@@ -77,9 +77,10 @@ def row_target(label: str, amount_row: dict[int, str]) -> str:
 
 def document_context(name: str, record: dict, index_href: str) -> dict:
     doc = record.get("document") or {}
-    text = record.get("text")
-    has_text = isinstance(text, str)
-    highlights, problems, links = collect_highlights(record, text) if has_text else ([], [], {})
+    stored = record.get("text")
+    text = stored if isinstance(stored, str) else None
+    has_text = text is not None
+    highlights, problems, links = collect_highlights(record, text) if text is not None else ([], [], {})
     drawn = {h.label for h in highlights}
 
     def href(label: str, fallback: Optional[str] = None) -> Optional[str]:
@@ -87,7 +88,8 @@ def document_context(name: str, record: dict, index_href: str) -> dict:
 
     amounts = _items(record, "amounts")
     amount_index = {tuple(a["span"]): i for i, a in enumerate(amounts, 1) if isinstance(a.get("span"), list)}
-    commitments, amount_row = [], {}
+    commitments: list[dict[str, Any]] = []
+    amount_row: dict[int, str] = {}  # amount row number -> id of the first commitment row on that amount
     for i, c in enumerate(_items(record, "commitments"), 1):
         a = c.get("amount") or {}
         row_i = amount_index.get(tuple(c.get("span") or ()))
@@ -120,7 +122,7 @@ def document_context(name: str, record: dict, index_href: str) -> dict:
         )
 
     text_html = ""
-    if has_text:
+    if text is not None:
         if isinstance(doc.get("characters"), int) and doc["characters"] != len(text):
             problems.insert(
                 0, f"the record says the text has {doc['characters']} characters; the stored text has {len(text)}"
