@@ -159,7 +159,7 @@ def document_rows(name: str, record: dict, record_sha: str) -> dict[str, list[tu
         rows["country_mentions"].append(
             (f"{d}#country-{i}", d, c.get("code"), len(mentions), *_span(mentions[0] if mentions else None))
         )
-    amounts_at = {}
+    amounts_at: dict[tuple, dict] = {}  # span -> the first amount there
     for i, a in enumerate(_list(record, "amounts")):
         amounts_at.setdefault(_span(a), a)
         rows["amounts"].append(

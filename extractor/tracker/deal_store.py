@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from extractor.tracker.deals import Item, deal_rows, default_rules, group
 
 
-def items_from_db(conn) -> list[Item]:
-    links: dict[str, dict[str, set]] = {}
+def items_from_db(conn: sqlite3.Connection) -> list[Item]:
+    links: dict[str, dict[str, set[str]]] = {}  # commitment id -> Item field -> its values
     from extractor.extract.companies.kb import name_key
 
     for cid, canonical, name, home in conn.execute(
@@ -25,22 +27,42 @@ def items_from_db(conn) -> list[Item]:
     ):
         for cid, v in conn.execute(f"SELECT commitment_id, {col} FROM {table}"):
             links.setdefault(cid, {}).setdefault(key, set()).add(v)
-    doc_countries: dict[str, set] = {}
+    doc_countries: dict[str, set[str]] = {}
     for doc, code in conn.execute("SELECT document_id, country FROM country_mentions"):
         doc_countries.setdefault(doc, set()).add(code)
-    items = []
-    for row in conn.execute(
+    items: list[Item] = []
+    for cid, doc, idx, text, value, currency, qualifier, mn, mx, is_total, part_of, deadline in conn.execute(
         "SELECT id, document_id, idx, amount_text, value, currency, qualifier, min, max, "
         "is_total, part_of, deadline FROM commitments WHERE value IS NOT NULL"
     ):
-        extra = {k: frozenset(v) for k, v in links.get(row[0], {}).items()}
-        extra["own_countries"] = extra.get("countries", frozenset())
-        extra["countries"] = extra["own_countries"] or frozenset(doc_countries.get(row[1], ()))
-        items.append(Item(*row[:9], bool(row[9]), row[10], row[11], **extra))
+        sets = {k: frozenset(v) for k, v in links.get(cid, {}).items()}
+        own_countries = sets.get("countries", frozenset())
+        items.append(
+            Item(
+                cid,
+                doc,
+                idx,
+                text,
+                value,
+                currency,
+                qualifier,
+                mn,
+                mx,
+                bool(is_total),
+                part_of,
+                deadline,
+                companies=sets.get("companies", frozenset()),
+                countries=own_countries or frozenset(doc_countries.get(doc, ())),
+                own_countries=own_countries,
+                homes=sets.get("homes", frozenset()),
+                company_ids=sets.get("company_ids", frozenset()),
+                sectors=sets.get("sectors", frozenset()),
+            )
+        )
     return items
 
 
-def deal_tables(conn) -> tuple[list[tuple], list[tuple]]:
+def deal_tables(conn: sqlite3.Connection) -> tuple[list[tuple], list[tuple]]:
     """(deals rows, deal_sources rows) for every commitment in the database. A commitment that
     restates another in a second currency joins that one's deal as a source after grouping (it is
     not matched, and it never gives the deal its value)."""

@@ -56,20 +56,20 @@ class RulesError(ValueError):
 def validate(rules: dict) -> dict:
     """The rules, checked: known check names, numbers where numbers belong. Raises RulesError."""
 
-    def need(cond, what):
+    def need(cond: object, what: str) -> None:
         if not cond:
             raise RulesError(f"deals.json: {what}")
 
     need(isinstance(rules, dict), "must be an object")
+    # `checks` and `value` are used below: checked by an `if`, which narrows their type (need() does not)
     checks = rules.get("checks")
-    need(
-        isinstance(checks, list) and checks and all(isinstance(c, str) for c in checks),
-        "'checks' must be a non-empty list of check names",
-    )
+    if not (isinstance(checks, list) and checks and all(isinstance(c, str) for c in checks)):
+        raise RulesError("deals.json: 'checks' must be a non-empty list of check names")
     unknown = [c for c in checks if c not in CHECKS]
     need(not unknown, f"unknown checks {unknown}; known: {sorted(CHECKS)}")
     value = rules.get("value")
-    need(isinstance(value, dict), "'value' must be an object")
+    if not isinstance(value, dict):
+        raise RulesError("deals.json: 'value' must be an object")
     tol = value.get("relative_tolerance")
     need(
         isinstance(tol, (int, float)) and not isinstance(tol, bool) and 0 <= tol < 0.5,
