@@ -97,7 +97,8 @@ def _pieces(chunk: str, offset: int) -> list[tuple[int, int]]:
             pos = a
             for m in pattern.finditer(chunk, a, b):
                 if pattern is _SENTENCE_STOP:
-                    word = re.search(r"\w*$", chunk[a : m.start()]).group(0)  # type: ignore[union-attr]  # matches always
+                    last = re.search(r"\w*$", chunk[a : m.start()])  # matches every string (maybe empty)
+                    word = last.group(0) if last else ""
                     if len(word) <= 1 or word in _ABBREVIATIONS:
                         continue  # "U.S. Steel", "Westinghouse Electric Co. and"
                 cut.append((pos, m.start() + (1 if pattern is _SENTENCE_STOP else 0)))
@@ -198,7 +199,8 @@ def cell_candidates(analysis: Analysis, a: int, b: int) -> list[Candidate]:
     text = analysis.text
     found = []
     for m in _CELL_ITEM.finditer(text, a, b):
-        lead = len(_LEAD_WORDS.match(m.group(0)).group(0))  # type: ignore[union-attr]  # "with Brookfield"
+        lead_words = _LEAD_WORDS.match(m.group(0))  # "with Brookfield"; matches every string
+        lead = len(lead_words.group(0)) if lead_words else 0
         s, e = clean(text, m.start() + lead, m.end())
         while e > s and text[e - 1].isspace():
             e -= 1
