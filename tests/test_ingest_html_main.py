@@ -147,3 +147,9 @@ def test_ruby_reading_aids_are_not_inlined():
     assert "漢字を読む。" in ingest(page.encode(), "a.html").text  # trafilatura's text
     short = "<html><body><p><ruby>漢<rt>kan</rt></ruby>字 short</p></body></html>"
     assert ingest(short.encode(), "a.html").text == "漢字 short"  # our walk's
+
+
+def test_title_that_is_only_the_masthead_gives_way_to_the_first_heading():
+    page = ARTICLE.replace("<title>Grid Deal Signed | Daily Wire</title>",
+                           '<title>Daily Wire</title><meta property="og:site_name" content="Daily Wire">')
+    assert ingest(page.encode(), "a.html").title == "Grid Deal Signed"

@@ -117,5 +117,9 @@ def read_html(data: bytes, name: str) -> Document:
     doc = Document(text=out.text(), blocks=out.blocks, format="html", encoding=encoding, warnings=notes)
     doc.site_name = reader.meta_content("og:site_name", "application-name", "publisher")
     doc.title = _strip_site(_title(reader), doc.site_name)
+    if doc.title is None or (doc.site_name and doc.title.casefold() == doc.site_name.casefold()):
+        # no title, or only the masthead's: the page's <h1>, else the main text's first heading
+        doc.title = reader.h1 or next((doc.text[b.start:b.end] for b in doc.blocks if b.kind == "heading"),
+                                      doc.title)
     doc.published = _published(reader)
     return doc
