@@ -29,13 +29,13 @@ def test_run_files_live_under_dot_extractor_and_an_input_named_manifest_keeps_it
     (src / "errors.jsonl").write_text("Acme Corp will invest $4 billion in Ohio.\n", encoding="utf-8")
     (src / "lock").write_text("Acme Corp will invest $6 billion in Iowa.\n", encoding="utf-8")
     r = extract(src, out)
-    assert r.returncode == 1  # errors.jsonl has no reader (unsupported format); the others are records
+    assert r.returncode == 0  # errors.jsonl has no reader: skipped and counted (unsupported); the others are records
     assert records(out) == {"doc1.txt", "manifest", "lock"}
     rec = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert rec["document"]["source"] == "manifest" and rec["amounts"][0]["value"] == 3_000_000_000
     assert sorted(p.name for p in (out / ".extractor").iterdir()) == ["errors.jsonl", "lock", "manifest.json",
                                                                      "state.json"]
-    assert manifest(out)["counts"]["inputs"] == 4
+    assert manifest(out)["counts"]["inputs"] == 3 and manifest(out)["unsupported"] == ["errors.jsonl"]
     assert sorted(p.name for p in out.iterdir()) == [".extractor", "doc1.txt.json", "lock.json", "manifest.json"]
 
 

@@ -55,6 +55,15 @@ class Discovery:
         return any(p.file == "./" or name.startswith(p.file) for p in self.problems if p.file.endswith("/"))
 
 
+def discover_inputs(options) -> Discovery:
+    """The inputs of a run (`RunOptions`): a folder walked here, an fsspec URL by remote.py."""
+    if isinstance(options.in_dir, str):
+        from extractor.batch.remote import discover_url
+
+        return discover_url(options.in_dir)
+    return discover(options.in_dir, include=options.include, exclude=options.exclude, strict=options.strict)
+
+
 def discover(in_dir: Path, include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
              strict: bool = False) -> Discovery:
     """`include`/`exclude`: gitignore-style patterns (pathspec) a file must match / must not match;

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from extractor import __version__
 from extractor.batch import output
-from extractor.batch.discover import Discovery, discover
+from extractor.batch.discover import Discovery, discover_inputs
 from extractor.batch.errors import DocumentError, OutputFull, UsageError
 from extractor.batch.lock import RunLock
 from extractor.batch.options import RunOptions
@@ -129,12 +129,7 @@ class _Batch:
         self.key = key_hash(key)
         state = load_state(self.run_dir, self.out, self.log)
         old = state.documents if state.key == self.key and not o.force else {}
-        if isinstance(o.in_dir, str):
-            from extractor.batch.remote import discover_url
-
-            found = discover_url(o.in_dir)
-        else:
-            found = discover(o.in_dir, include=o.include, exclude=o.exclude, strict=o.strict)
+        found = discover_inputs(o)
         s.unsupported = found.unsupported
         for p in found.problems:
             self._fail(p.entry(), p.file)

@@ -1,4 +1,4 @@
-"""Plain text (.txt, .md): lines become blocks; wrapped lines are joined."""
+"""Plain text (.txt): lines become blocks; wrapped lines are joined. (Markdown is markdown.py's.)"""
 from __future__ import annotations
 
 import re
@@ -67,11 +67,6 @@ def _cells(line: str, offset: int) -> tuple[tuple[int, int], ...]:
 def read_text(data: bytes, name: str) -> Document:
     notes: list[Notice] = []
     text, encoding = decode(data, warnings=notes)
-    if name.lower().endswith(".md"):
-        text = re.sub(r"^(#{1,6})\s", lambda m: " " * (len(m.group(1)) + 1), text, flags=re.M)
-    if name.lower().endswith(".md"):
-        # Emphasis and code marks become spaces: offsets stay valid, "**Nscale**" reads as a name.
-        text = re.sub(r"\*\*|__|`", lambda m: " " * len(m.group(0)), text)
     blocks: list[Block] = []
     pos = 0
     current: list[int] | None = None  # [start, end] of the block being built
