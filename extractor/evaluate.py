@@ -11,8 +11,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
+
+_T = TypeVar("_T")
 
 FIELDS = ("amounts", "companies", "deadlines", "sectors", "countries", "commitments")
 _NAME_SUFFIXES = {
@@ -81,8 +85,8 @@ def _match(system, gold, optional, same) -> FieldResult:
     return res
 
 
-def _unique(items, same):
-    out = []
+def _unique(items: Iterable[_T], same: Callable[[_T, _T], bool]) -> list[_T]:
+    out: list[_T] = []
     for x in items:
         if not any(same(x, y) for y in out):
             out.append(x)

@@ -179,7 +179,8 @@ def timeline(deals: list[Deal], width: int = 1000) -> dict:
     dated = sorted((d for d in deals if d.deadline), key=lambda d: (d.deadline, d.id))
     if not dated:
         return {"dots": [], "ticks": [], "width": width, "height": 0, "rows": []}
-    days = [date.fromisoformat(d.deadline).toordinal() for d in dated if d.deadline]  # each has one; the `if` tells mypy
+    # every dated deal has a deadline; the `if` says so to mypy
+    days = [date.fromisoformat(d.deadline).toordinal() for d in dated if d.deadline]
     first_year, last_year = date.fromordinal(min(days)).year, date.fromordinal(max(days)).year + 1
     lo, hi = date(first_year, 1, 1).toordinal(), date(last_year, 1, 1).toordinal()
     left, right, lane_h = 20, width - 20, 18
