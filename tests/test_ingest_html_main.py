@@ -153,3 +153,16 @@ def test_title_that_is_only_the_masthead_gives_way_to_the_first_heading():
     page = ARTICLE.replace("<title>Grid Deal Signed | Daily Wire</title>",
                            '<title>Daily Wire</title><meta property="og:site_name" content="Daily Wire">')
     assert ingest(page.encode(), "a.html").title == "Grid Deal Signed"
+
+
+@pytest.mark.parametrize("page, text", [
+    # broken markup leaves the article inside an aside or the page header: the walk keeps it
+    (b"<html><body><aside class='sidebar'><div>SIDE<article><p>Kept text.</p></article>MORE</div></aside>"
+     b"<p>After.</p></body></html>", "Kept text.\nAfter."),
+    (b"<html><body><header><a>Menu</a><main><p>Main text.</p></main></header><footer>F</footer></body></html>",
+     "Main text."),
+    # an article inside clutter named by its class stays dropped (related-post teasers)
+    (b"<html><body><div class='share-bar'><article><p>NO</p></article></div><p>After.</p></body></html>", "After."),
+])
+def test_walk_keeps_an_article_that_markup_left_inside_an_aside_or_header(page, text):
+    assert ingest(page, "a.html").text == text

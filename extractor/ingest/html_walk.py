@@ -104,6 +104,8 @@ class PageReader:
         self.kinds: list[tuple[str, int]] = [("paragraph", 0)]
         self.frames: list[tuple[str, bool, bool]] = []  # open elements of the walk: (tag, pushed kind, content)
         self.skip = 0  # open elements inside dropped clutter
+        self.skip_tag = ""  # the element that began the dropped subtree
+        self.rescued: list[tuple[int, str]] = []  # (skip, skip_tag) set aside for an <article> inside
         self.row: _Row | None = None
         self.header: tuple[str, ...] = ()
         self.list_depth = self.content_depth = self.thead_depth = 0
@@ -125,7 +127,7 @@ class PageReader:
 
     def _open(self, tag: str, attrib: dict) -> None:
         if self.is_clutter(tag, attrib, self.content_depth > 0):
-            self.skip = 1
+            self.skip, self.skip_tag = 1, tag
             return
         if tag == "br":
             self.buffer.append(" ")
@@ -173,6 +175,9 @@ class PageReader:
             self.thead_depth -= 1
         if content:
             self.content_depth -= 1
+        if content == 2 and self.rescued:
+            self._flush()
+            self.skip, self.skip_tag = self.rescued.pop()
 
     def _end_row(self, row: _Row) -> None:
         texts = [c.text() for c in row.cells]
@@ -234,6 +239,17 @@ class PageReader:
             self._open_body()
         elif self.after_body:
             pass
+        elif self.skip and tag in self.rules["content_tags"] and self.skip_tag in self.rules["rescue_from"]:
+            # an <article> or <main> that broken markup left inside an aside or a page header:
+            # its text is the page's, read as if the dropped element were not around it
+            saved, depth = (self.skip, self.skip_tag), len(self.frames)
+            self.skip = 0
+            self._open(tag, attrib)
+            if len(self.frames) > depth:  # opened (not itself clutter): its end restores the drop
+                self.rescued.append(saved)
+                self.frames[-1] = (*self.frames[-1][:2], 2)
+            else:
+                self.skip, self.skip_tag = saved[0] + 1, saved[1]
         elif self.skip:
             self.skip += 1
         elif self.row is not None:
