@@ -75,3 +75,23 @@ def test_corpus_scan_rebuilds_byte_identical(tmp_path):
     spec.loader.exec_module(mod)
     mod.scan(TWIN, tmp_path / "scan.pdf")
     assert (tmp_path / "scan.pdf").read_bytes() == SCAN.read_bytes()
+
+
+def test_scanned_page_among_text_pages_without_ocr_is_said(monkeypatch):
+    """A text PDF with one scanned page: read with OCR, or a notice naming the page without it."""
+    import pypdfium2
+
+    mixed = pypdfium2.PdfDocument.new()
+    mixed.import_pages(pypdfium2.PdfDocument(DOCS / "07-us-australia-minerals-brief.pdf"))
+    mixed.import_pages(pypdfium2.PdfDocument(SCAN), pages=[1])
+    import io
+
+    buf = io.BytesIO()
+    mixed.save(buf)
+    data = buf.getvalue()
+    doc = ingest(data, "mixed.pdf", ocr=False)
+    assert doc.pages == 2 and {b.page for b in doc.blocks} == {1}
+    assert [w.code for w in doc.warnings] == ["no_text_layer"] and "pages 2 " in doc.warnings[0].message
+    if ocr_reader.available():
+        doc = ingest(data, "mixed.pdf")
+        assert doc.ocr_pages == [2] and {b.page for b in doc.blocks} == {1, 2} and not doc.warnings

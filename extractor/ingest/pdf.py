@@ -171,9 +171,21 @@ def _read_pages(pdf, fast, n_pages: int, out: TextBuilder, counters: dict, ocr: 
             items = _ocr_page_items(fast, number - 1, counters)
             if items:
                 counters["ocr_pages"].append(number)
+        elif not items and fast is not None and _has_images(fast, number - 1):
+            counters["unread_pages"].append(number)  # a scanned page among text pages, OCR off
         pages.append(items)
     for number, items in enumerate(drop_running_lines(pages), start=1):
         _add_page(items, number, out, counters)
+
+
+def _has_images(pdf, index: int) -> bool:
+    import pypdfium2.raw as pdfium_c
+
+    page = pdf[index]
+    try:
+        return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+    finally:
+        page.close()
 
 
 def _ocr_page_items(pdf, index: int, counters: dict):
@@ -237,7 +249,7 @@ def read_pdf(data: bytes, name: str, max_pages: int | None = None, ocr: bool = T
     out = TextBuilder()
     warnings: list[Notice] = []
     noise: list[str] = []  # the libraries' own warnings, listed after ours
-    counters: dict = {"bad_chars": 0, "ocr_pages": [], "ocr_failed": []}
+    counters: dict = {"bad_chars": 0, "ocr_pages": [], "ocr_failed": [], "unread_pages": []}
     wants_ocr, ocr = ocr, ocr and ocr_reader.available()
     try:
         with library_noise(noise), pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -265,6 +277,9 @@ def read_pdf(data: bytes, name: str, max_pages: int | None = None, ocr: bool = T
         raise IngestError("needs_ocr", f"no text layer (scanned or image-only PDF) and no OCR engine: {ocr_reader.INSTALL_HINT}")
     if not text.strip():
         warnings.append(Notice("no_text_layer", "no text layer: the PDF holds no extractable text (scanned or image-only?)"))
+    elif counters["unread_pages"]:
+        warnings.append(Notice("no_text_layer", f"pages {', '.join(map(str, counters['unread_pages']))} are images "
+                               f"without a text layer and were not read: OCR is off or missing ({ocr_reader.INSTALL_HINT})"))
     elif bad_chars > 0.2 * max(len(text.split()), 1):
         warnings.append(Notice("unmapped_glyphs",
                                "text layer is mostly unmapped glyphs ((cid:N) or U+FFFD); text may be unreliable"))
