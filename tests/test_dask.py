@@ -145,7 +145,7 @@ def test_a_document_that_kills_every_worker_is_worker_died(archive, tmp_path):
 def test_timeout_on_the_cluster(archive, tmp_path):
     out = tmp_path / "out"
     t0 = time.monotonic()
-    r = run_cli("extract", archive, out, "--cluster", "local:2", "-q", "--timeout", "10",
+    r = run_cli("extract", archive, out, "--cluster", "local:2", "-q", "--timeout", "30",
                 fault={"kind": "hang", "name": "doc2.txt"}, timeout=300)
     assert time.monotonic() - t0 < 200
     assert r.returncode == 1, r.stderr

@@ -64,18 +64,20 @@ class ExtractorPlugin:
         pass
 
 
-def extract_task(path: str, rel: str, token: str) -> Outcome:
-    """The task: announce the start (for --timeout), then one document, as a pool worker does it."""
+def extract_task(path: str, rel: str, token: str, config) -> Outcome:
+    """The task: announce the start (for --timeout), then one document, as a pool worker does it.
+    The options travel with each task, so two runs with different options may share a cluster."""
     from distributed import get_worker
 
-    from extractor.batch.worker import run_one
+    from extractor.batch import worker as worker_module
 
     try:
         worker = get_worker()
         worker.log_event(START_TOPIC, {"token": token, "worker": worker.address})
     except Exception:  # no timeout tracking is better than no record
         pass
-    return run_one(path, rel)
+    setup = worker_module._SETUP
+    return worker_module.process_file(path, rel, config, setup.hook if setup else None)
 
 
 def _connect(scheduler: Optional[str], workers: Optional[int]):
@@ -88,7 +90,7 @@ def _connect(scheduler: Optional[str], workers: Optional[int]):
 
     with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}):
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               scheduler_port=0, dashboard_address=None, silence_logs=logging.ERROR,
+                               scheduler_port=0, dashboard_address="127.0.0.1:0", silence_logs=logging.CRITICAL,
                                memory_limit=0)
         return Client(cluster, timeout=CONNECT_S, set_as_default=False), cluster
 
@@ -117,14 +119,12 @@ def _execute(pending: list[tuple[str, str, int]], config, timeout, timeout_per_m
         client.register_plugin(plugin_type(setup), name="extractor")
         client.subscribe_topic(START_TOPIC, on_start)
         run_id = uuid.uuid4().hex[:12]
-        by_token = {}
         for n, (rel, path, size) in enumerate(pending):
             token = f"{run_id}-{n}"
             # Largest first (pending comes sorted so): a higher priority runs earlier.
-            future = client.submit(extract_task, _shared(path), rel, token, key=f"extract-{token}", pure=False,
-                                   priority=len(pending) - n)
+            future = client.submit(extract_task, _shared(path), rel, token, config, key=f"extract-{token}",
+                                   pure=False, priority=len(pending) - n)
             futures[future.key] = (future, rel, document_timeout(timeout, timeout_per_mb, size), token)
-            by_token[token] = future.key
             future.add_done_callback(landed.put)
         while futures:
             if stop.is_set():
@@ -143,13 +143,20 @@ def _execute(pending: list[tuple[str, str, int]], config, timeout, timeout_per_m
     finally:
         for future, *_ in futures.values():
             future.cancel()
+        _close(client, cluster, log)
+
+
+def _close(client, cluster, log) -> None:
+    """Leave the cluster; a slow shutdown (a worker still restarting after a timeout) is logged, never
+    raised: the run's own files must still be written."""
+    steps = [lambda: client.unsubscribe_topic(START_TOPIC), lambda: client.close(timeout=10)]
+    if cluster is not None:
+        steps.append(lambda: cluster.close(timeout=30))
+    for step in steps:
         try:
-            client.unsubscribe_topic(START_TOPIC)
-        except Exception:
-            pass
-        client.close(timeout=5)
-        if cluster is not None:
-            cluster.close(timeout=10)
+            step()
+        except Exception as e:
+            log(f"closing the Dask cluster: {type(e).__name__}: {e}")
 
 
 def _shared(path: str) -> str:
@@ -171,11 +178,15 @@ def _overdue(client, futures: dict, started: dict, log) -> list[Outcome]:
             future.cancel()
             restart.add(worker)
             late.append(timeout_outcome(rel, limit))
-    if restart:
-        try:
-            client.restart_workers(list(restart), timeout=30, raise_for_error=False)
-        except Exception as e:  # a worker without a nanny cannot be restarted: it stays busy
-            log(f"could not restart worker(s) {sorted(restart)} after a timeout: {e}")
+    if restart:  # in the background: the new worker takes a while to load the model
+        def restart_them() -> None:
+            try:
+                client.restart_workers(list(restart), timeout=60, raise_for_error=False)
+            except Exception as e:  # a worker without a nanny cannot be restarted: it stays busy
+                if client.status == "running":  # (not the run ending meanwhile)
+                    log(f"could not restart worker(s) {sorted(restart)} after a timeout: {e}")
+
+        threading.Thread(target=restart_them, name="restart-workers", daemon=True).start()
     return late
 
 
