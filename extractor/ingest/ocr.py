@@ -25,6 +25,32 @@ def available() -> bool:
     return True
 
 
+def has_images(pdf, index: int) -> bool:
+    """Does page `index` of a pypdfium2 document hold an image (a scan, where a text layer is missing)?"""
+    import pypdfium2.raw as pdfium_c
+
+    page = pdf[index]
+    try:
+        return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+    finally:
+        page.close()
+
+
+def read_page(pdf, index: int, failures: list[str]) -> tuple[list[dict], float]:
+    """(OCR lines, page width) of page `index`; a page Tesseract fails on gives no lines and a
+    line in `failures`."""
+    import pytesseract
+
+    page = pdf[index]
+    try:
+        return page_lines(page), page.get_width()
+    except (pytesseract.TesseractError, RuntimeError, OSError) as e:
+        failures.append(f"page {index + 1}: OCR failed: {' '.join(str(e).split())[:200]}")
+        return [], page.get_width()
+    finally:
+        page.close()
+
+
 def page_lines(page) -> list[dict]:
     """Text lines of a pdfium page read by OCR: {"text", "x0", "x1", "top", "bottom"} in points."""
     import pytesseract

@@ -168,37 +168,15 @@ def _read_pages(pdf, fast, n_pages: int, out: TextBuilder, counters: dict, ocr: 
             finally:
                 page.close()
         if not items and ocr and fast is not None:
-            items = _ocr_page_items(fast, number - 1, counters)
+            lines, width = ocr_reader.read_page(fast, number - 1, counters["ocr_failed"])
+            items = _line_items(lines, width)
             if items:
                 counters["ocr_pages"].append(number)
-        elif not items and fast is not None and _has_images(fast, number - 1):
+        elif not items and fast is not None and ocr_reader.has_images(fast, number - 1):
             counters["unread_pages"].append(number)  # a scanned page among text pages, OCR off
         pages.append(items)
     for number, items in enumerate(drop_running_lines(pages), start=1):
         _add_page(items, number, out, counters)
-
-
-def _has_images(pdf, index: int) -> bool:
-    import pypdfium2.raw as pdfium_c
-
-    page = pdf[index]
-    try:
-        return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
-    finally:
-        page.close()
-
-
-def _ocr_page_items(pdf, index: int, counters: dict):
-    import pytesseract
-
-    page = pdf[index]
-    try:
-        return _line_items(ocr_reader.page_lines(page), page.get_width())
-    except (pytesseract.TesseractError, RuntimeError, OSError) as e:  # Tesseract failed on this page
-        counters["ocr_failed"].append(f"page {index + 1}: OCR failed: {' '.join(str(e).split())[:200]}")
-        return []
-    finally:
-        page.close()
 
 
 def _add_page(items, number: int, out: TextBuilder, counters: dict) -> None:
