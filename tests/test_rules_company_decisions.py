@@ -25,6 +25,7 @@ ROWS = [
     ("paragraph_label", "Key Projects: Westinghouse will build four reactors.", "Key Projects"),
     ("accepted", "• Apple: $500 billion over four years, including a server plant in Houston.", "Apple"),
     ("no_letters", "Q will invest $5 billion in a new data center.", "Q"),
+    ("number_word", "Rivals including Ford, Toyota and 1990s startups lost share.", "1990s"),
     ("suffix_only", "Samsung and Company will each invest in Texas.", "Company"),
     ("title_only", "HD Hyundai Co. Vice Chairman Kim Min-ho attended.", "Vice"),
     ("person_before_employer", "The roundtable drew executives including Boeing, Omar Haddad from Google, and Pfizer.",

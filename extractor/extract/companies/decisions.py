@@ -24,6 +24,7 @@ _LOCATION_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to)\s+$")
 _IN_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:[A-Z][\w-]*\s+(?:and|or)\s+)?$")
 _LOCATION_AFTER = re.compile(r"(?:,|\s+in)\s+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)")
 _WEB_NAME = re.compile(r"\.(?:com|org|net|io|co|news)$", re.I)
+_NUMBERISH = re.compile(r"\d[\d,.]*(?:s|km|kg|mm|cm|m|mw|gw|gb|tb|-bit|bit|th|st|nd|rd|%)?(?:\s|$)", re.I)
 _POSSESSOR = re.compile(r"\b(?:its|their|his|her|our)\s+$")
 S = Signal
 
@@ -293,6 +294,11 @@ RULES: tuple[Rule, ...] = (
         and b.start == c.start,
     ),
     Rule("no_letters", "too short or no letters", lambda c, x: len(c.text) < 2 or not re.search(r"[A-Za-z]", c.text)),
+    Rule(
+        "number_word",
+        "a decade, measure or count opening the name ('1970s', '150km', '32-bit Python')",
+        lambda c, x: not c.signals & {S.KB, S.SUFFIX, S.TABLE} and _NUMBERISH.match(c.text) is not None,
+    ),
     Rule(
         "suffix_only",
         "only a corporate word ('Company', 'Inc.')",
