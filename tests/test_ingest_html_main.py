@@ -166,3 +166,19 @@ def test_title_that_is_only_the_masthead_gives_way_to_the_first_heading():
 ])
 def test_walk_keeps_an_article_that_markup_left_inside_an_aside_or_header(page, text):
     assert ingest(page, "a.html").text == text
+
+
+def test_published_from_htmldate_when_the_metadata_has_none():
+    page = ARTICLE.replace("<p>Acme", '<p class="date">Posted 28.10.2025</p><p>Acme')
+    assert ingest(page.encode(), "a.html").published == "2025-10-28"
+    assert ingest(ARTICLE.encode(), "a.html").published is None
+
+
+def test_html_date_keeps_only_a_date_the_page_states_in_full(monkeypatch):
+    import htmldate
+
+    from extractor.ingest import html_date
+
+    monkeypatch.setattr(htmldate, "find_date", lambda *a, **k: "2019-10-02")  # a day filled in from the clock
+    assert html_date.page_date(None, "<p>Updated 2019-10</p>") is None
+    assert html_date.page_date(None, "<p>Updated 02.10.2019</p>") == "2019-10-02"

@@ -113,7 +113,9 @@ def read_html(data: bytes, name: str) -> Document:
         parser.close()
     except etree.LxmlError:  # libxml2 found nothing to parse: keep what was read
         reader.close()
-    out = choose(text, reader, notes)
+    published = _published(reader)
+    dates: list[str] = []
+    out = choose(text, reader, notes, dates if published is None else None)
     doc = Document(text=out.text(), blocks=out.blocks, format="html", encoding=encoding, warnings=notes)
     doc.site_name = reader.meta_content("og:site_name", "application-name", "publisher")
     doc.title = _strip_site(_title(reader), doc.site_name)
@@ -121,5 +123,5 @@ def read_html(data: bytes, name: str) -> Document:
         # no title, or only the masthead's: the page's <h1>, else the main text's first heading
         doc.title = reader.h1 or next((doc.text[b.start:b.end] for b in doc.blocks if b.kind == "heading"),
                                       doc.title)
-    doc.published = _published(reader)
+    doc.published = published or (dates[0] if dates else None)
     return doc

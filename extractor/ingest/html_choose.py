@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from extractor.ingest.document import Notice, TextBuilder
+from extractor.ingest.html_date import page_date
 from extractor.ingest.html_main import main_body, to_blocks
 from extractor.ingest.html_walk import PageReader
 
@@ -41,13 +42,20 @@ def _lead(reader: PageReader, walk: TextBuilder, main: TextBuilder) -> str | Non
     return None
 
 
-def choose(text: str, reader: PageReader, notes: list[Notice]) -> TextBuilder:
+def choose(text: str, reader: PageReader, notes: list[Notice], dates: list[str] | None = None) -> TextBuilder:
+    """The page's text as blocks. With `dates` (a page whose metadata has no date), the date
+    htmldate finds in the page is appended to it."""
     walk = reader.result()
     if reader.elements > MAX_ELEMENTS:
         notes.append(Notice("html_fallback", f"page of {reader.elements:,} elements: main text not "
                                              "selected, the whole page's text is kept"))
         return walk
-    body = main_body(text)
+    def date_of(tree) -> None:
+        found = page_date(tree, text)
+        if found and dates is not None:
+            dates.append(found)
+
+    body = main_body(text, date_of if dates is not None else None)
     main = to_blocks(body) if body is not None else None
     if main is None or not main.blocks:
         reason = "no main text found"

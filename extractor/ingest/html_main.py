@@ -130,14 +130,17 @@ def _tree(text: str):
     return tree if tree is not None and len(tree) else None
 
 
-def main_body(text: str):
-    """trafilatura's main-text tree of the page, or None when it keeps nothing."""
+def main_body(text: str, on_tree=None):
+    """trafilatura's main-text tree of the page, or None when it keeps nothing. `on_tree` is handed
+    the parsed page first (trafilatura then cleans it), so a date search needs no parse of its own."""
     import trafilatura  # imported on first use: it loads its settings and lists once
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     try:
         tree = _tree(text)
+        if tree is not None and on_tree is not None:
+            on_tree(tree)
         doc = trafilatura.bare_extraction(tree, **_OPTIONS) if tree is not None else None
     except Exception:  # noqa: BLE001  any failure inside trafilatura: the caller's walk reads the page
         return None
