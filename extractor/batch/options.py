@@ -10,7 +10,7 @@ from extractor.config import ExtractConfig
 
 DEFAULT_MAX_MEMORY_MB = 2048
 DEFAULT_TIMEOUT_S = 120.0
-# One core runs the pipeline at 35-47 s per MB of text (benchmarks/scale.py, flat from 0.1 to 20 MB);
+# One core runs the pipeline at 32-45 CPU-s per MB of text (benchmarks/scale.py, flat in size);
 # 60 s per MB of input on top of the base leaves room for a loaded machine, so a document under
 # --max-bytes (20 MiB: at most 120 + 60 x 21 = 1,378 s) finishes inside its limit.
 DEFAULT_TIMEOUT_PER_MB_S = 60.0
