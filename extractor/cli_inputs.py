@@ -5,6 +5,7 @@ No state, manifest or lock: one document is extracted in this process and its re
 once (to a temporary file, fsynced and renamed). A document that cannot be read is one line on
 stderr with its error type, and exit status 1.
 """
+
 from __future__ import annotations
 
 import os

@@ -3,6 +3,7 @@
 Field order here is the key order in the JSON output. `schemas/record.schema.json`
 is generated from `Record` (`make schemas`); a test keeps the two in step.
 """
+
 from __future__ import annotations
 
 from typing import Literal, Optional, Union
@@ -17,20 +18,32 @@ Span = tuple[int, int]
 Qualifier = Literal["exact", "approx", "up_to", "at_least", "range"]
 DeadlineKind = Literal["by", "within", "through", "before", "starting"]
 Sector = Literal[
-    "energy", "critical_minerals", "semiconductors", "artificial_intelligence",
-    "telecommunications", "biotechnology", "quantum", "space", "aerospace_defense",
-    "shipbuilding", "automotive", "electronics", "cloud_digital", "infrastructure",
-    "agriculture", "manufacturing",
+    "energy",
+    "critical_minerals",
+    "semiconductors",
+    "artificial_intelligence",
+    "telecommunications",
+    "biotechnology",
+    "quantum",
+    "space",
+    "aerospace_defense",
+    "shipbuilding",
+    "automotive",
+    "electronics",
+    "cloud_digital",
+    "infrastructure",
+    "agriculture",
+    "manufacturing",
 ]
 Role = Literal["investor", "builder", "supplier", "buyer", "partner", "lead"]
 NoticeCode = Literal[
-    "mixed_encoding",         # the file mixes UTF-8 and windows-1252; invalid segments were repaired
-    "no_text_layer",          # a PDF with no extractable text (scanned?)
-    "unmapped_glyphs",        # a PDF whose text layer is mostly unmapped glyphs
-    "pdf_library",            # a warning the PDF libraries raised while reading
-    "unresolved_deadline",    # a relative deadline with no reference date to resolve it against
+    "mixed_encoding",  # the file mixes UTF-8 and windows-1252; invalid segments were repaired
+    "no_text_layer",  # a PDF with no extractable text (scanned?)
+    "unmapped_glyphs",  # a PDF whose text layer is mostly unmapped glyphs
+    "pdf_library",  # a warning the PDF libraries raised while reading
+    "unresolved_deadline",  # a relative deadline with no reference date to resolve it against
     "deadline_without_date",  # a deadline no rule can date ('before the end of the administration')
-    "html_fallback",          # trafilatura found no (or too little) main text: the HTML reader kept its own walk
+    "html_fallback",  # trafilatura found no (or too little) main text: the HTML reader kept its own walk
 ]
 
 
@@ -48,8 +61,9 @@ class DocumentInfo(_Model):
     reference_date: Optional[str] = Field(description="ISO date relative expressions were resolved against")
     reference_date_source: Optional[Literal["option", "published", "dateline"]]
     pages: Optional[int] = Field(description="page count (PDF only)")
-    ocr_pages: list[int] = Field(default_factory=list,
-                                 description="PDF pages whose text was read by OCR (no text layer), 1-based")
+    ocr_pages: list[int] = Field(
+        default_factory=list, description="PDF pages whose text was read by OCR (no text layer), 1-based"
+    )
     characters: int = Field(description="length of the extracted text the spans point into")
 
 
@@ -127,14 +141,17 @@ class Commitment(_Model):
     is_total: bool = Field(description="true when later amounts are parts of this one")
     part_of: Optional[int] = Field(description="index in `commitments` of the total this amount is a part of")
     context: Literal["sentence", "block", "table_row", "heading"] = Field(
-        description="where the companies and sectors were found")
+        description="where the companies and sectors were found"
+    )
     span: Span
     page: Optional[int]
     sentence: str
     mentions: list[Span] = Field(description="every place the document names this same sum")
     equivalent_of: Optional[int] = Field(
-        default=None, description="index in `commitments` of the sum this one restates in another currency "
-                                  "('RM10 billion (US$2.4 billion)'): count one of the two")
+        default=None,
+        description="index in `commitments` of the sum this one restates in another currency "
+        "('RM10 billion (US$2.4 billion)'): count one of the two",
+    )
 
 
 class Notice(_Model):
@@ -156,6 +173,7 @@ class Record(_Model):
     sectors: list[SectorHit]
     commitments: list[Commitment]
     warnings: list[str]
-    notices: list[Notice] = Field(default_factory=list, description="the warnings with a code and, where one "
-                                                                    "place is meant, its span and page")
+    notices: list[Notice] = Field(
+        default_factory=list, description="the warnings with a code and, where one place is meant, its span and page"
+    )
     text: Optional[str] = Field(default=None, description="the extracted text (only with --keep-text)")

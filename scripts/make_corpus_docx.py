@@ -6,6 +6,7 @@
 Core properties carry the title and a fixed date; the ZIP members get a fixed time stamp and
 order, so rebuilding gives byte-identical files.
 """
+
 import datetime as dt
 import io
 import zipfile
@@ -29,10 +30,12 @@ def build() -> bytes:
     d.add_paragraph(
         "Nippon Steel Corporation completed its acquisition of United States Steel Corporation on June 18, 2025, "
         "after the U.S. government cleared the deal under a national security agreement. The purchase values "
-        "U.S. Steel at about $14.9 billion including debt, or $55 per share in cash.")
+        "U.S. Steel at about $14.9 billion including debt, or $55 per share in cash."
+    )
     d.add_paragraph(
         "The agreement gives the U.S. government a golden share: certain decisions, such as moving the "
-        "headquarters out of Pittsburgh or changing the company's name, need its consent.")
+        "headquarters out of Pittsburgh or changing the company's name, need its consent."
+    )
     d.add_heading("What Nippon Steel has promised", level=1)
     for text in (
         "New capital investment of approximately $11 billion in U.S. Steel's plants by 2028.",
@@ -41,10 +44,12 @@ def build() -> bytes:
     ):
         d.add_paragraph(text, style="List Bullet")
     d.add_heading("The numbers at a glance", level=1)
-    rows = [("Item", "Amount", "Timing"),
-            ("Purchase price, including debt", "$14.9 billion", "closed June 18, 2025"),
-            ("New capital investment", "about $11 billion", "by 2028"),
-            ("Price per share", "$55", "paid at closing")]
+    rows = [
+        ("Item", "Amount", "Timing"),
+        ("Purchase price, including debt", "$14.9 billion", "closed June 18, 2025"),
+        ("New capital investment", "about $11 billion", "by 2028"),
+        ("Price per share", "$55", "paid at closing"),
+    ]
     table = d.add_table(rows=len(rows), cols=3)
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
@@ -52,7 +57,8 @@ def build() -> bytes:
     d.add_heading("Our view", level=1)
     d.add_paragraph(
         "For suppliers in Pennsylvania, Indiana and Alabama the investment schedule matters more than the "
-        "headline price. Clients bidding for the new mill should expect site decisions within the next year.")
+        "headline price. Clients bidding for the new mill should expect site decisions within the next year."
+    )
     buf = io.BytesIO()
     d.save(buf)
     return _fixed_zip(buf.getvalue())

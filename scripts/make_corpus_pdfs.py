@@ -9,6 +9,7 @@ The text of every document is written here, for this project. The output is
 deterministic: fixed creation date, core fonts only (Helvetica, latin-1 text),
 no random ids, so rebuilding gives byte-identical files.
 """
+
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -87,13 +88,13 @@ class Doc(FPDF):
 # 05: US-ROK joint fact sheet, three pages, headings and "-" bullets
 # ---------------------------------------------------------------------------
 def us_korea_joint_fact_sheet(path):
-    pdf = Doc(running_header="Joint Fact Sheet - United States and Republic of Korea",
-              footer_text="For public release")
+    pdf = Doc(running_header="Joint Fact Sheet - United States and Republic of Korea", footer_text="For public release")
     pdf.set_title("Joint Fact Sheet: United States - Republic of Korea Trade, Investment and Security Outcomes")
     pdf.set_author("Governments of the United States and the Republic of Korea")
     pdf.add_page()
-    pdf.title_block("JOINT FACT SHEET\nUnited States - Republic of Korea Leaders' Meetings on Trade, "
-                    "Investment and Security")
+    pdf.title_block(
+        "JOINT FACT SHEET\nUnited States - Republic of Korea Leaders' Meetings on Trade, Investment and Security"
+    )
     pdf.set_font("Helvetica", "I", 10)
     pdf.multi_cell(0, 6, "Washington and Seoul, November 14, 2025", align="C")
     pdf.ln(4)
@@ -102,93 +103,111 @@ def us_korea_joint_fact_sheet(path):
         "and again in Gyeongju on October 29, 2025, on the margins of the APEC Leaders' Meeting. "
         "This fact sheet sets out what the two governments agreed at those meetings and in the "
         "negotiations that followed. It reflects the shared view of both sides and will be carried "
-        "out in line with each country's laws.")
+        "out in line with each country's laws."
+    )
 
     pdf.heading("I. Trade and Investment")
-    pdf.bullets([
-        "The ROK will invest US$350 billion in the United States. Of this, $200 billion will be "
-        "provided under a Memorandum of Understanding on strategic investment and $150 billion will "
-        "go to shipbuilding cooperation.",
-        "Cash contributions under the Memorandum will be paid in installments of no more than "
-        "$20 billion per year, so as to protect the stability of Korea's foreign exchange market.",
-        "Projects will be selected by the United States through an investment committee, after "
-        "consultation with the ROK. Cash flow will be shared equally until the ROK recovers its "
-        "contribution, after which the U.S. share rises to 90 percent.",
-        "The United States will apply a tariff of 15 percent to Korean automobiles and auto parts, "
-        "down from 25 percent, effective from November 1, 2025. Tariff terms on semiconductors "
-        "will be no less favorable than those offered to Taiwan.",
-        "The ROK intends to purchase $100 billion of U.S. liquefied natural gas and other energy "
-        "products through 2028.",
-    ])
+    pdf.bullets(
+        [
+            "The ROK will invest US$350 billion in the United States. Of this, $200 billion will be "
+            "provided under a Memorandum of Understanding on strategic investment and $150 billion will "
+            "go to shipbuilding cooperation.",
+            "Cash contributions under the Memorandum will be paid in installments of no more than "
+            "$20 billion per year, so as to protect the stability of Korea's foreign exchange market.",
+            "Projects will be selected by the United States through an investment committee, after "
+            "consultation with the ROK. Cash flow will be shared equally until the ROK recovers its "
+            "contribution, after which the U.S. share rises to 90 percent.",
+            "The United States will apply a tariff of 15 percent to Korean automobiles and auto parts, "
+            "down from 25 percent, effective from November 1, 2025. Tariff terms on semiconductors "
+            "will be no less favorable than those offered to Taiwan.",
+            "The ROK intends to purchase $100 billion of U.S. liquefied natural gas and other energy "
+            "products through 2028.",
+        ]
+    )
     pdf.heading("Market Access")
-    pdf.bullets([
-        "Vehicles built to U.S. federal motor vehicle safety standards may be sold in Korea without "
-        "additional testing, and the previous annual cap on such imports is removed.",
-        "The ROK will address non-tariff barriers to U.S. food and agricultural exports, including a "
-        "dedicated consultation desk for U.S. farm products and faster reviews of biotechnology crops.",
-        "Both sides will avoid discrimination against each other's digital services companies and "
-        "will support cross-border data flows.",
-    ])
+    pdf.bullets(
+        [
+            "Vehicles built to U.S. federal motor vehicle safety standards may be sold in Korea without "
+            "additional testing, and the previous annual cap on such imports is removed.",
+            "The ROK will address non-tariff barriers to U.S. food and agricultural exports, including a "
+            "dedicated consultation desk for U.S. farm products and faster reviews of biotechnology crops.",
+            "Both sides will avoid discrimination against each other's digital services companies and "
+            "will support cross-border data flows.",
+        ]
+    )
 
     pdf.add_page()
     pdf.heading("II. Commercial Announcements")
-    pdf.bullets([
-        "Korean Air will purchase 103 Boeing aircraft valued at $36.2 billion, with engines from "
-        "GE Aerospace.",
-        "Amazon Web Services (AWS) will invest $5bn to build cloud and AI infrastructure in Korea.",
-        "Korea Gas Corporation (KOGAS) and other Korean buyers will pursue long-term purchases of U.S. "
-        "LNG to diversify Korea's supply.",
-        "The ROK Air Force selected L3Harris Technologies for its next airborne early warning and "
-        "control aircraft.",
-        "American and Korean companies will jointly develop a vertically integrated rare earth "
-        "separation, mining and magnet production complex in the United States.",
-    ])
+    pdf.bullets(
+        [
+            "Korean Air will purchase 103 Boeing aircraft valued at $36.2 billion, with engines from GE Aerospace.",
+            "Amazon Web Services (AWS) will invest $5bn to build cloud and AI infrastructure in Korea.",
+            "Korea Gas Corporation (KOGAS) and other Korean buyers will pursue long-term purchases of U.S. "
+            "LNG to diversify Korea's supply.",
+            "The ROK Air Force selected L3Harris Technologies for its next airborne early warning and "
+            "control aircraft.",
+            "American and Korean companies will jointly develop a vertically integrated rare earth "
+            "separation, mining and magnet production complex in the United States.",
+        ]
+    )
     pdf.heading("III. Shipbuilding and Maritime Cooperation")
     pdf.para(
         "The $150 billion shipbuilding component, known as the Make American Shipbuilding Great "
         "Again (MASGA) initiative, will be led by Korean shipbuilders investing in U.S. shipyards, "
-        "workforce training and supply chains.")
-    pdf.bullets([
-        "Hanwha Ocean will expand and modernize its Philly Shipyard in Pennsylvania.",
-        "HD Hyundai Heavy Industries and Samsung Heavy Industries will cooperate with U.S. partners "
-        "on the maintenance, repair and overhaul of U.S. Navy vessels.",
-        "The United States has approved the ROK building nuclear-powered attack submarines and will "
-        "work with the ROK on the sourcing of fuel for them.",
-    ])
+        "workforce training and supply chains."
+    )
+    pdf.bullets(
+        [
+            "Hanwha Ocean will expand and modernize its Philly Shipyard in Pennsylvania.",
+            "HD Hyundai Heavy Industries and Samsung Heavy Industries will cooperate with U.S. partners "
+            "on the maintenance, repair and overhaul of U.S. Navy vessels.",
+            "The United States has approved the ROK building nuclear-powered attack submarines and will "
+            "work with the ROK on the sourcing of fuel for them.",
+        ]
+    )
     pdf.heading("IV. Alliance and Security")
-    pdf.bullets([
-        "The ROK plans to raise its defense spending to 3.5 percent of GDP as soon as possible.",
-        "The ROK plans to purchase U.S. military equipment worth $25 billion by 2030.",
-        "The ROK will provide comprehensive support of $33 billion for U.S. Forces Korea.",
-        "The two sides will continue preparations for the transition of wartime operational control.",
-    ])
+    pdf.bullets(
+        [
+            "The ROK plans to raise its defense spending to 3.5 percent of GDP as soon as possible.",
+            "The ROK plans to purchase U.S. military equipment worth $25 billion by 2030.",
+            "The ROK will provide comprehensive support of $33 billion for U.S. Forces Korea.",
+            "The two sides will continue preparations for the transition of wartime operational control.",
+        ]
+    )
 
     pdf.add_page()
     pdf.heading("V. Energy and Civil Nuclear Cooperation")
-    pdf.bullets([
-        "The United States supports the process that would allow the ROK to carry out civil uranium "
-        "enrichment and spent fuel reprocessing for peaceful uses, consistent with the bilateral "
-        "agreement on civil nuclear cooperation.",
-        "Korean companies will support the expansion of U.S. uranium enrichment capacity and invest in "
-        "power-grid equipment and transmission infrastructure.",
-    ])
+    pdf.bullets(
+        [
+            "The United States supports the process that would allow the ROK to carry out civil uranium "
+            "enrichment and spent fuel reprocessing for peaceful uses, consistent with the bilateral "
+            "agreement on civil nuclear cooperation.",
+            "Korean companies will support the expansion of U.S. uranium enrichment capacity and invest in "
+            "power-grid equipment and transmission infrastructure.",
+        ]
+    )
     pdf.heading("VI. Science and Technology")
     pdf.para(
         "The Technology Prosperity Deal, a Memorandum of Understanding signed in Gyeongju on "
         "October 29, 2025, commits the two countries to cooperate on artificial intelligence, "
         "quantum science, 6G networks, biotechnology and space exploration, and on protecting "
-        "research from misuse.")
+        "research from misuse."
+    )
     pdf.heading("VII. Next Steps")
-    pdf.bullets([
-        "The ROK government will submit implementing legislation to the National Assembly.",
-        "Officials of the two governments will meet regularly to review progress on each item in "
-        "this fact sheet.",
-    ])
+    pdf.bullets(
+        [
+            "The ROK government will submit implementing legislation to the National Assembly.",
+            "Officials of the two governments will meet regularly to review progress on each item in this fact sheet.",
+        ]
+    )
     pdf.ln(4)
     pdf.set_font("Helvetica", "I", 9)
-    pdf.multi_cell(0, 5,
-                   "This fact sheet is a political statement of intent. It does not create rights or "
-                   "obligations under international or domestic law.")
+    pdf.multi_cell(
+        0,
+        5,
+        "This fact sheet is a political statement of intent. It does not create rights or "
+        "obligations under international or domestic law.",
+    )
     pdf.output(str(path))
 
 
@@ -197,23 +216,36 @@ def us_korea_joint_fact_sheet(path):
 # ---------------------------------------------------------------------------
 PROJECT_ROWS = [
     ("Project", "Sponsor", "Investment", "Timing"),
-    ("Electric arc furnace steel mill, Donaldsonville, Louisiana", "Hyundai Steel Co.",
-     "$5.8 billion", "Production starting in 2029"),
-    ("U.S. vehicle, parts, steel and robotics program", "Hyundai Motor Group",
-     "$26 billion", "Spending by the end of 2028"),
-    ("HBM advanced packaging plant, West Lafayette, Indiana", "SK hynix Inc.",
-     "$3.87B", "Mass production in 2H 2028"),
+    (
+        "Electric arc furnace steel mill, Donaldsonville, Louisiana",
+        "Hyundai Steel Co.",
+        "$5.8 billion",
+        "Production starting in 2029",
+    ),
+    (
+        "U.S. vehicle, parts, steel and robotics program",
+        "Hyundai Motor Group",
+        "$26 billion",
+        "Spending by the end of 2028",
+    ),
+    ("HBM advanced packaging plant, West Lafayette, Indiana", "SK hynix Inc.", "$3.87B", "Mass production in 2H 2028"),
     ("Foundry fab, Taylor, Texas", "Samsung Electronics", "Over $37 billion", "Operations starting in 2026"),
     ("Fabs and advanced packaging, Phoenix, Arizona", "TSMC", "USD 165 billion", "Phased build-out"),
-    ("Shipyard modernization, Philadelphia", "Hanwha Group (Philly Shipyard)", "$5 billion",
-     "Announced August 2025"),
-    ("AP1000 reactor fleet", "Westinghouse Electric Co., with Brookfield and Cameco",
-     "$80 billion", "Signed October 28, 2025"),
+    ("Shipyard modernization, Philadelphia", "Hanwha Group (Philly Shipyard)", "$5 billion", "Announced August 2025"),
+    (
+        "AP1000 reactor fleet",
+        "Westinghouse Electric Co., with Brookfield and Cameco",
+        "$80 billion",
+        "Signed October 28, 2025",
+    ),
     ("Steel mill upgrades", "Nippon Steel Corporation (U.S. Steel)", "$11 billion", "By 2028"),
-    ("Large power transformer plant, South Boston, Virginia", "Hitachi Energy", "$457M",
-     "Announced September 2025"),
-    ("Zinc and critical minerals smelter, Clarksville, Tennessee", "Korea Zinc",
-     "approx. $7.4 billion", "Announced December 2025"),
+    ("Large power transformer plant, South Boston, Virginia", "Hitachi Energy", "$457M", "Announced September 2025"),
+    (
+        "Zinc and critical minerals smelter, Clarksville, Tennessee",
+        "Korea Zinc",
+        "approx. $7.4 billion",
+        "Announced December 2025",
+    ),
 ]
 
 
@@ -230,12 +262,15 @@ def asian_investment_table(path):
         "Japanese, Korean and Taiwanese companies have lined up some of the largest factory and energy "
         "projects in the United States since tariffs on imports from Asia were raised in 2025. The "
         "table below lists selected projects by sponsor, with the investment figure each company or "
-        "government announced. We do not convert currencies or adjust for inflation.", size=10)
+        "government announced. We do not convert currencies or adjust for inflation.",
+        size=10,
+    )
 
     pdf.set_font("Helvetica", "", 8.5)
     head = FontFace(emphasis="BOLD", fill_color=(225, 230, 240))
-    with pdf.table(col_widths=(52, 40, 28, 46), line_height=5, headings_style=head,
-                   text_align=("LEFT", "LEFT", "RIGHT", "LEFT")) as table:
+    with pdf.table(
+        col_widths=(52, 40, 28, 46), line_height=5, headings_style=head, text_align=("LEFT", "LEFT", "RIGHT", "LEFT")
+    ) as table:
         for row_data in PROJECT_ROWS:
             row = table.row()
             for value in row_data:
@@ -258,10 +293,13 @@ def asian_investment_table(path):
         pdf.multi_cell(pdf.epw - 3, 5, "- " + note)
     pdf.ln(3)
     pdf.set_font("Helvetica", "I", 8)
-    pdf.multi_cell(0, 4.5,
-                   "Disclaimer: This note is provided for information only and is not investment "
-                   "advice. Figures are as reported by sponsors and may change. Copyright 2026 "
-                   "Investment Tracker. All rights reserved.")
+    pdf.multi_cell(
+        0,
+        4.5,
+        "Disclaimer: This note is provided for information only and is not investment "
+        "advice. Figures are as reported by sponsors and may change. Copyright 2026 "
+        "Investment Tracker. All rights reserved.",
+    )
     pdf.output(str(path))
 
 
@@ -280,22 +318,26 @@ def us_australia_minerals_brief(path):
         "President Donald Trump and Prime Minister Anthony Albanese signed the framework at the White "
         "House on October 20, 2025. It aims to give both countries a secure supply of critical "
         "minerals and rare earths at a time when China has tightened export controls on rare earth "
-        "technologies.", size=10)
+        "technologies.",
+        size=10,
+    )
     pdf.set_font("Helvetica", "B", 10.5)
     pdf.multi_cell(0, 6, "Key points")
-    pdf.bullets([
-        "Each government will provide at least $1 billion in financing for projects in both "
-        "countries within six months.",
-        "The two sides point to a pipeline of mining and processing projects worth $8.5 billion.",
-        "The U.S. Department of War will invest in a gallium refinery to be built by Alcoa Corporation "
-        "and Japan's Sojitz Corporation in Wagerup, Western Australia, with capacity of up to 100 "
-        "tonnes of gallium a year.",
-        "The Export-Import Bank of the United States has issued letters of interest for more than "
-        "$2.2 billion in support for seven projects.",
-        "Australia's A$1.2 billion Critical Minerals Strategic Reserve will work alongside the "
-        "framework.",
-        "Both governments will look at price floors and other tools to counter unfair trade practices.",
-    ], size=10)
+    pdf.bullets(
+        [
+            "Each government will provide at least $1 billion in financing for projects in both "
+            "countries within six months.",
+            "The two sides point to a pipeline of mining and processing projects worth $8.5 billion.",
+            "The U.S. Department of War will invest in a gallium refinery to be built by Alcoa Corporation "
+            "and Japan's Sojitz Corporation in Wagerup, Western Australia, with capacity of up to 100 "
+            "tonnes of gallium a year.",
+            "The Export-Import Bank of the United States has issued letters of interest for more than "
+            "$2.2 billion in support for seven projects.",
+            "Australia's A$1.2 billion Critical Minerals Strategic Reserve will work alongside the framework.",
+            "Both governments will look at price floors and other tools to counter unfair trade practices.",
+        ],
+        size=10,
+    )
     pdf.set_font("Helvetica", "B", 10.5)
     pdf.multi_cell(0, 6, "Why it matters")
     pdf.para(
@@ -305,7 +347,8 @@ def us_australia_minerals_brief(path):
         "still refined overseas. The framework is meant to change that by pairing Australian "
         "resources with U.S. offtake and finance, and by bringing in allies such as Japan as "
         "co-investors. Officials will report back to the two leaders on the first financed projects.",
-        size=10)
+        size=10,
+    )
     pdf.set_font("Helvetica", "I", 8.5)
     pdf.multi_cell(0, 4.5, "Prepared by the Resources Policy Desk for general information.")
     pdf.output(str(path))
@@ -316,8 +359,11 @@ def main():
     us_korea_joint_fact_sheet(OUT / "05-us-korea-joint-fact-sheet.pdf")
     asian_investment_table(OUT / "06-asian-investment-project-tracker.pdf")
     us_australia_minerals_brief(OUT / "07-us-australia-minerals-brief.pdf")
-    for name in ("05-us-korea-joint-fact-sheet.pdf", "06-asian-investment-project-tracker.pdf",
-                 "07-us-australia-minerals-brief.pdf"):
+    for name in (
+        "05-us-korea-joint-fact-sheet.pdf",
+        "06-asian-investment-project-tracker.pdf",
+        "07-us-australia-minerals-brief.pdf",
+    ):
         print(OUT / name)
 
 

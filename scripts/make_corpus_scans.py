@@ -7,6 +7,7 @@ into a PDF with no text layer, as a scanner would give it (the OCR reader's test
 pypdfium2 renders each page at 200 dpi in grey; fpdf2 writes the images, one per A4 page, with a
 fixed creation date, so rebuilding gives byte-identical files.
 """
+
 import io
 from datetime import datetime, timezone
 from pathlib import Path

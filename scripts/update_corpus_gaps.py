@@ -2,6 +2,7 @@
 
 Run after a change to the rules, read the printed diff: every 'fixed' line is a gap closed, every
 'new' line is a regression to fix rather than record."""
+
 import json
 import sys
 from pathlib import Path

@@ -1,5 +1,6 @@
 """Shared by tests/test_corpus.py and scripts/update_corpus_gaps.py: the known differences between
 the extractor's records and the hand-made expected records of corpus/."""
+
 import json
 from pathlib import Path
 
@@ -26,8 +27,10 @@ def gaps_of(path: Path) -> dict:
     for field in FIELDS:
         res = score_record(record, gold)[field]
         if res.missed or res.extra:
-            out[field] = {"missed": sorted(_plain(x) for x in res.missed),
-                          "extra": sorted(_plain(x) for x in res.extra)}
+            out[field] = {
+                "missed": sorted(_plain(x) for x in res.missed),
+                "extra": sorted(_plain(x) for x in res.extra),
+            }
     return out
 
 

@@ -3,6 +3,7 @@
 Run as a script by test_independence.py, so each call is a fresh interpreter whose
 hash seed the test chooses.
 """
+
 import hashlib
 import json
 import sys

@@ -1,4 +1,5 @@
 """The command line through a real subprocess: exit codes, error log, determinism."""
+
 import json
 import os
 import subprocess
@@ -10,8 +11,13 @@ GOOD = "Amazon will invest $5 billion in cloud infrastructure in South Korea by 
 
 
 def run_cli(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "extractor", *map(str, args)], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "extractor", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
 
 
 @pytest.fixture
@@ -58,8 +64,12 @@ def test_usage_error_exit_2(tmp_path):
 
 
 def test_in_and_out_must_be_apart_exit_2(folder, tmp_path):
-    for in_dir, out_dir in ((folder, folder), (folder, folder / "out"), (folder / "sub", folder),
-                            (folder, folder / "." / "x" / "..")):
+    for in_dir, out_dir in (
+        (folder, folder),
+        (folder, folder / "out"),
+        (folder / "sub", folder),
+        (folder, folder / "." / "x" / ".."),
+    ):
         (folder / "sub").mkdir(exist_ok=True)
         r = run_cli("extract", in_dir, out_dir, "--jobs", "1")
         assert r.returncode == 2, (in_dir, out_dir, r.stderr)
@@ -70,15 +80,29 @@ def test_in_and_out_must_be_apart_exit_2(folder, tmp_path):
 def test_help_lists_every_option():
     r = run_cli("extract", "--help")
     assert r.returncode == 0
-    for option in ("--model", "--reference-date", "--jobs", "--force", "--prune", "--keep-text", "--max-bytes",
-                   "--max-pages", "--timeout", "--max-memory", "--quiet", "--verbose"):
+    for option in (
+        "--model",
+        "--reference-date",
+        "--jobs",
+        "--force",
+        "--prune",
+        "--keep-text",
+        "--max-bytes",
+        "--max-pages",
+        "--timeout",
+        "--max-memory",
+        "--quiet",
+        "--verbose",
+    ):
         assert option in r.stdout
 
 
 def test_two_runs_byte_identical_and_second_skips(folder, tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     assert run_cli("extract", folder, a, "--jobs", "1").returncode == 0
-    assert run_cli("extract", folder, b, "--jobs", "1", env={"TZ": "Asia/Tokyo", "PYTHONHASHSEED": "123"}).returncode == 0
+    assert (
+        run_cli("extract", folder, b, "--jobs", "1", env={"TZ": "Asia/Tokyo", "PYTHONHASHSEED": "123"}).returncode == 0
+    )
     assert (a / "good.txt.json").read_bytes() == (b / "good.txt.json").read_bytes()
     again = run_cli("extract", folder, a, "--jobs", "1")
     assert "0 extracted, 1 unchanged" in again.stderr

@@ -1,5 +1,7 @@
 """IN as one file, as standard input, with stray files no reader takes; include/exclude; the
 reference date as a fallback."""
+
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -9,7 +11,6 @@ from conftest import CORPUS
 
 from extractor.config import ExtractConfig
 from extractor.pipeline import extract_document
-import datetime as dt
 
 DOCS = CORPUS / "documents"
 TXT = DOCS / "08-japan-first-projects-news.txt"
@@ -17,8 +18,9 @@ DOCX = DOCS / "23-nippon-us-steel-client-memo.docx"
 
 
 def run(*args, stdin: bytes | None = None):
-    return subprocess.run([sys.executable, "-m", "extractor", *map(str, args)], input=stdin, capture_output=True,
-                          timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "extractor", *map(str, args)], input=stdin, capture_output=True, timeout=600
+    )
 
 
 def test_one_docx_file_to_out(tmp_path):

@@ -5,6 +5,7 @@ differs, the difference is listed in tests/corpus_known_gaps.json; this test fai
 a new miss (a regression) as well as a gap that closed (update the list with
 `python scripts/update_corpus_gaps.py` after checking the diff it prints).
 """
+
 import json
 
 import pytest

@@ -6,6 +6,7 @@ with its own PYTHONHASHSEED) and again, in seeded random orders, after all the o
 process, and by `extractor extract --jobs 1` and `--jobs 2`; every record must be byte-identical. Regression: a sector phrase was chosen by iterating
 a set of token forms, so 'electronics' (strong) or 'electronic' (weak) won by hash order.
 """
+
 import hashlib
 import json
 import os
@@ -29,8 +30,9 @@ def documents() -> list[str]:
 
 def digests(paths: list[str], hash_seed: int) -> dict[str, str]:
     env = {**os.environ, "PYTHONHASHSEED": str(hash_seed)}
-    out = subprocess.run([sys.executable, str(PROBE), *paths], capture_output=True, text=True, env=env,
-                         timeout=600, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, str(PROBE), *paths], capture_output=True, text=True, env=env, timeout=600, check=True
+    ).stdout
     return json.loads(out)
 
 
@@ -64,8 +66,12 @@ def test_batch_runs_write_the_lone_records(alone, jobs, tmp_path):
     each document gets alone in its own process."""
     for folder in sorted({Path(p).parent for p in alone}):
         out = tmp_path / folder.name
-        run = subprocess.run([sys.executable, "-m", "extractor", "extract", str(folder), str(out), "-q", "--jobs", jobs],
-                             capture_output=True, text=True, timeout=600)
+        run = subprocess.run(
+            [sys.executable, "-m", "extractor", "extract", str(folder), str(out), "-q", "--jobs", jobs],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         assert run.returncode == 0, run.stderr
         for p in (p for p in alone if Path(p).parent == folder):
             written = (out / f"{Path(p).name}.json").read_bytes()

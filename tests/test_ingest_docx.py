@@ -1,4 +1,5 @@
 """Word documents: headings, paragraphs, list items, tables with cells and header, core properties."""
+
 import datetime as dt
 import io
 
@@ -29,7 +30,7 @@ def make_docx(core_title="Core Title Of The Memo", created=dt.datetime(2025, 3, 
 def test_docx_blocks_tables_and_core_properties():
     doc = ingest(make_docx(), "memo.docx")
     assert doc.format == "docx"
-    assert [(b.kind, b.level, doc.text[b.start:b.end]) for b in doc.blocks] == [
+    assert [(b.kind, b.level, doc.text[b.start : b.end]) for b in doc.blocks] == [
         ("heading", 1, "Styled Title Of The Memo"),
         ("heading", 2, "Background"),
         ("paragraph", 0, "Acme Corp will invest $5 billion in Ohio."),
@@ -61,6 +62,7 @@ def test_docx_corrupt_and_other_zips():
     assert e.value.error_type == "corrupt"
     buf = io.BytesIO()
     import zipfile
+
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("a.txt", "hello")
     with pytest.raises(IngestError) as e:

@@ -1,5 +1,6 @@
 """The HTML reader's main-text selection: trafilatura's blocks, our walk where it finds too little,
 the figures on ../shared/eval/html, and records that depend on nothing but the bytes."""
+
 import json
 import os
 import subprocess
@@ -15,8 +16,10 @@ from extractor.ingest.html_choose import MAX_ELEMENTS
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval" / "html"
 
-PARA = ("The ministry said the programme would run for five years and cover grid upgrades, storage "
-        "and transmission lines across the northern provinces, with the first tenders due next spring.")
+PARA = (
+    "The ministry said the programme would run for five years and cover grid upgrades, storage "
+    "and transmission lines across the northern provinces, with the first tenders due next spring."
+)
 ARTICLE = f"""<!doctype html><html><head><title>Grid Deal Signed | Daily Wire</title>
 <meta name="description" content="A standfirst that says the $5 billion grid deal was signed in the capital on Monday.">
 </head><body class="no-sidebar has-paywall category-social-media">
@@ -41,7 +44,7 @@ ARTICLE = f"""<!doctype html><html><head><title>Grid Deal Signed | Daily Wire</t
 
 
 def texts(doc, kind=None):
-    return [doc.text[b.start:b.end] for b in doc.blocks if kind is None or b.kind == kind]
+    return [doc.text[b.start : b.end] for b in doc.blocks if kind is None or b.kind == kind]
 
 
 def test_main_text_blocks_from_trafilatura():
@@ -66,8 +69,9 @@ def test_standfirst_kept_once():
     assert doc.text.count("A standfirst that says") == 1
 
 
-@pytest.mark.parametrize("cls", ["no-sidebar", "sticky-sidebar-parent", "has-paywall", "category-social-media",
-                                 "no-share", "has-ads"])
+@pytest.mark.parametrize(
+    "cls", ["no-sidebar", "sticky-sidebar-parent", "has-paywall", "category-social-media", "no-share", "has-ads"]
+)
 def test_clutter_word_inside_a_class_name_keeps_the_article(cls):
     page = f'<html><body><div class="{cls}"><p>Short deal note: $5 billion.</p></div></body></html>'
     doc = ingest(page.encode(), "a.html")
@@ -81,8 +85,10 @@ def test_clutter_word_beginning_a_class_name_is_still_clutter_in_the_walk():
 
 
 def test_page_wrapped_in_a_form_keeps_its_text():
-    page = (b'<html><body><form id="aspnetForm" action="x.aspx"><input type="hidden" name="v">'
-            b"<p>Short deal note: $5 billion.</p></form></body></html>")
+    page = (
+        b'<html><body><form id="aspnetForm" action="x.aspx"><input type="hidden" name="v">'
+        b"<p>Short deal note: $5 billion.</p></form></body></html>"
+    )
     assert ingest(page, "a.html").text == "Short deal note: $5 billion."
 
 
@@ -119,8 +125,15 @@ def test_records_do_not_depend_on_clock_timezone_or_run(tmp_path):
     outs = []
     for tz in ("UTC", "Asia/Tokyo", "America/Los_Angeles"):
         env = {**os.environ, "TZ": tz, "PYTHONHASHSEED": "7" if tz == "UTC" else "99"}
-        run = subprocess.run([sys.executable, "-c", _DUMP, str(page)], env=env, capture_output=True, text=True,
-                             cwd=ROOT, timeout=300, check=True)
+        run = subprocess.run(
+            [sys.executable, "-c", _DUMP, str(page)],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=300,
+            check=True,
+        )
         outs.append(run.stdout)
     assert outs[0] == outs[1] == outs[2]
     record = json.loads(outs[0])
@@ -142,28 +155,40 @@ def test_eval_html_floors():
 
 def test_ruby_reading_aids_are_not_inlined():
     long_para = "これは長い段落です。" * 30
-    page = (f"<html><body><article><h1>見出し</h1><p><ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を読む。"
-            f"{long_para}</p><p>{long_para}</p></article></body></html>")
+    page = (
+        f"<html><body><article><h1>見出し</h1><p><ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を読む。"
+        f"{long_para}</p><p>{long_para}</p></article></body></html>"
+    )
     assert "漢字を読む。" in ingest(page.encode(), "a.html").text  # trafilatura's text
     short = "<html><body><p><ruby>漢<rt>kan</rt></ruby>字 short</p></body></html>"
     assert ingest(short.encode(), "a.html").text == "漢字 short"  # our walk's
 
 
 def test_title_that_is_only_the_masthead_gives_way_to_the_first_heading():
-    page = ARTICLE.replace("<title>Grid Deal Signed | Daily Wire</title>",
-                           '<title>Daily Wire</title><meta property="og:site_name" content="Daily Wire">')
+    page = ARTICLE.replace(
+        "<title>Grid Deal Signed | Daily Wire</title>",
+        '<title>Daily Wire</title><meta property="og:site_name" content="Daily Wire">',
+    )
     assert ingest(page.encode(), "a.html").title == "Grid Deal Signed"
 
 
-@pytest.mark.parametrize("page, text", [
-    # broken markup leaves the article inside an aside or the page header: the walk keeps it
-    (b"<html><body><aside class='sidebar'><div>SIDE<article><p>Kept text.</p></article>MORE</div></aside>"
-     b"<p>After.</p></body></html>", "Kept text.\nAfter."),
-    (b"<html><body><header><a>Menu</a><main><p>Main text.</p></main></header><footer>F</footer></body></html>",
-     "Main text."),
-    # an article inside clutter named by its class stays dropped (related-post teasers)
-    (b"<html><body><div class='share-bar'><article><p>NO</p></article></div><p>After.</p></body></html>", "After."),
-])
+@pytest.mark.parametrize(
+    "page, text",
+    [
+        # broken markup leaves the article inside an aside or the page header: the walk keeps it
+        (
+            b"<html><body><aside class='sidebar'><div>SIDE<article><p>Kept text.</p></article>MORE</div></aside>"
+            b"<p>After.</p></body></html>",
+            "Kept text.\nAfter.",
+        ),
+        (
+            b"<html><body><header><a>Menu</a><main><p>Main text.</p></main></header><footer>F</footer></body></html>",
+            "Main text.",
+        ),
+        # an article inside clutter named by its class stays dropped (related-post teasers)
+        (b"<html><body><div class='share-bar'><article><p>NO</p></article></div><p>After.</p></body></html>", "After."),
+    ],
+)
 def test_walk_keeps_an_article_that_markup_left_inside_an_aside_or_header(page, text):
     assert ingest(page, "a.html").text == text
 

@@ -1,4 +1,5 @@
 """Markdown read as Markdown: blocks and plain text, no syntax or link target left in the text."""
+
 import re
 
 import pytest
@@ -35,7 +36,7 @@ SYNTAX = re.compile(r"\]\(|https?://|\*\*|__|`|~~|^#{1,6}\s|^\s*\|?\s*:?-{3,}|!\
 
 
 def blocks(doc):
-    return [(b.kind, b.level, doc.text[b.start:b.end]) for b in doc.blocks]
+    return [(b.kind, b.level, doc.text[b.start : b.end]) for b in doc.blocks]
 
 
 def test_markdown_blocks_and_plain_text():
@@ -72,8 +73,8 @@ def test_markdown_spans_index_the_plain_text():
     text = "# Deal\n\n**Acme Corp** will invest *$5 billion* in [Ohio](https://ohio.gov) by 2027.\n"
     rec = extract_document(text.encode(), "deal.md", ExtractConfig(keep_text=True))
     assert rec.text == "Deal\nAcme Corp will invest $5 billion in Ohio by 2027."
-    assert [rec.text[a.span[0]:a.span[1]] for a in rec.amounts] == ["$5 billion"]
-    assert [rec.text[d.span[0]:d.span[1]] for d in rec.deadlines] == [d.text for d in rec.deadlines]
+    assert [rec.text[a.span[0] : a.span[1]] for a in rec.amounts] == ["$5 billion"]
+    assert [rec.text[d.span[0] : d.span[1]] for d in rec.deadlines] == [d.text for d in rec.deadlines]
 
 
 @pytest.mark.parametrize("path", sorted((CORPUS / "documents").glob("*.md")), ids=lambda p: p.name)
@@ -88,13 +89,14 @@ def test_no_markdown_syntax_in_corpus_records(path):
 LINK_SYNTAX = re.compile(r"\]\(|\]\[|https?://|\*\*|`|~~|!\[")
 
 
-@pytest.mark.parametrize("path", sorted(p for p in (CORPUS / "documents").iterdir() if p.is_file()),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", sorted(p for p in (CORPUS / "documents").iterdir() if p.is_file()), ids=lambda p: p.name
+)
 def test_no_link_syntax_or_target_in_any_corpus_text(path):
     """Sentences are cut from the text, so a clean text means clean sentences."""
     _skip_scan_without_ocr(path)
     doc = ingest(path.read_bytes(), path.name)
-    assert not LINK_SYNTAX.search(doc.text), doc.text[max(LINK_SYNTAX.search(doc.text).start() - 40, 0):][:120]
+    assert not LINK_SYNTAX.search(doc.text), doc.text[max(LINK_SYNTAX.search(doc.text).start() - 40, 0) :][:120]
 
 
 def _skip_scan_without_ocr(path):

@@ -2,6 +2,7 @@
 
 Every input is built here at test time.
 """
+
 import collections
 
 import pytest
@@ -18,11 +19,14 @@ def error_of(data, name, **kw) -> IngestError:
 
 # --- HTML: one pass over the page ----------------------------------------------------------------
 def _page(n: int) -> bytes:
-    head = ('<html><head><title>Big Page</title><meta property="og:site_name" content="Site">'
-            '<meta name="date" content="2025-10-28"></head><body><h1>Big Page</h1>')
+    head = (
+        '<html><head><title>Big Page</title><meta property="og:site_name" content="Site">'
+        '<meta name="date" content="2025-10-28"></head><body><h1>Big Page</h1>'
+    )
     spans = "".join(f"<p><span>w{i}</span></p>" if i % 100 == 0 else f"<span>w{i}</span>" for i in range(n))
-    return (head + spans + "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>"
-            "</body></html>").encode()
+    return (
+        head + spans + "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table></body></html>"
+    ).encode()
 
 
 def _passes(monkeypatch, data: bytes):
@@ -49,6 +53,7 @@ def _passes(monkeypatch, data: bytes):
             for node in prop.fget(self):
                 counts["tree nodes"] += 1
                 yield node
+
         return property(wrapped)
 
     start = html_walk.PageReader.start
@@ -77,17 +82,25 @@ def test_html_200k_elements_read_in_one_pass(monkeypatch):
     assert n < counts["elements"] <= elements
 
 
-@pytest.mark.parametrize("page, text, title", [
-    # the <body>'s text only: a stray <title> after </head> is outside it
-    (b"<html><head></head><title>Second</title><body><p>Body text.</p></body></html>", "Body text.", "Second"),
-    # a clutter word on <html> or <body> does not drop the page (the walk starts inside <body>)
-    (b'<html class="no-js sidebar-open"><body class="share-page"><p>Kept.</p></body></html>', "Kept.", None),
-    # cells and the <h1> title read as get_text read them: no ruby annotations, no comments, spaced
-    (b"<body><table><tr><td><ruby>\xe6\x9d\xb1<rt>to</rt></ruby>x<!--c-->y</td><td><b>$5</b>bn</td></tr></table>"
-     b"<h1>Big <script>s()</script><b>Deal</b></h1></body>", "\u6771 x y | $5 bn\nBig Deal", "Big Deal"),
-    # an <h1> inside a <template> has no text for a title
-    (b"<body><template><h1>Hidden</h1></template><p>Text.</p></body>", "Text.", None),
-], ids=["outside-body", "clutter-word-on-root", "get-text-cells", "template-h1"])
+@pytest.mark.parametrize(
+    "page, text, title",
+    [
+        # the <body>'s text only: a stray <title> after </head> is outside it
+        (b"<html><head></head><title>Second</title><body><p>Body text.</p></body></html>", "Body text.", "Second"),
+        # a clutter word on <html> or <body> does not drop the page (the walk starts inside <body>)
+        (b'<html class="no-js sidebar-open"><body class="share-page"><p>Kept.</p></body></html>', "Kept.", None),
+        # cells and the <h1> title read as get_text read them: no ruby annotations, no comments, spaced
+        (
+            b"<body><table><tr><td><ruby>\xe6\x9d\xb1<rt>to</rt></ruby>x<!--c-->y</td><td><b>$5</b>bn</td></tr></table>"
+            b"<h1>Big <script>s()</script><b>Deal</b></h1></body>",
+            "\u6771 x y | $5 bn\nBig Deal",
+            "Big Deal",
+        ),
+        # an <h1> inside a <template> has no text for a title
+        (b"<body><template><h1>Hidden</h1></template><p>Text.</p></body>", "Text.", None),
+    ],
+    ids=["outside-body", "clutter-word-on-root", "get-text-cells", "template-h1"],
+)
 def test_html_reads_as_the_tree_walk_did(page, text, title):
     doc = ingest(page, "a.html")
     assert (doc.text, doc.title) == (text, title)
@@ -95,15 +108,22 @@ def test_html_reads_as_the_tree_walk_did(page, text, title):
 
 def test_html_unclosed_elements_and_mismatched_ends():
     doc = ingest(b"<body><ul><li>One<li>Two</ul></div></span><p>Three<table><tr><td>a<td>b</table>End", "a.html")
-    assert [(b.kind, doc.text[b.start:b.end]) for b in doc.blocks] == [
-        ("list_item", "One"), ("list_item", "Two"), ("paragraph", "Three"), ("table_row", "a | b"), ("paragraph", "End")]
+    assert [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks] == [
+        ("list_item", "One"),
+        ("list_item", "Two"),
+        ("paragraph", "Three"),
+        ("table_row", "a | b"),
+        ("paragraph", "End"),
+    ]
 
 
 def test_html_metadata_lookups_keep_their_order_of_preference():
-    data = (b'<html><head><meta name="og:title" content="By Name"><meta property="og:title" content="">'
-            b'<meta itemprop="datePublished" content="2025-01-02">'
-            b'<script type="application/ld+json">{"datePublished": "2024-05-06"}</script></head>'
-            b'<body><h1>Heading</h1><time datetime="2023-03-04">x</time><p>Text.</p></body></html>')
+    data = (
+        b'<html><head><meta name="og:title" content="By Name"><meta property="og:title" content="">'
+        b'<meta itemprop="datePublished" content="2025-01-02">'
+        b'<script type="application/ld+json">{"datePublished": "2024-05-06"}</script></head>'
+        b'<body><h1>Heading</h1><time datetime="2023-03-04">x</time><p>Text.</p></body></html>'
+    )
     doc = ingest(data, "a.html")
     assert doc.title == "Heading"  # the first og:title by property is empty: preference moves on
     assert doc.published == "2025-01-02"  # meta first, then JSON-LD, then <time>
@@ -113,9 +133,15 @@ def test_html_metadata_lookups_keep_their_order_of_preference():
 
 def test_html_nested_10000_deep_keeps_text_without_recursion_error():
     depth = 10_000
-    deep = (b"<html><body>" + b"<div><span>" * depth + b"DEEP $7 billion" + b"</span></div>" * depth
-            + b"<table><thead>" + b"<tr><td>H1</td><td>H2</td></tr></thead><tr><td>a</td><td>b</td></tr>"
-            + b"</table></body></html>")
+    deep = (
+        b"<html><body>"
+        + b"<div><span>" * depth
+        + b"DEEP $7 billion"
+        + b"</span></div>" * depth
+        + b"<table><thead>"
+        + b"<tr><td>H1</td><td>H2</td></tr></thead><tr><td>a</td><td>b</td></tr>"
+        + b"</table></body></html>"
+    )
     doc = ingest(deep, "deep.html")
     assert "DEEP $7 billion" in doc.text
     assert [b.kind for b in doc.blocks][-2:] == ["table_header", "table_row"]
@@ -123,8 +149,17 @@ def test_html_nested_10000_deep_keeps_text_without_recursion_error():
 
 def test_html_deep_table_cells_and_title_without_recursion_error():
     depth = 10_000
-    data = (b"<html><body><h1>" + b"<b>" * depth + b"Deep Title" + b"</b>" * depth + b"</h1><table><tr><td>"
-            + b"<i>" * depth + b"cell" + b"</i>" * depth + b"</td><td>x</td></tr></table></body></html>")
+    data = (
+        b"<html><body><h1>"
+        + b"<b>" * depth
+        + b"Deep Title"
+        + b"</b>" * depth
+        + b"</h1><table><tr><td>"
+        + b"<i>" * depth
+        + b"cell"
+        + b"</i>" * depth
+        + b"</td><td>x</td></tr></table></body></html>"
+    )
     doc = ingest(data, "deep.html")
     assert doc.title == "Deep Title"
     assert "cell | x" in doc.text
@@ -141,7 +176,11 @@ def test_text_mixed_utf8_and_cp1252_read_as_utf8_with_repair():
     assert doc.encoding == "utf-8"
     assert doc.text == UTF8_PART * 3 + CP1252_PART
     assert "\u20ac5 billion" in doc.text
-    assert len(doc.warnings) == 1 and "mixed encodings" in doc.warnings[0].message and "windows-1252" in doc.warnings[0].message
+    assert (
+        len(doc.warnings) == 1
+        and "mixed encodings" in doc.warnings[0].message
+        and "windows-1252" in doc.warnings[0].message
+    )
     assert doc.warnings[0].code == "mixed_encoding"
     assert "2 invalid byte sequence(s) (2 bytes)" in doc.warnings[0].message
 
@@ -155,32 +194,47 @@ def test_text_mixed_encoding_reaches_the_record():
     assert any(a.currency == "EUR" and a.value == 5_000_000_000 for a in record.amounts)
 
 
-@pytest.mark.parametrize("text, codec", [
-    ("Acme will invest \u20ac5 billion, \u201cit\u2019s\u201d said; caf\u00e9 na\u00efve.", "cp1252"),
-    ("Za\u017c\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144 \u2014 polski tekst jest tutaj w kodowaniu.", "cp1250"),
-    ("\u041f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440, \u044d\u0442\u043e \u0440\u0443\u0441\u0441\u043a\u0438\u0439 "
-     "\u0442\u0435\u043a\u0441\u0442 \u00ab\u042f\u00bb.", "cp1251"),
-])
+@pytest.mark.parametrize(
+    "text, codec",
+    [
+        ("Acme will invest \u20ac5 billion, \u201cit\u2019s\u201d said; caf\u00e9 na\u00efve.", "cp1252"),
+        (
+            "Za\u017c\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144 \u2014 polski tekst jest tutaj w kodowaniu.",
+            "cp1250",
+        ),
+        (
+            "\u041f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440, \u044d\u0442\u043e \u0440\u0443\u0441\u0441\u043a\u0438\u0439 "
+            "\u0442\u0435\u043a\u0441\u0442 \u00ab\u042f\u00bb.",
+            "cp1251",
+        ),
+    ],
+)
 def test_text_wholly_legacy_is_not_taken_for_mixed(text, codec):
     doc = ingest(text.encode(codec), "a.txt")
     assert (doc.text, doc.encoding, doc.warnings) == (text, codec, [])
 
 
-@pytest.mark.parametrize("text", [
-    "Caf\u00e9 na\u00efve r\u00e9sum\u00e9 \u201cquoted\u201d \u20ac5 billion. ",  # charset-normalizer: cp775
-    "Acme will invest \u20ac5 billion in the plant, it\u2019s said.\n",  # charset-normalizer: cp852
-    "M\u00fcnchen f\u00fcr \u00dcbergr\u00f6\u00dfe, \u201eZitat\u201c \u2013 5 \u20ac.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Caf\u00e9 na\u00efve r\u00e9sum\u00e9 \u201cquoted\u201d \u20ac5 billion. ",  # charset-normalizer: cp775
+        "Acme will invest \u20ac5 billion in the plant, it\u2019s said.\n",  # charset-normalizer: cp852
+        "M\u00fcnchen f\u00fcr \u00dcbergr\u00f6\u00dfe, \u201eZitat\u201c \u2013 5 \u20ac.",
+    ],
+)
 @pytest.mark.parametrize("repeat", [1, 40])
 def test_text_cp1252_euro_and_quotes_not_taken_for_a_dos_code_page(text, repeat):
     doc = ingest((text * repeat).encode("cp1252"), "a.txt")
     assert (doc.text, doc.encoding) == (text * repeat, "cp1252")
 
 
-@pytest.mark.parametrize("text", [
-    "Rz\u0105d og\u0142osi\u0142 plan inwestycji w wysoko\u015bci 5 mld z\u0142 na budow\u0119 fabryki.",
-    "Vl\u00e1da ozn\u00e1mila investici ve v\u00fd\u0161i 5 miliard korun do tov\u00e1rny v Brn\u011b.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rz\u0105d og\u0142osi\u0142 plan inwestycji w wysoko\u015bci 5 mld z\u0142 na budow\u0119 fabryki.",
+        "Vl\u00e1da ozn\u00e1mila investici ve v\u00fd\u0161i 5 miliard korun do tov\u00e1rny v Brn\u011b.",
+    ],
+)
 @pytest.mark.parametrize("repeat", [1, 5, 100])
 def test_text_cp1250_not_taken_for_cp1252_when_its_reading_shows_other_letters(text, repeat):
     doc = ingest((text * repeat).encode("cp1250"), "a.txt")  # cp1252 would read "Rz\u00b9d", "v\u00fd\u0161i"
@@ -207,12 +261,15 @@ def test_cp1252_unassigned_bytes_keep_their_code_point():
 
 
 def _declaring(charset: str, body: bytes) -> bytes:
-    return (f'<html><head><meta charset="{charset}"><title>T</title></head><body><p>'.encode()
-            + body + b"</p></body></html>")
+    return (
+        f'<html><head><meta charset="{charset}"><title>T</title></head><body><p>'.encode()
+        + body
+        + b"</p></body></html>"
+    )
 
 
 def test_html_declared_utf8_with_stray_latin1_bytes():
-    body = "\u201cAcme\u201d \u2014 Z\u00fcrich caf\u00e9 plans \u20ac5 billion".encode("utf-8")
+    body = "\u201cAcme\u201d \u2014 Z\u00fcrich caf\u00e9 plans \u20ac5 billion".encode()
     body = body.replace("caf\u00e9".encode(), b"caf\xe9")
     doc = ingest(_declaring("utf-8", body), "a.html")
     assert doc.encoding == "utf-8"
@@ -222,21 +279,32 @@ def test_html_declared_utf8_with_stray_latin1_bytes():
 
 
 def test_html_declared_latin1_but_mostly_utf8():
-    body = "\u201cAcme\u201d \u2014 Z\u00fcrich plans \u20ac5 billion".encode("utf-8") + b" caf\xe9"
+    body = "\u201cAcme\u201d \u2014 Z\u00fcrich plans \u20ac5 billion".encode() + b" caf\xe9"
     doc = ingest(_declaring("latin1", body), "a.html")
     assert doc.text == "\u201cAcme\u201d \u2014 Z\u00fcrich plans \u20ac5 billion caf\u00e9"
     assert doc.encoding == "utf-8" and doc.warnings
 
 
-@pytest.mark.parametrize("label, codec", [
-    ("latin1", "cp1252"), ("ISO-8859-1", "cp1252"), ("us-ascii", "cp1252"), (" l1 ", "cp1252"),
-    ("iso-8859-9", "cp1254"), ("tis-620", "cp874"), ("windows-1250", "cp1250"), ("koi8-r", "koi8-r"),
-])
+@pytest.mark.parametrize(
+    "label, codec",
+    [
+        ("latin1", "cp1252"),
+        ("ISO-8859-1", "cp1252"),
+        ("us-ascii", "cp1252"),
+        (" l1 ", "cp1252"),
+        ("iso-8859-9", "cp1254"),
+        ("tis-620", "cp874"),
+        ("windows-1250", "cp1250"),
+        ("koi8-r", "koi8-r"),
+    ],
+)
 def test_html_declared_labels_follow_whatwg(label, codec):
     from extractor.ingest.charsets import whatwg_codec
 
     assert whatwg_codec(label) == codec
-    text = {"cp1252": "\u201cQuoted\u201d", "cp1254": "\u0130stanbul \u011fe", "cp1250": "\u0141\u00f3d\u017a"}.get(codec)
+    text = {"cp1252": "\u201cQuoted\u201d", "cp1254": "\u0130stanbul \u011fe", "cp1250": "\u0141\u00f3d\u017a"}.get(
+        codec
+    )
     if text:
         doc = ingest(_declaring(label.strip(), text.encode(codec)), "a.html")
         assert (doc.text, doc.encoding) == (text, codec)
@@ -247,14 +315,23 @@ def test_html_labels_outside_whatwg_are_ignored(label):
     from extractor.ingest.charsets import whatwg_codec
 
     assert whatwg_codec(label) is None
-    doc = ingest(_declaring(label, "caf\u00e9 \u201cdeal\u201d".encode("utf-8")), "a.html")
+    doc = ingest(_declaring(label, "caf\u00e9 \u201cdeal\u201d".encode()), "a.html")
     assert (doc.text, doc.encoding) == ("caf\u00e9 \u201cdeal\u201d", "utf-8")
 
 
-@pytest.mark.parametrize("data", [
-    b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf  \r\n\t", "\u00a0\u3000 \n".encode("utf-8"),
-    "\ufeff   \n".encode("utf-16-le"), b"",
-], ids=["utf8-bom", "utf16le-bom", "utf16be-bom", "bom-space", "unicode-space", "utf16-space", "zero"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xef\xbb\xbf",
+        b"\xff\xfe",
+        b"\xfe\xff",
+        b"\xef\xbb\xbf  \r\n\t",
+        "\u00a0\u3000 \n".encode(),
+        "\ufeff   \n".encode("utf-16-le"),
+        b"",
+    ],
+    ids=["utf8-bom", "utf16le-bom", "utf16be-bom", "bom-space", "unicode-space", "utf16-space", "zero"],
+)
 @pytest.mark.parametrize("name", ["a.txt", "a.html", "a.md", "notes"])
 def test_bom_or_whitespace_only_is_empty(data, name):
     err = error_of(data, name)
@@ -270,10 +347,13 @@ def test_bom_only_pdf_is_empty():
 def _raw_pdf(content: bytes, font: bool = True) -> bytes:
     """A one-page PDF written by hand around a content stream (fpdf2 writes only well-formed ones)."""
     res = b"/Resources << /Font << /F1 5 0 R >> >>" if font else b""
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] " + res + b" /Contents 4 0 R >>",
-            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] " + res + b" /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
     out, offsets = b"%PDF-1.4\n", []
     for i, obj in enumerate(objs, 1):
         offsets.append(len(out))
@@ -294,7 +374,8 @@ def test_pdf_library_warnings_go_to_the_document_not_stderr(capfd):
     assert [w.message for w in doc.warnings] == [
         "PDF library warning (pdfminer.pdfinterp): Cannot set gray level because /'P0' is an invalid float value",
         "PDF library warning (pdfminer.pdfinterp): Cannot set CMYK non-stroke color because not all values in "
-        "(1, 1, 1, /'X') can be parsed as floats"]  # deduplicated, in order of first appearance
+        "(1, 1, 1, /'X') can be parsed as floats",
+    ]  # deduplicated, in order of first appearance
     out, err = capfd.readouterr()
     assert (out, err) == ("", "")
 
@@ -330,9 +411,11 @@ def test_library_noise_restores_loggers_and_passes_other_warnings_on():
             logging.getLogger("pypdfium2._helpers.document").warning("object at 0x7f3a2b1c4d50 closed")
             logging.getLogger("pdfminer.psparser").debug("below WARNING: not collected")
             warnings.warn_explicit("font glyph missing", UserWarning, "/x/site-packages/pdfplumber/page.py", 1)
-            warnings.warn("ours", UserWarning)
-    assert sink == ["PDF library warning (pypdfium2._helpers.document): object at 0x… closed",
-                    "PDF library warning (pdfplumber): UserWarning: font glyph missing"]
+            warnings.warn("ours", UserWarning, stacklevel=1)
+    assert sink == [
+        "PDF library warning (pypdfium2._helpers.document): object at 0x… closed",
+        "PDF library warning (pdfplumber): UserWarning: font glyph missing",
+    ]
     assert [(logging.getLogger(n).propagate, list(logging.getLogger(n).handlers)) for n in LIBRARIES] == before
 
 
@@ -367,9 +450,13 @@ def test_pdfium_error_on_a_page_falls_back_to_pdfplumber(monkeypatch):
     assert ingest(_raw_pdf(TEXT_OPS), "a.pdf").text == "Acme will invest $5 billion."
 
 
-@pytest.mark.parametrize("data", [
-    _raw_pdf(TEXT_OPS).replace(b"startxref", b"startxrex"),
-    b"%PDF-1.4\n" + bytes(range(256)) * 4,
-], ids=["no-startxref", "binary-body"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        _raw_pdf(TEXT_OPS).replace(b"startxref", b"startxrex"),
+        b"%PDF-1.4\n" + bytes(range(256)) * 4,
+    ],
+    ids=["no-startxref", "binary-body"],
+)
 def test_pdf_malformed_structure_is_corrupt(data):
     assert error_of(data, "a.pdf").error_type == "corrupt"

@@ -1,4 +1,5 @@
 """The company knowledge base (extractor/data/companies/*.json): well-formed, sorted, unambiguous."""
+
 import json
 from importlib import resources
 
@@ -6,8 +7,12 @@ import pytest
 
 from extractor.extract.companies.kb import KB_PACKAGE, KbFile, knowledge_base, name_key, read_files
 
-COUNTRY_CODES = {c["code"] for c in json.loads(
-    resources.files("extractor.data").joinpath("countries.json").read_text(encoding="utf-8"))["countries"]}
+COUNTRY_CODES = {
+    c["code"]
+    for c in json.loads(resources.files("extractor.data").joinpath("countries.json").read_text(encoding="utf-8"))[
+        "countries"
+    ]
+}
 
 
 def test_kb_every_file_validates_and_is_sorted_by_name():

@@ -1,6 +1,7 @@
 """OCR for PDF pages without a text layer (Tesseract through pytesseract; pages rendered by pypdfium2).
 
 Without Tesseract these tests skip with the install hint, and an image-only PDF fails as needs_ocr."""
+
 import pytest
 from conftest import CORPUS
 
@@ -25,11 +26,13 @@ def records():
 @needs_tesseract
 def test_scan_record_matches_its_text_twin(records):
     scan, twin = records[SCAN], records[TWIN]
-    assert sorted((a.value, a.currency, a.qualifier) for a in scan.amounts) == \
-        sorted((a.value, a.currency, a.qualifier) for a in twin.amounts)
+    assert sorted((a.value, a.currency, a.qualifier) for a in scan.amounts) == sorted(
+        (a.value, a.currency, a.qualifier) for a in twin.amounts
+    )
     assert sorted(c.name for c in scan.companies) == sorted(c.name for c in twin.companies)
-    assert sorted((d.text, d.date, d.duration) for d in scan.deadlines) == \
-        sorted((d.text, d.date, d.duration) for d in twin.deadlines)
+    assert sorted((d.text, d.date, d.duration) for d in scan.deadlines) == sorted(
+        (d.text, d.date, d.duration) for d in twin.deadlines
+    )
     assert sorted(a.page for a in scan.amounts) == sorted(a.page for a in twin.amounts)
 
 
@@ -44,7 +47,7 @@ def test_scan_record_says_which_pages_were_ocred(records):
 def test_ocr_spans_index_the_text(records):
     rec = records[SCAN]
     for a in rec.amounts:
-        assert rec.text[a.span[0]:a.span[1]] == a.text
+        assert rec.text[a.span[0] : a.span[1]] == a.text
 
 
 @needs_tesseract
@@ -70,7 +73,9 @@ def test_ocr_is_in_the_state_key():
 def test_corpus_scan_rebuilds_byte_identical(tmp_path):
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("make_corpus_scans", CORPUS.parent / "scripts" / "make_corpus_scans.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_corpus_scans", CORPUS.parent / "scripts" / "make_corpus_scans.py"
+    )
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     mod.scan(TWIN, tmp_path / "scan.pdf")

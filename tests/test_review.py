@@ -1,4 +1,5 @@
 """The reviewer's tools: `diff`, `review` (static HTML site) and `export`, through click's CliRunner."""
+
 import copy
 import csv
 import io
@@ -43,15 +44,42 @@ def make_record(source="news/a.txt", text=TEXT, keep_text=True):
     rec = {
         "schema_version": "1",
         "extractor_version": "0.1.0",
-        "document": {"id": "ab" * 32, "source": source, "format": "txt", "encoding": "utf-8",
-                     "title": "Deals & <Plans>", "published": "2025-05-01", "reference_date": "2025-05-01",
-                     "reference_date_source": "published", "pages": None, "characters": len(text)},
+        "document": {
+            "id": "ab" * 32,
+            "source": source,
+            "format": "txt",
+            "encoding": "utf-8",
+            "title": "Deals & <Plans>",
+            "published": "2025-05-01",
+            "reference_date": "2025-05-01",
+            "reference_date_source": "published",
+            "pages": None,
+            "characters": len(text),
+        },
         "countries": [{"name": "Japan", "code": "JPN", "mentions": [at(text, "Japan"), at(text, "Japan", 1)]}],
         "amounts": [
-            {"text": "$5 billion", "value": 5000000000, "currency": "USD", "qualifier": "exact", "min": None,
-             "max": None, "span": usd5, "page": None, "sentence": "SoftBank Group will invest $5 billion."},
-            {"text": "about ¥84 trillion", "value": 84000000000000, "currency": "JPY", "qualifier": "approx",
-             "min": None, "max": None, "span": yen, "page": None, "sentence": "Japan Steel Works plans."},
+            {
+                "text": "$5 billion",
+                "value": 5000000000,
+                "currency": "USD",
+                "qualifier": "exact",
+                "min": None,
+                "max": None,
+                "span": usd5,
+                "page": None,
+                "sentence": "SoftBank Group will invest $5 billion.",
+            },
+            {
+                "text": "about ¥84 trillion",
+                "value": 84000000000000,
+                "currency": "JPY",
+                "qualifier": "approx",
+                "min": None,
+                "max": None,
+                "span": yen,
+                "page": None,
+                "sentence": "Japan Steel Works plans.",
+            },
         ],
         "percentages": [{"text": "40%", "value": 40, "span": at(text, "40%"), "page": None}],
         "companies": [
@@ -59,30 +87,69 @@ def make_record(source="news/a.txt", text=TEXT, keep_text=True):
             {"name": "Japan Steel Works", "mentions": [at(text, "Japan Steel Works")], "sentence": "Japan Steel."},
         ],
         "deadlines": [
-            {"text": "by April 2026", "kind": "by", "date": "2026-04-30", "duration": None,
-             "span": at(text, "by April 2026"), "page": None, "sentence": "by April 2026."},
-            {"text": "through 2030", "kind": "through", "date": "2030-12-31", "duration": None,
-             "span": at(text, "through 2030"), "page": None, "sentence": "through 2030."},
+            {
+                "text": "by April 2026",
+                "kind": "by",
+                "date": "2026-04-30",
+                "duration": None,
+                "span": at(text, "by April 2026"),
+                "page": None,
+                "sentence": "by April 2026.",
+            },
+            {
+                "text": "through 2030",
+                "kind": "through",
+                "date": "2030-12-31",
+                "duration": None,
+                "span": at(text, "through 2030"),
+                "page": None,
+                "sentence": "through 2030.",
+            },
         ],
         "sectors": [
-            {"sector": "artificial_intelligence", "evidence": ["AI data centers"],
-             "mentions": [at(text, "AI data centers")]},
+            {
+                "sector": "artificial_intelligence",
+                "evidence": ["AI data centers"],
+                "mentions": [at(text, "AI data centers")],
+            },
             {"sector": "shipbuilding", "evidence": ["shipyards"], "mentions": [at(text, "shipyards")]},
         ],
         "commitments": [
-            {"amount": {"text": "$5 billion", "value": 5000000000, "currency": "USD", "qualifier": "exact"},
-             "companies": ["SoftBank Group"],
-             "company_roles": [{"name": "SoftBank Group", "role": "investor", "cue": "will invest"}],
-             "countries": ["JPN"], "sectors": ["artificial_intelligence"], "deadline": "2026-04-30",
-             "deadline_text": "by April 2026", "is_total": False, "part_of": None, "context": "sentence",
-             "span": usd5, "page": None, "sentence": "SoftBank Group will invest $5 billion in AI, \"now\"."},
-            {"amount": {"text": "about ¥84 trillion", "value": 84000000000000, "currency": "JPY",
-                        "qualifier": "approx"},
-             "companies": ["Japan Steel Works"], "company_roles": [{"name": "Japan Steel Works", "role": None,
-                                                                    "cue": None}],
-             "countries": ["JPN"], "sectors": ["shipbuilding"], "deadline": "2030-12-31",
-             "deadline_text": "through 2030", "is_total": False, "part_of": None, "context": "sentence",
-             "span": yen, "page": None, "sentence": "Japan Steel Works plans about ¥84 trillion."},
+            {
+                "amount": {"text": "$5 billion", "value": 5000000000, "currency": "USD", "qualifier": "exact"},
+                "companies": ["SoftBank Group"],
+                "company_roles": [{"name": "SoftBank Group", "role": "investor", "cue": "will invest"}],
+                "countries": ["JPN"],
+                "sectors": ["artificial_intelligence"],
+                "deadline": "2026-04-30",
+                "deadline_text": "by April 2026",
+                "is_total": False,
+                "part_of": None,
+                "context": "sentence",
+                "span": usd5,
+                "page": None,
+                "sentence": 'SoftBank Group will invest $5 billion in AI, "now".',
+            },
+            {
+                "amount": {
+                    "text": "about ¥84 trillion",
+                    "value": 84000000000000,
+                    "currency": "JPY",
+                    "qualifier": "approx",
+                },
+                "companies": ["Japan Steel Works"],
+                "company_roles": [{"name": "Japan Steel Works", "role": None, "cue": None}],
+                "countries": ["JPN"],
+                "sectors": ["shipbuilding"],
+                "deadline": "2030-12-31",
+                "deadline_text": "through 2030",
+                "is_total": False,
+                "part_of": None,
+                "context": "sentence",
+                "span": yen,
+                "page": None,
+                "sentence": "Japan Steel Works plans about ¥84 trillion.",
+            },
         ],
         "warnings": ["relative date 'a March summit' left unresolved"],
         "text": text if keep_text else None,
@@ -131,13 +198,14 @@ def pair(tmp_path):
     def run(cli, *extra):
         old_dir = write_out(tmp_path / "old", base)
         new_dir = write_out(tmp_path / "new", new)
-        (new_dir / ".extractor" / "manifest.json").write_text('{"seconds": 99}')   # run files differ: ignored
+        (new_dir / ".extractor" / "manifest.json").write_text('{"seconds": 99}')  # run files differ: ignored
         return invoke(cli, "diff", old_dir, new_dir, *extra)
 
     return base, new, run
 
 
 # --- diff ------------------------------------------------------------------------------------
+
 
 def test_diff_no_change_exit_0(cli, pair):
     _, _, run = pair
@@ -223,7 +291,7 @@ def test_diff_many_kinds_and_json(cli, pair):
 
     r = run(cli, "--json")
     assert r.exit_code == 1
-    assert run(cli, "--json").output == r.output          # deterministic
+    assert run(cli, "--json").output == r.output  # deterministic
     data = json.loads(r.output)
     assert list(data) == ["identical", "summary", "documents"]
     assert data["identical"] is False
@@ -234,9 +302,15 @@ def test_diff_many_kinds_and_json(cli, pair):
     fields = [c["field"] for c in doc["changes"]]
     assert fields == ["document", "countries", "percentages", "sectors", "commitments", "warnings"]
     sector = doc["changes"][3]
-    assert sector["attributes"] == [{"name": "evidence", "old": ["AI data centers"],
-                                     "new": ["AI data centers", "data center"], "added": ["data center"],
-                                     "removed": []}]
+    assert sector["attributes"] == [
+        {
+            "name": "evidence",
+            "old": ["AI data centers"],
+            "new": ["AI data centers", "data center"],
+            "added": ["data center"],
+            "removed": [],
+        }
+    ]
     assert doc["changes"][1]["new"]["code"] == "KOR"
     assert doc["changes"][2]["old"]["text"] == "40%"
 
@@ -272,12 +346,13 @@ def test_a_record_named_manifest_is_a_record_and_an_old_manifest_is_not(tmp_path
     out = write_out(tmp_path / "out", {"manifest": make_record("manifest"), "a.txt": make_record("a.txt")})
     assert list(load_records(out)) == ["a.txt", "manifest"]
     old = write_out(tmp_path / "old", {"a.txt": make_record("a.txt")}, run_files=False)
-    (old / "manifest.json").write_text(json.dumps({"run_key": {}, "counts": {}}))   # the old layout: at the top
+    (old / "manifest.json").write_text(json.dumps({"run_key": {}, "counts": {}}))  # the old layout: at the top
     (old / ".extractor-state.json").write_text("{}")
     assert list(load_records(old)) == ["a.txt"]
 
 
 # --- review site -----------------------------------------------------------------------------
+
 
 def check_highlights(page_html: str, record: dict):
     """Every span of the record is drawn, and the highlight elements naming it hold exactly its text."""
@@ -286,16 +361,16 @@ def check_highlights(page_html: str, record: dict):
     highlights, problems, _ = collect_highlights(record, text)
     assert problems == []
     lines = [div.get_text() for div in soup.select("div.text div.spans")]
-    assert "\n".join(lines) == text            # the whole text, unchanged, in order
+    assert "\n".join(lines) == text  # the whole text, unchanged, in order
     by_label = {}
     for el in soup.select(".hl[data-spans]"):
         for label in el["data-spans"].split():
             by_label.setdefault(label, []).append(el.get_text())
     for h in highlights:
         assert h.label in by_label, h
-        pieces, expected = by_label[h.label], text[h.start:h.end]
+        pieces, expected = by_label[h.label], text[h.start : h.end]
         assert "".join("".join(pieces).split()) == "".join(expected.split()), h
-        if len(pieces) == 1:                    # nothing nested inside: one element wraps exactly the span
+        if len(pieces) == 1:  # nothing nested inside: one element wraps exactly the span
             assert pieces[0] == expected, h
         assert soup.find(id=h.label) is not None
     ids = {el["id"] for el in soup.select("[id]")}
@@ -305,8 +380,10 @@ def check_highlights(page_html: str, record: dict):
 
 
 def test_review_site(cli, tmp_path):
-    out = write_out(tmp_path / "out", {"news/a.txt": make_record("news/a.txt"),
-                                       "plain.txt": make_record("plain.txt", keep_text=False)})
+    out = write_out(
+        tmp_path / "out",
+        {"news/a.txt": make_record("news/a.txt"), "plain.txt": make_record("plain.txt", keep_text=False)},
+    )
     r = invoke(cli, "review", out)
     assert r.exit_code == 0, r.output
     site = out / "review"
@@ -340,7 +417,7 @@ def test_review_site(cli, tmp_path):
 
     plain_html = plain.read_text(encoding="utf-8")
     assert "--keep-text" in plain_html and 'class="hl"' not in plain_html
-    assert "$5 billion" in plain_html            # the items are still listed
+    assert "$5 billion" in plain_html  # the items are still listed
     assert BeautifulSoup(plain_html, "lxml").select("#sec-commitments a")[0]["href"] == "#row-amount-1"
 
     # deterministic, and a page of a record that is gone is removed
@@ -357,9 +434,11 @@ def test_review_real_extraction(cli, tmp_path):
     from extractor.config import ExtractConfig
     from extractor.pipeline import extract_document
 
-    data = ("SoftBank Group and Oracle will invest $500 billion in AI data centers in the United States "
-            "by 2029.\nToyota Motor North America plans a $10 billion battery plant in North Carolina, "
-            "about 20% more than in 2024.\n").encode()
+    data = (
+        b"SoftBank Group and Oracle will invest $500 billion in AI data centers in the United States "
+        b"by 2029.\nToyota Motor North America plans a $10 billion battery plant in North Carolina, "
+        b"about 20% more than in 2024.\n"
+    )
     rec = json.loads(dumps(extract_document(data, "deal.txt", ExtractConfig(keep_text=True))))
     assert rec["amounts"] and rec["companies"]
     out = write_out(tmp_path / "out", {"deal.txt": rec})
@@ -369,10 +448,23 @@ def test_review_real_extraction(cli, tmp_path):
 
 def chromium(*args, tmp_path):
     return subprocess.run(
-        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={tmp_path / 'chromium-profile'}", *args],
-        capture_output=True, text=True, timeout=120)
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'chromium-profile'}",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_review_in_chromium(cli, tmp_path):
@@ -389,8 +481,9 @@ def test_review_in_chromium(cli, tmp_path):
     check_highlights(r.stdout, record)
 
     shot = tmp_path / "shot.png"
-    r = chromium(f"--screenshot={shot}", "--window-size=1280,2000", "--hide-scrollbars", page.as_uri(),
-                 tmp_path=tmp_path)
+    r = chromium(
+        f"--screenshot={shot}", "--window-size=1280,2000", "--hide-scrollbars", page.as_uri(), tmp_path=tmp_path
+    )
     assert r.returncode == 0, r.stderr[-2000:]
     assert shot.is_file() and shot.stat().st_size > 1000
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -403,9 +496,10 @@ def test_review_in_chromium(cli, tmp_path):
 
 # --- export ----------------------------------------------------------------------------------
 
+
 def test_export_jsonl_and_csv(cli, tmp_path):
     b = make_record("b.txt", keep_text=False)
-    b["commitments"][1]["amount"]["value"] = 1.5e21           # a float JSON writes as 1.5e+21
+    b["commitments"][1]["amount"]["value"] = 1.5e21  # a float JSON writes as 1.5e+21
     b["commitments"][0]["amount"]["value"] = 1234.5
     b["commitments"][0]["companies"] = ["A, Inc.", 'B "Quoted"']
     records = {"b.txt": b, "a/x.txt": make_record("a/x.txt")}
@@ -418,28 +512,69 @@ def test_export_jsonl_and_csv(cli, tmp_path):
     assert not raw.startswith(b"\xef\xbb\xbf") and raw.endswith(b"\n") and b"\r" not in raw
     lines = raw.decode("utf-8").split("\n")[:-1]
     assert [json.loads(x) for x in lines] == [json.loads(dumps(records["a/x.txt"])), json.loads(dumps(b))]
-    assert "¥84" in lines[0]                                   # UTF-8, not \u escapes
+    assert "¥84" in lines[0]  # UTF-8, not \u escapes
 
     raw = cs.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    assert raw.count(b"\r\n") == raw.count(b"\n") == 5         # header + 4 rows, RFC 4180 line ends
+    assert raw.count(b"\r\n") == raw.count(b"\n") == 5  # header + 4 rows, RFC 4180 line ends
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert list(rows[0]) == ["document", "title", "amount_text", "value", "currency", "qualifier", "min", "max",
-                             "is_total", "part_of", "companies", "canonical_companies", "countries", "sectors",
-                             "deadline", "deadline_text", "page", "sentence"]
+    assert list(rows[0]) == [
+        "document",
+        "title",
+        "amount_text",
+        "value",
+        "currency",
+        "qualifier",
+        "min",
+        "max",
+        "is_total",
+        "part_of",
+        "companies",
+        "canonical_companies",
+        "countries",
+        "sectors",
+        "deadline",
+        "deadline_text",
+        "page",
+        "sentence",
+    ]
     expected = []
     for rec in (records["a/x.txt"], b):
         for c in rec["commitments"]:
-            expected.append((rec["document"]["source"], c["amount"]["text"], c["amount"]["currency"],
-                             c["amount"]["qualifier"], "; ".join(c["companies"]), "; ".join(c["countries"]),
-                             "; ".join(c["sectors"]), c["deadline"] or "", c["sentence"]))
-    got = [(r["document"], r["amount_text"], r["currency"], r["qualifier"], r["companies"], r["countries"],
-            r["sectors"], r["deadline"], r["sentence"]) for r in rows]
+            expected.append(
+                (
+                    rec["document"]["source"],
+                    c["amount"]["text"],
+                    c["amount"]["currency"],
+                    c["amount"]["qualifier"],
+                    "; ".join(c["companies"]),
+                    "; ".join(c["countries"]),
+                    "; ".join(c["sectors"]),
+                    c["deadline"] or "",
+                    c["sentence"],
+                )
+            )
+    got = [
+        (
+            r["document"],
+            r["amount_text"],
+            r["currency"],
+            r["qualifier"],
+            r["companies"],
+            r["countries"],
+            r["sectors"],
+            r["deadline"],
+            r["sentence"],
+        )
+        for r in rows
+    ]
     assert got == expected
     assert [r["value"] for r in rows] == ["5000000000", "84000000000000", "1234.5", "1500000000000000000000"]
     assert rows[2]["companies"] == 'A, Inc.; B "Quoted"'
     assert [(r["title"], r["is_total"], r["part_of"], r["deadline_text"], r["page"]) for r in rows[:2]] == [
-        ("Deals & <Plans>", "false", "", "by April 2026", ""), ("Deals & <Plans>", "false", "", "through 2030", "")]
+        ("Deals & <Plans>", "false", "", "by April 2026", ""),
+        ("Deals & <Plans>", "false", "", "through 2030", ""),
+    ]
 
     # either alone works; neither is a usage error
     assert invoke(cli, "export", out, "--csv", tmp_path / "only.csv").exit_code == 0
@@ -460,11 +595,12 @@ def test_export_new_columns_stdout_and_missing_folder(cli, tmp_path):
     r = CliRunner().invoke(cli, ["export", str(out), "--csv", "-"], catch_exceptions=False)
     assert r.exit_code == 0, r.output
     raw = r.stdout_bytes
-    assert not raw.startswith(b"\xef\xbb\xbf")                 # no byte-order mark on standard output
+    assert not raw.startswith(b"\xef\xbb\xbf")  # no byte-order mark on standard output
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
     assert [(x["is_total"], x["part_of"], x["page"], x["min"], x["max"], x["canonical_companies"]) for x in rows] == [
         ("true", "", "3", "", "", "SoftBank Group Corp"),
-        ("false", "0", "", "80000000000000", "84000000000000", "Japan Steel Works")]
+        ("false", "0", "", "80000000000000", "84000000000000", "Japan Steel Works"),
+    ]
     r = CliRunner().invoke(cli, ["export", str(out), "--jsonl", "-"], catch_exceptions=False)
     assert r.exit_code == 0 and json.loads(r.stdout_bytes.decode("utf-8").splitlines()[0]) == json.loads(dumps(rec))
     r = CliRunner().invoke(cli, ["export", str(out), "--jsonl", "-", "--csv", "-"])
@@ -479,7 +615,7 @@ def test_export_new_columns_stdout_and_missing_folder(cli, tmp_path):
 def test_export_csv_neutralises_formula_cells(cli, tmp_path, start):
     rec = make_record(f"{start}doc.txt")
     c = rec["commitments"][0]
-    c["amount"]["text"] = f"{start}HYPERLINK(\"http://x\")"
+    c["amount"]["text"] = f'{start}HYPERLINK("http://x")'
     c["companies"] = [f"{start}cmd|' /C calc'!A0", "Acme"]
     c["sentence"] = f"{start}2+3"
     c["amount"]["value"] = f"{start}1"  # a hand-edited record: a text, not a number
@@ -488,9 +624,13 @@ def test_export_csv_neutralises_formula_cells(cli, tmp_path, start):
     assert invoke(cli, "export", out, "--csv", cs).exit_code == 0
     rows = list(csv.DictReader(io.StringIO(cs.read_bytes().decode("utf-8-sig"), newline="")))
     first = rows[0]
-    for column, value in (("document", f"{start}doc.txt"), ("amount_text", c["amount"]["text"]),
-                          ("companies", f"{start}cmd|' /C calc'!A0; Acme"), ("sentence", f"{start}2+3"),
-                          ("value", f"{start}1")):
+    for column, value in (
+        ("document", f"{start}doc.txt"),
+        ("amount_text", c["amount"]["text"]),
+        ("companies", f"{start}cmd|' /C calc'!A0; Acme"),
+        ("sentence", f"{start}2+3"),
+        ("value", f"{start}1"),
+    ):
         assert first[column] == "'" + value, column
     assert rows[1]["value"] == "84000000000000"  # numbers stay plain digits
 
@@ -511,8 +651,10 @@ def test_register_adds_three_commands(cli):
         assert invoke(cli, name, "--help").exit_code == 0
 
 
-@pytest.mark.parametrize("name", ["05-us-korea-joint-fact-sheet.pdf", "04-us-uae-ai-campus-deals.html",
-                                  "13-gulf-pledges-analysis-cp1252.txt"])
+@pytest.mark.parametrize(
+    "name",
+    ["05-us-korea-joint-fact-sheet.pdf", "04-us-uae-ai-campus-deals.html", "13-gulf-pledges-analysis-cp1252.txt"],
+)
 def test_review_corpus_documents(name):
     """Corpus documents (PDF, HTML, cp1252 text) through the pipeline: every span drawn over the right text."""
     from extractor.config import ExtractConfig
@@ -527,19 +669,21 @@ def test_review_corpus_documents(name):
 def test_review_index_failures_filters_and_page_order(cli, tmp_path):
     out = write_out(tmp_path / "out", {"news/a.txt": make_record("news/a.txt")})
     (out / ".extractor" / "errors.jsonl").write_text(
-        '{"file": "bad <x>.pdf", "stage": "read", "error_type": "corrupt", "message": "no xref"}\n'
-        'not json\n', encoding="utf-8")
+        '{"file": "bad <x>.pdf", "stage": "read", "error_type": "corrupt", "message": "no xref"}\nnot json\n',
+        encoding="utf-8",
+    )
     r = invoke(cli, "review", out)
     assert r.exit_code == 0 and "1 failed documents listed" in r.output
     index = BeautifulSoup((out / "review/index.html").read_text(encoding="utf-8"), "lxml")
     failed = index.select("#failed tbody tr")
-    assert [[td.get_text() for td in tr.select("td")] for tr in failed] == [["bad <x>.pdf", "corrupt", "read",
-                                                                             "no xref"]]
+    assert [[td.get_text() for td in tr.select("td")] for tr in failed] == [
+        ["bad <x>.pdf", "corrupt", "read", "no xref"]
+    ]
     row = index.select_one("#documents tbody tr")
     assert row["data-countries"] == "JPN" and row["data-sectors"] == "artificial_intelligence|shipbuilding"
     assert row["data-companies"] == "Japan Steel Works|SoftBank Group"
     assert "commitments" in row["data-fields"].split() and "softbank group" in row["data-search"]
-    assert index.select_one("#filters").has_attr("hidden")          # shown by the script only
+    assert index.select_one("#filters").has_attr("hidden")  # shown by the script only
     assert [o["value"] for o in index.select("#f-country option")] == ["", "JPN"]
     script = index.select_one("script").get_text()
     assert "src" not in index.select_one("script").attrs and "fetch(" not in script

@@ -1,5 +1,6 @@
 """Rule data: every file in extractor/data/ has the shape its model says, and the files agree with
 the record's own vocabulary (sector labels, qualifiers, roles, deadline kinds) and with each other."""
+
 import json
 from importlib import resources
 from typing import get_args

@@ -6,56 +6,47 @@ the outlet that published the page are not. A company is named as the document
 first names it in full, legal suffix included as written ("Apple Inc.").
 Each row: a short text and the EXACT set of company names expected.
 """
+
 import pytest
 from conftest import extract_text
 
 ROWS = [
     # --- positives: suffixes ------------------------------------------------
-    ("Apple Inc. announced a $500 billion commitment to U.S. manufacturing.",
-     {"Apple Inc."}),
-    ("Nvidia Corp. and Oracle Corp. will supply chips for new data centers in Texas.",
-     {"Nvidia Corp.", "Oracle Corp."}),
-    ("Samsung Electronics Co., Ltd. plans to expand its chip plant in Taylor, Texas.",
-     {"Samsung Electronics Co., Ltd."}),
-    ("Hyundai Motor Group will invest $26 billion in the United States through 2028.",
-     {"Hyundai Motor Group"}),
-    ("SK Holdings and Panasonic Holdings signed a battery supply agreement.",
-     {"SK Holdings", "Panasonic Holdings"}),
-    ("Palantir Technologies will provide software for the program.",
-     {"Palantir Technologies"}),
-    ("Mitsubishi Heavy Industries will build gas turbines for the Texas project.",
-     {"Mitsubishi Heavy Industries"}),
-    ("Mitsubishi Electric will supply power systems for the new substations.",
-     {"Mitsubishi Electric"}),
-    ("Westinghouse Electric Company will build four AP1000 reactors.",
-     {"Westinghouse Electric Company"}),
-    ("Toshiba Corporation will supply transformers for the grid upgrade.",
-     {"Toshiba Corporation"}),
-    ("Fujikura Ltd. will expand optical fiber production in South Carolina.",
-     {"Fujikura Ltd."}),
-    ("HD Hyundai Heavy Industries and Hanwha Ocean will modernize U.S. shipyards.",
-     {"HD Hyundai Heavy Industries", "Hanwha Ocean"}),
+    ("Apple Inc. announced a $500 billion commitment to U.S. manufacturing.", {"Apple Inc."}),
+    (
+        "Nvidia Corp. and Oracle Corp. will supply chips for new data centers in Texas.",
+        {"Nvidia Corp.", "Oracle Corp."},
+    ),
+    (
+        "Samsung Electronics Co., Ltd. plans to expand its chip plant in Taylor, Texas.",
+        {"Samsung Electronics Co., Ltd."},
+    ),
+    ("Hyundai Motor Group will invest $26 billion in the United States through 2028.", {"Hyundai Motor Group"}),
+    ("SK Holdings and Panasonic Holdings signed a battery supply agreement.", {"SK Holdings", "Panasonic Holdings"}),
+    ("Palantir Technologies will provide software for the program.", {"Palantir Technologies"}),
+    ("Mitsubishi Heavy Industries will build gas turbines for the Texas project.", {"Mitsubishi Heavy Industries"}),
+    ("Mitsubishi Electric will supply power systems for the new substations.", {"Mitsubishi Electric"}),
+    ("Westinghouse Electric Company will build four AP1000 reactors.", {"Westinghouse Electric Company"}),
+    ("Toshiba Corporation will supply transformers for the grid upgrade.", {"Toshiba Corporation"}),
+    ("Fujikura Ltd. will expand optical fiber production in South Carolina.", {"Fujikura Ltd."}),
+    (
+        "HD Hyundai Heavy Industries and Hanwha Ocean will modernize U.S. shipyards.",
+        {"HD Hyundai Heavy Industries", "Hanwha Ocean"},
+    ),
     # --- positives: state-owned, lists, roles -------------------------------
-    ("Korea Gas Corporation, the state-owned importer, will buy more U.S. LNG.",
-     {"Korea Gas Corporation"}),
-    ("Key players include Westinghouse, Bechtel, Kiewit and Carrier.",
-     {"Westinghouse", "Bechtel", "Kiewit", "Carrier"}),
-    ("The consortium, led by Hitachi, will upgrade transmission lines in Virginia.",
-     {"Hitachi"}),
-    ("Toyota will invest $10 billion in new U.S. plants.",
-     {"Toyota"}),
-    ("Up to $1 billion will fund production of optical fiber cables (Fujikura) in the United States.",
-     {"Fujikura"}),
-    ("GE Vernova and Hitachi will supply large-scale power equipment.",
-     {"GE Vernova", "Hitachi"}),
-    ("Commerce Secretary Howard Lutnick said Toyota would build a new plant.",
-     {"Toyota"}),
-    ("Nippon Steel Corp. completed its acquisition of U.S. Steel in June.",
-     {"Nippon Steel Corp.", "U.S. Steel"}),
-    ("OpenAI and Oracle will expand the Abilene data center campus.",
-     {"OpenAI", "Oracle"}),
-    ("JERA, Japan's largest power generator, signed new LNG contracts.",
-     {"JERA"}),
+    ("Korea Gas Corporation, the state-owned importer, will buy more U.S. LNG.", {"Korea Gas Corporation"}),
+    (
+        "Key players include Westinghouse, Bechtel, Kiewit and Carrier.",
+        {"Westinghouse", "Bechtel", "Kiewit", "Carrier"},
+    ),
+    ("The consortium, led by Hitachi, will upgrade transmission lines in Virginia.", {"Hitachi"}),
+    ("Toyota will invest $10 billion in new U.S. plants.", {"Toyota"}),
+    ("Up to $1 billion will fund production of optical fiber cables (Fujikura) in the United States.", {"Fujikura"}),
+    ("GE Vernova and Hitachi will supply large-scale power equipment.", {"GE Vernova", "Hitachi"}),
+    ("Commerce Secretary Howard Lutnick said Toyota would build a new plant.", {"Toyota"}),
+    ("Nippon Steel Corp. completed its acquisition of U.S. Steel in June.", {"Nippon Steel Corp.", "U.S. Steel"}),
+    ("OpenAI and Oracle will expand the Abilene data center campus.", {"OpenAI", "Oracle"}),
+    ("JERA, Japan's largest power generator, signed new LNG contracts.", {"JERA"}),
     # --- negatives ----------------------------------------------------------
     ("The White House released a fact sheet on the agreement.", set()),
     ("The Department of Commerce will oversee the investments.", set()),
@@ -68,9 +59,11 @@ ROWS = [
     ("OSTP Director Michael Kratsios signed the memorandum in London.", set()),
     ("President Donald Trump announced the deal on Tuesday.", set()),
     ("Commerce Secretary Howard Lutnick said the funds would be deployed quickly.", set()),
-    ("By Jane Smith, Reporter at Dealwire\n\nToyota will invest $10 billion in new U.S. plants.\n\n"
-     "Disclaimer: Dealwire.com does not endorse any investment.",
-     {"Toyota"}),
+    (
+        "By Jane Smith, Reporter at Dealwire\n\nToyota will invest $10 billion in new U.S. plants.\n\n"
+        "Disclaimer: Dealwire.com does not endorse any investment.",
+        {"Toyota"},
+    ),
     ("Japanese firms will invest in American shipyards.", set()),
     ("The partnership covers quantum information sciences.", set()),
     ("• Final approval is expected from Korean regulators.", set()),
@@ -81,22 +74,26 @@ ROWS = [
     ("The Bank of Japan kept interest rates unchanged.", set()),
     ("The U.S. Navy will send vessels to Korean yards for repair.", set()),
     # --- names defined with an acronym, lists after "with", brand shapes, outlets
-    ("Emirates Global Aluminium (EGA) confirmed plans to build a smelter in Oklahoma.",
-     {"Emirates Global Aluminium"}),
-    ("The cluster is being developed with OpenAI, Oracle, Nvidia, Cisco and SoftBank Group.",
-     {"OpenAI", "Oracle", "Nvidia", "Cisco", "SoftBank Group"}),
-    ("On energy, Centrica and X-energy agreed to develop up to 12 advanced modular reactors.",
-     {"Centrica", "X-energy"}),
-    ("The supercomputer will be fitted with 23,000 Nvidia GPUs, and Nvidia will invest £2bn.",
-     {"Nvidia"}),
-    ("Hanwha Ocean and Hanwha Systems bought Philly Shipyard, and Hanwha Group will invest $5 billion.",
-     {"Hanwha Ocean", "Hanwha Systems", "Philly Shipyard", "Hanwha Group"}),
-    ("Supply of gas turbines (GE Vernova), and SMRs from GE Vernova Hitachi Nuclear Energy.",
-     {"GE Vernova", "GE Vernova Hitachi Nuclear Energy"}),
-    ("The Meridian Desk is an independent newsletter. © 2025 Meridian Desk Ltd.",
-     set()),
-    ("TOKYO (Reuters) - Toyota Motor Corp said it would import 100 Ford F-150 trucks.",
-     {"Toyota Motor Corp", "Ford"}),
+    ("Emirates Global Aluminium (EGA) confirmed plans to build a smelter in Oklahoma.", {"Emirates Global Aluminium"}),
+    (
+        "The cluster is being developed with OpenAI, Oracle, Nvidia, Cisco and SoftBank Group.",
+        {"OpenAI", "Oracle", "Nvidia", "Cisco", "SoftBank Group"},
+    ),
+    (
+        "On energy, Centrica and X-energy agreed to develop up to 12 advanced modular reactors.",
+        {"Centrica", "X-energy"},
+    ),
+    ("The supercomputer will be fitted with 23,000 Nvidia GPUs, and Nvidia will invest £2bn.", {"Nvidia"}),
+    (
+        "Hanwha Ocean and Hanwha Systems bought Philly Shipyard, and Hanwha Group will invest $5 billion.",
+        {"Hanwha Ocean", "Hanwha Systems", "Philly Shipyard", "Hanwha Group"},
+    ),
+    (
+        "Supply of gas turbines (GE Vernova), and SMRs from GE Vernova Hitachi Nuclear Energy.",
+        {"GE Vernova", "GE Vernova Hitachi Nuclear Energy"},
+    ),
+    ("The Meridian Desk is an independent newsletter. © 2025 Meridian Desk Ltd.", set()),
+    ("TOKYO (Reuters) - Toyota Motor Corp said it would import 100 Ford F-150 trucks.", {"Toyota Motor Corp", "Ford"}),
 ]
 
 
@@ -107,8 +104,10 @@ def test_companies(text, expected):
 
 
 def test_softbank_group_then_softbank_is_one_company():
-    text = ("SoftBank Group will invest $25 billion in Ohio data centers. "
-            "Later, SoftBank said the first phase would open in 2026.")
+    text = (
+        "SoftBank Group will invest $25 billion in Ohio data centers. "
+        "Later, SoftBank said the first phase would open in 2026."
+    )
     record = extract_text(text)
     assert [c.name for c in record.companies] == ["SoftBank Group"]
     mentions = record.companies[0].mentions
@@ -118,6 +117,8 @@ def test_softbank_group_then_softbank_is_one_company():
 def test_jbic_is_a_government_lender_not_a_company():
     """A policy bank of the Japanese government (an agency under RECORD.md), named in full or by its
     acronym: no company, and no fragment of its name ('International Cooperation')."""
-    record = extract_text("The Japan Bank for International Cooperation (JBIC) will provide financing, "
-                          "and JBIC said the loans would close in May.")
+    record = extract_text(
+        "The Japan Bank for International Cooperation (JBIC) will provide financing, "
+        "and JBIC said the loans would close in May."
+    )
     assert record.companies == []

@@ -1,5 +1,6 @@
 """Every named company rule (extractor/extract/companies/decisions.py), by rows: a sentence of our own,
 a candidate in it, and the rule that must decide it. `extractor explain` prints the same decisions."""
+
 import pytest
 from conftest import CORPUS
 
@@ -20,20 +21,33 @@ ROWS = [
     ("person_entity", "The agreement was signed with Jensen Huang.", "Jensen Huang"),
     ("after_title", "The decision of Chairman\nFord will cost millions.", "Ford"),
     ("public_body", "The Korea Development Agency will invest $2 billion in the port.", "Korea Development Agency"),
-    ("outlet", "Boeing will deliver the jets, Tradewire Ltd reported.\nBy Ann Lee, Reporter at Tradewire",
-     "Tradewire Ltd"),
+    (
+        "outlet",
+        "Boeing will deliver the jets, Tradewire Ltd reported.\nBy Ann Lee, Reporter at Tradewire",
+        "Tradewire Ltd",
+    ),
     ("paragraph_label", "Key Projects: Westinghouse will build four reactors.", "Key Projects"),
     ("accepted", "• Apple: $500 billion over four years, including a server plant in Houston.", "Apple"),
     ("no_letters", "Q will invest $5 billion in a new data center.", "Q"),
     ("number_word", "Rivals including Ford, Toyota and 1990s startups lost share.", "1990s"),
     ("suffix_only", "Samsung and Company will each invest in Texas.", "Company"),
     ("title_only", "HD Hyundai Co. Vice Chairman Kim Min-ho attended.", "Vice"),
-    ("person_before_employer", "The roundtable drew executives including Boeing, Omar Haddad from Google, and Pfizer.",
-     "Omar Haddad"),
+    (
+        "person_before_employer",
+        "The roundtable drew executives including Boeing, Omar Haddad from Google, and Pfizer.",
+        "Omar Haddad",
+    ),
     ("person_of_firm", "SoftBank Group's Masayoshi Son said the company would invest more.", "Masayoshi Son"),
-    ("field_name", "Emerging Technologies (ET) and Artificial Intelligence (AI) lead the agenda.", "Artificial Intelligence"),
-    ("long_common_phrase", "Orders went to suppliers including Raytheon, Boeing and Small Coastal Radar Warning System.",
-     "Small Coastal Radar Warning System"),
+    (
+        "field_name",
+        "Emerging Technologies (ET) and Artificial Intelligence (AI) lead the agenda.",
+        "Artificial Intelligence",
+    ),
+    (
+        "long_common_phrase",
+        "Orders went to suppliers including Raytheon, Boeing and Small Coastal Radar Warning System.",
+        "Small Coastal Radar Warning System",
+    ),
     ("model_name", "The airline ordered 30 Boeing 737 MAX jets and ten 777X freighters.", "MAX"),
     ("product_plural", "Apple will make more iPhones and Macs in the United States, Apple said.", "iPhones"),
     ("brand_product", "Sales of products including the Apple Watch, Galaxy Ring and Pixel Watch rose.", "Apple Watch"),
@@ -58,13 +72,15 @@ CORPUS_ROWS = [
 
 
 def decision_of(text: str, candidate: str) -> str:
-    rules = [d.rule for d in explain_decisions(text.encode(), "row.txt", ExtractConfig()) if d.candidate.text == candidate]
+    rules = [
+        d.rule for d in explain_decisions(text.encode(), "row.txt", ExtractConfig()) if d.candidate.text == candidate
+    ]
     assert rules, f"{candidate!r} is no candidate of {text!r}"
     return rules[0]
 
 
 def test_explain_prints_signals_trims_and_rule():
-    lines = explain_lines("Samsung Electronics Chairman Jay Y. Lee will visit Texas.".encode(), "a.txt")
+    lines = explain_lines(b"Samsung Electronics Chairman Jay Y. Lee will visit Texas.", "a.txt")
     assert lines[0].startswith("KEEP  'Samsung Electronics' [0,19]")
     assert "signals=" in lines[0] and "suffix" in lines[0] and "title_owner" in lines[0]
     assert "accepted: supported by" in lines[0] and "trimmed[person title: 'Chairman Jay Y. Lee']" in lines[0]
@@ -88,6 +104,7 @@ def test_explain_command_prints_each_candidate(tmp_path):
     from click.testing import CliRunner
 
     from extractor.cli import cli
+
     doc = tmp_path / "a.txt"
     doc.write_text("Nvidia CEO Jensen Huang said Nvidia will invest in Texas.\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["explain", str(doc)])
@@ -101,16 +118,25 @@ def test_names_linked_by_the_kb_and_by_prefix_merge_without_a_cycle():
     """'Samsung' (a KB alias of Samsung Electronics) named first, then 'Samsung Electronics Co.':
     the KB and the prefix rule both link them; regression for a merge that never ended."""
     from conftest import extract_text
-    text = ("Samsung will expand in Texas. Samsung Electronics Co. Chairman Jay Y. Lee said "
-            "Samsung Electronics would invest $37 billion.")
+
+    text = (
+        "Samsung will expand in Texas. Samsung Electronics Co. Chairman Jay Y. Lee said "
+        "Samsung Electronics would invest $37 billion."
+    )
     companies = extract_text(text).companies
     assert [(c.name, c.canonical, c.country) for c in companies] == [
-        ("Samsung Electronics Co.", "Samsung Electronics", "KOR")]
-    assert [text[s:e] for s, e in companies[0].mentions] == ["Samsung", "Samsung Electronics Co.", "Samsung Electronics"]
+        ("Samsung Electronics Co.", "Samsung Electronics", "KOR")
+    ]
+    assert [text[s:e] for s, e in companies[0].mentions] == [
+        "Samsung",
+        "Samsung Electronics Co.",
+        "Samsung Electronics",
+    ]
 
 
 def test_a_kept_firms_other_kb_names_are_its_mentions():
     from conftest import extract_text
+
     text = "We welcome Tesla, Microsoft and Amazon Web Services (AWS), and AWS will open a region."
     by_name = {c.name: [text[s:e] for s, e in c.mentions] for c in extract_text(text).companies}
     assert by_name["Amazon Web Services"] == ["Amazon Web Services", "AWS", "AWS"]

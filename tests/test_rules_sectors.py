@@ -3,6 +3,7 @@
 Each sector row: a short text and the EXACT set of taxonomy labels expected.
 Each country row: a short text and the EXACT set of ISO 3166-1 alpha-3 codes.
 """
+
 import pytest
 from conftest import extract_text
 
@@ -32,8 +33,10 @@ SECTOR_ROWS = [
     ("Japan will buy $8 billion of U.S. farm goods, including corn and fertilizer.", {"agriculture"}),
     ("Nippon Steel will upgrade U.S. steel mills.", {"manufacturing"}),
     ("The plan supports advanced manufacturing and heavy industry.", {"manufacturing"}),
-    ("The package covers energy, semiconductors, critical minerals and shipbuilding.",
-     {"energy", "semiconductors", "critical_minerals", "shipbuilding"}),
+    (
+        "The package covers energy, semiconductors, critical minerals and shipbuilding.",
+        {"energy", "semiconductors", "critical_minerals", "shipbuilding"},
+    ),
     # --- negatives ----------------------------------------------------------
     ("GE Vernova Energy opened a new office in Tokyo.", set()),
     ("The two leaders met in Washington on Tuesday.", set()),
@@ -56,6 +59,7 @@ def test_all_labels_covered():
     from typing import get_args
 
     from extractor.models import Sector
+
     covered = set().union(*(e for _, e in SECTOR_ROWS))
     assert covered == set(get_args(Sector))
 

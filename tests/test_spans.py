@@ -1,4 +1,5 @@
 """Every item's span points at exactly its text, on every document we have."""
+
 import pytest
 from conftest import CORPUS, SHARED, iter_spans
 

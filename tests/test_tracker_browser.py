@@ -3,6 +3,7 @@ DevTools protocol over a pipe (--remote-debugging-pipe: no port, no websocket li
 with no console errors or exceptions, and typing in the review index's search box filters its rows.
 
 Chromium is installed by .ci/run (apt-get install -y chromium); without it these tests skip."""
+
 import base64
 import json
 import os
@@ -14,9 +15,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_review import make_record, write_out
 
 from extractor.cli import cli
-from test_review import make_record, write_out
 
 pytestmark = pytest.mark.slow
 
@@ -31,7 +32,7 @@ class Browser:
         to_child_r, self._w = os.pipe()
         self._r, from_child_w = os.pipe()
 
-        def fds():   # in the child: the pipe ends at 3 (Chromium reads) and 4 (it writes), inheritable
+        def fds():  # in the child: the pipe ends at 3 (Chromium reads) and 4 (it writes), inheritable
             import fcntl
 
             high = [fcntl.fcntl(fd, fcntl.F_DUPFD, 10) for fd in (to_child_r, from_child_w)]
@@ -40,11 +41,27 @@ class Browser:
                 os.set_inheritable(target, True)
 
         self.proc = subprocess.Popen(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--remote-debugging-pipe", f"--user-data-dir={profile}", "--window-size=1280,900", "about:blank"],
-            preexec_fn=fds, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, close_fds=False)
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-extensions",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--remote-debugging-pipe",
+                f"--user-data-dir={profile}",
+                "--window-size=1280,900",
+                "about:blank",
+            ],
+            preexec_fn=fds,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            close_fds=False,
+        )
         os.close(to_child_r)
         os.close(from_child_w)
         self._buf, self._id, self.events, self.session = b"", 0, [], None
@@ -104,7 +121,7 @@ class Browser:
 
     def errors(self) -> list:
         """Console errors, uncaught exceptions and failed loads seen since the page was opened."""
-        self.js("1")   # let pending events arrive
+        self.js("1")  # let pending events arrive
         bad = []
         for ev in self.events:
             m, p = ev.get("method"), ev.get("params", {})
@@ -118,8 +135,13 @@ class Browser:
 
     def screenshot(self, path: Path) -> None:
         height = self.js("document.documentElement.scrollHeight")
-        self.call("Emulation.setDeviceMetricsOverride", width=1280, height=min(int(height), 2400),
-                  deviceScaleFactor=1, mobile=False)
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            width=1280,
+            height=min(int(height), 2400),
+            deviceScaleFactor=1,
+            mobile=False,
+        )
         data = self.call("Page.captureScreenshot", format="png")["data"]
         path.write_bytes(base64.b64decode(data))
 
@@ -153,7 +175,8 @@ def site(tmp_path) -> Path:
     second["commitments"] = [second["commitments"][1]]
     out = write_out(tmp_path / "out", {"news/a.txt": make_record("news/a.txt"), "b.txt": second})
     (out / ".extractor" / "errors.jsonl").write_text(
-        '{"file": "broken.pdf", "stage": "read", "error_type": "corrupt", "message": "bad xref"}\n')
+        '{"file": "broken.pdf", "stage": "read", "error_type": "corrupt", "message": "bad xref"}\n'
+    )
     r = CliRunner().invoke(cli, ["report", str(out), "--html", str(tmp_path / "site")], catch_exceptions=False)
     assert r.exit_code == 0, r.output
     return tmp_path / "site"
@@ -179,29 +202,37 @@ def test_dashboard_and_review_pages_have_no_console_errors(browser, tmp_path):
 def test_search_box_filters_the_review_index(browser, tmp_path):
     root = site(tmp_path)
     browser.open((root / "review" / "index.html").resolve().as_uri())
-    visible = "Array.from(document.querySelectorAll('#documents tbody tr')).filter(r => !r.hidden)" \
-              ".map(r => r.cells[0].textContent)"
-    assert browser.js("document.getElementById('filters').hidden") is False     # the script showed the form
-    assert browser.js(visible) == ["b.txt", "news/a.txt"]                      # path order
+    visible = (
+        "Array.from(document.querySelectorAll('#documents tbody tr')).filter(r => !r.hidden)"
+        ".map(r => r.cells[0].textContent)"
+    )
+    assert browser.js("document.getElementById('filters').hidden") is False  # the script showed the form
+    assert browser.js(visible) == ["b.txt", "news/a.txt"]  # path order
     browser.js("document.getElementById('q').focus()")
     browser.call("Input.insertText", text="harbour")
     assert browser.js(visible) == ["b.txt"]
     assert browser.js("document.getElementById('shown').textContent") == "1 of 2 shown"
     for _ in "harbour":
-        browser.call("Input.dispatchKeyEvent", type="keyDown", key="Backspace", code="Backspace",
-                     windowsVirtualKeyCode=8)
-        browser.call("Input.dispatchKeyEvent", type="keyUp", key="Backspace", code="Backspace",
-                     windowsVirtualKeyCode=8)
+        browser.call(
+            "Input.dispatchKeyEvent", type="keyDown", key="Backspace", code="Backspace", windowsVirtualKeyCode=8
+        )
+        browser.call("Input.dispatchKeyEvent", type="keyUp", key="Backspace", code="Backspace", windowsVirtualKeyCode=8)
     assert browser.js(visible) == ["b.txt", "news/a.txt"]
-    browser.call("Input.insertText", text="softbank")                            # a company
+    browser.call("Input.insertText", text="softbank")  # a company
     assert browser.js(visible) == ["news/a.txt"]
-    browser.js("document.getElementById('q').value = ''; document.getElementById('q')"
-               ".dispatchEvent(new Event('input', {bubbles: true}))")
-    browser.js("var s = document.getElementById('f-sector'); s.value = 'shipbuilding';"
-               "s.dispatchEvent(new Event('input', {bubbles: true}))")
-    assert browser.js(visible) == ["b.txt", "news/a.txt"]                      # both name shipyards
-    browser.js("var s = document.getElementById('f-company'); s.value = 'SoftBank Group';"
-               "s.dispatchEvent(new Event('input', {bubbles: true}))")
+    browser.js(
+        "document.getElementById('q').value = ''; document.getElementById('q')"
+        ".dispatchEvent(new Event('input', {bubbles: true}))"
+    )
+    browser.js(
+        "var s = document.getElementById('f-sector'); s.value = 'shipbuilding';"
+        "s.dispatchEvent(new Event('input', {bubbles: true}))"
+    )
+    assert browser.js(visible) == ["b.txt", "news/a.txt"]  # both name shipyards
+    browser.js(
+        "var s = document.getElementById('f-company'); s.value = 'SoftBank Group';"
+        "s.dispatchEvent(new Event('input', {bubbles: true}))"
+    )
     assert browser.js(visible) == ["news/a.txt"]
     # sorting by a column: the title, then commitments twice for descending
     order = "Array.from(document.querySelectorAll('#documents tbody tr')).map(r => r.cells[0].textContent)"

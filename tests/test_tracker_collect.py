@@ -1,5 +1,6 @@
 """`extractor collect`: the corpus and ../shared/eval/real in SQLite, row counts against the records,
 foreign keys, incremental updates that touch only what changed, and the same rows however reached."""
+
 import json
 import shutil
 import sqlite3
@@ -28,9 +29,24 @@ def out(tmp_path_factory):
     for name, src in (("corpus", ROOT / "corpus" / "documents"), ("real", REAL)):
         if not src.is_dir():
             pytest.skip(f"{src} missing")
-        r = subprocess.run([sys.executable, "-m", "extractor", "extract", str(src), str(out / name), "-q", "-j", "2",
-                            "--timeout", "60"],
-                           capture_output=True, text=True, timeout=600)
+        r = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "extractor",
+                "extract",
+                str(src),
+                str(out / name),
+                "-q",
+                "-j",
+                "2",
+                "--timeout",
+                "60",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         assert r.returncode in (0, 1), r.stderr
     return out
 
@@ -49,20 +65,29 @@ def test_counts_match_the_records(out, tmp_path):
     assert r.exit_code == 0, r.output
     records = load_records(out)
     conn = sqlite3.connect(db)
-    count = lambda sql: conn.execute(sql).fetchone()[0]   # noqa: E731
+    count = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
     failed = conn.execute("SELECT file FROM failed_documents").fetchall()
-    inputs = sum(json.loads((out / sub / ".extractor" / "manifest.json").read_text())["counts"]["inputs"]
-                 for sub in ("corpus", "real"))
+    inputs = sum(
+        json.loads((out / sub / ".extractor" / "manifest.json").read_text())["counts"]["inputs"]
+        for sub in ("corpus", "real")
+    )
     assert inputs >= 21 + 16
     assert count("SELECT count(*) FROM documents") == len(records) == inputs - len(failed)
     assert all(f.startswith(("corpus/", "real/")) for (f,) in failed)
-    for table, field in (("amounts", "amounts"), ("deadlines", "deadlines"), ("sector_mentions", "sectors"),
-                         ("country_mentions", "countries"), ("commitments", "commitments")):
+    for table, field in (
+        ("amounts", "amounts"),
+        ("deadlines", "deadlines"),
+        ("sector_mentions", "sectors"),
+        ("country_mentions", "countries"),
+        ("commitments", "commitments"),
+    ):
         assert count(f"SELECT count(*) FROM {table}") == sum(len(r[field]) for r in records.values()), table
     assert count("SELECT count(*) FROM company_mentions") == sum(
-        len(c["mentions"]) for r in records.values() for c in r["companies"])
+        len(c["mentions"]) for r in records.values() for c in r["companies"]
+    )
     assert count("SELECT count(*) FROM commitment_companies") == sum(
-        len(set(c["companies"])) for r in records.values() for c in r["commitments"])
+        len(set(c["companies"])) for r in records.values() for c in r["commitments"]
+    )
     assert count("SELECT count(*) FROM deal_sources") == count("SELECT count(*) FROM commitments")
     assert count("SELECT sum(sources) FROM deals") == count("SELECT count(*) FROM commitments")
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -71,7 +96,7 @@ def test_counts_match_the_records(out, tmp_path):
     row = conn.execute("SELECT name, canonical, country FROM companies WHERE id = 'SoftBank Group'").fetchone()
     assert row == ("SoftBank Group", "SoftBank Group", "JPN")
     assert count("SELECT count(*) FROM amounts WHERE span_start IS NULL OR sentence IS NULL") == 0
-    assert count("SELECT count(*) FROM amounts WHERE page IS NOT NULL") > 0          # the PDFs
+    assert count("SELECT count(*) FROM amounts WHERE page IS NOT NULL") > 0  # the PDFs
     # totals and parts linked inside a document, roles kept
     assert count("SELECT count(*) FROM commitments WHERE part_of IS NOT NULL") > 0
     assert count("SELECT count(*) FROM commitment_companies WHERE role IS NOT NULL") > 0
@@ -87,12 +112,24 @@ def _touch_log(db: Path) -> None:
     conn.execute("CREATE TABLE touched (tbl TEXT, op TEXT, doc TEXT)")
     for table in (*DOCUMENT_TABLES, "companies", "countries", "deals", "deal_sources", "failed_documents"):
         cols = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
-        key = "id" if table == "documents" else "document_id" if "document_id" in cols else \
-            "commitment_id" if "commitment_id" in cols else "id" if "id" in cols else "file" if \
-            "file" in cols else "code"
+        key = (
+            "id"
+            if table == "documents"
+            else "document_id"
+            if "document_id" in cols
+            else "commitment_id"
+            if "commitment_id" in cols
+            else "id"
+            if "id" in cols
+            else "file"
+            if "file" in cols
+            else "code"
+        )
         for op, ref in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
-            conn.execute(f"CREATE TRIGGER log_{table}_{op} AFTER {op} ON {table} BEGIN "
-                         f"INSERT INTO touched VALUES ('{table}', '{op}', {ref}.{key}); END")
+            conn.execute(
+                f"CREATE TRIGGER log_{table}_{op} AFTER {op} ON {table} BEGIN "
+                f"INSERT INTO touched VALUES ('{table}', '{op}', {ref}.{key}); END"
+            )
     conn.commit()
     conn.close()
 
@@ -144,7 +181,8 @@ def test_recollect_touches_only_what_changed(out, tmp_path):
     # a pruned record drops its rows; a failed document is listed
     path.unlink()
     (work / "corpus" / ".extractor" / "errors.jsonl").write_text(
-        '{"file": "bad.pdf", "stage": "read", "error_type": "corrupt", "message": "not a PDF"}\n')
+        '{"file": "bad.pdf", "stage": "read", "error_type": "corrupt", "message": "not a PDF"}\n'
+    )
     stats = collect(work / "corpus", tmp_path / "corpus.sqlite")
     assert stats.failed == 1
     stats = collect(work, db)

@@ -1,4 +1,5 @@
 """The collected database opens in Datasette: start it on 127.0.0.1 and read a table through its JSON API."""
+
 import json
 import shutil
 import socket
@@ -10,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from extractor.serialize import dumps
 from extractor.tracker.collect import collect
 
 pytestmark = pytest.mark.slow
@@ -39,8 +39,11 @@ def test_database_opens_in_datasette(tmp_path):
     db = tmp_path / "deals.sqlite"
     collect(out, db)
     port = _free_port()
-    proc = subprocess.Popen([*command, "serve", "--host", "127.0.0.1", "--port", str(port), str(db)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [*command, "serve", "--host", "127.0.0.1", "--port", str(port), str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         url = f"http://127.0.0.1:{port}/deals/commitments.json?_shape=array&_sort=id"
         deadline, last = time.monotonic() + 60, None
@@ -56,12 +59,16 @@ def test_database_opens_in_datasette(tmp_path):
                 time.sleep(0.3)
         else:
             pytest.fail(f"datasette did not answer within 60 s: {last}")
-        assert [r["id"] for r in rows] == ["a.txt#commitment-0", "a.txt#commitment-1", "b.txt#commitment-0",
-                                           "b.txt#commitment-1"]
+        assert [r["id"] for r in rows] == [
+            "a.txt#commitment-0",
+            "a.txt#commitment-1",
+            "b.txt#commitment-0",
+            "b.txt#commitment-1",
+        ]
         assert rows[0]["amount_text"] == "$5 billion" and rows[0]["document_id"] == "a.txt"
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/deals/deals.json?_shape=array", timeout=5) as r:
             deals = json.loads(r.read().decode("utf-8"))
-        assert sorted(d["sources"] for d in deals) == [2, 2]     # the same two commitments in both documents
+        assert sorted(d["sources"] for d in deals) == [2, 2]  # the same two commitments in both documents
     finally:
         proc.terminate()
         try:

@@ -1,16 +1,16 @@
 """`extractor report OUT --html DIR`: totals by deal (a total never added to its parts), links to the
 review pages that resolve, inline SVG, nothing from elsewhere."""
+
 import copy
 import re
-from pathlib import Path
 from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
+from test_review import make_record, write_out
 
 from extractor.cli import cli
 from extractor.tracker.report import money
-from test_review import make_record, write_out
 
 
 def total_with_parts(source: str) -> dict:
@@ -24,8 +24,7 @@ def total_with_parts(source: str) -> dict:
     for value, firm in ((6_000_000_000, "SoftBank Group"), (4_000_000_000, "Japan Steel Works")):
         part = copy.deepcopy(base)
         part.update(part_of=0, companies=[firm], company_roles=[])
-        part["amount"] = {"text": f"${value // 10**9} billion", "value": value, "currency": "USD",
-                          "qualifier": "exact"}
+        part["amount"] = {"text": f"${value // 10**9} billion", "value": value, "currency": "USD", "qualifier": "exact"}
         parts.append(part)
     rec["commitments"] = [total, *parts]
     return rec
@@ -42,21 +41,25 @@ def build(tmp_path, records, errors=None):
 
 
 def test_money():
-    assert [money(v, c) for v, c in ((1.2e12, "USD"), (550e9, "USD"), (36.2e9, "GBP"), (5e8, "JPY"),
-                                      (1234, "AUD"))] == ["$1.2 trillion", "$550 billion", "£36.2 billion",
-                                                          "¥500 million", "AUD 1,234"]
+    assert [
+        money(v, c) for v, c in ((1.2e12, "USD"), (550e9, "USD"), (36.2e9, "GBP"), (5e8, "JPY"), (1234, "AUD"))
+    ] == ["$1.2 trillion", "$550 billion", "£36.2 billion", "¥500 million", "AUD 1,234"]
 
 
 def test_totals_count_deals_not_mentions_and_not_parts(tmp_path):
     records = {"a.txt": total_with_parts("a.txt"), "b.txt": total_with_parts("b.txt")}
     site = build(tmp_path, records)
     soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml")
-    rows = {tr.select("td")[0].get_text(): [td.get_text() for td in tr.select("td")]
-            for tr in soup.select("#countries table.buckets tbody tr")}
+    rows = {
+        tr.select("td")[0].get_text(): [td.get_text() for td in tr.select("td")]
+        for tr in soup.select("#countries table.buckets tbody tr")
+    }
     # two documents report the same total and parts: 3 deals; Japan counts the total once, not its parts
     assert rows["Japan (JPN)"][1:3] == ["1", "$10 billion"]
-    companies = {tr.select("td")[0].get_text(): tr.select("td")[2].get_text()
-                 for tr in soup.select("#companies table.buckets tbody tr")}
+    companies = {
+        tr.select("td")[0].get_text(): tr.select("td")[2].get_text()
+        for tr in soup.select("#companies table.buckets tbody tr")
+    }
     assert companies == {"SoftBank Group": "$6 billion", "Japan Steel Works": "$4 billion"}
     assert "3" in soup.select(".card b")[2].get_text()
     # the largest deal lists both sources with their sentences
@@ -66,8 +69,11 @@ def test_totals_count_deals_not_mentions_and_not_parts(tmp_path):
 
 
 def test_every_link_resolves_and_nothing_is_fetched(tmp_path):
-    site = build(tmp_path, {"news/a.txt": make_record("news/a.txt"), "b.txt": total_with_parts("b.txt")},
-                 errors='{"file": "broken.pdf", "stage": "read", "error_type": "corrupt", "message": "bad xref"}\n')
+    site = build(
+        tmp_path,
+        {"news/a.txt": make_record("news/a.txt"), "b.txt": total_with_parts("b.txt")},
+        errors='{"file": "broken.pdf", "stage": "read", "error_type": "corrupt", "message": "bad xref"}\n',
+    )
     html = (site / "index.html").read_text(encoding="utf-8")
     for bad in ("http://", "https://", "<link", "@import", "url(", "<script"):
         assert bad not in html, bad
@@ -87,14 +93,19 @@ def test_every_link_resolves_and_nothing_is_fetched(tmp_path):
             page = BeautifulSoup(target.read_text(encoding="utf-8"), "lxml")
             assert page.find(id=frag) is not None, href
             if frag.startswith("row-commitment-"):
-                assert page.find(id=frag).select_one("td.s").get_text()     # the sentence
+                assert page.find(id=frag).select_one("td.s").get_text()  # the sentence
             checked += 1
     assert checked > 5
     assert "1 document failed" in soup.get_text()
     index = BeautifulSoup((site / "review" / "index.html").read_text(encoding="utf-8"), "lxml")
-    assert "broken.pdf" in index.select_one("#failed").get_text() and "corrupt" in index.select_one("#failed").get_text()
+    assert (
+        "broken.pdf" in index.select_one("#failed").get_text() and "corrupt" in index.select_one("#failed").get_text()
+    )
     # deterministic
-    again = build(tmp_path / "again", {"news/a.txt": make_record("news/a.txt"), "b.txt": total_with_parts("b.txt")},
-                  errors='{"file": "broken.pdf", "stage": "read", "error_type": "corrupt", "message": "bad xref"}\n')
+    again = build(
+        tmp_path / "again",
+        {"news/a.txt": make_record("news/a.txt"), "b.txt": total_with_parts("b.txt")},
+        errors='{"file": "broken.pdf", "stage": "read", "error_type": "corrupt", "message": "bad xref"}\n',
+    )
     assert (again / "index.html").read_bytes() == (site / "index.html").read_bytes()
     assert re.search(r'<svg role="img"', html)

@@ -1,11 +1,12 @@
 """Ingest stage: bytes -> Document. Readers are chosen by content, then by file name."""
+
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
-from extractor.ingest.docx import is_docx, read_docx
 from extractor.ingest.document import Block, Document, IngestError, Notice
+from extractor.ingest.docx import is_docx, read_docx
 from extractor.ingest.html import read_html
 from extractor.ingest.markdown import read_markdown
 from extractor.ingest.pdf import read_pdf
@@ -14,11 +15,27 @@ from extractor.ingest.text import read_text
 Reader = Callable[[bytes, str], Document]
 
 # The registry: one entry per format. A new format is one new module and one line here.
-READERS: dict[str, Reader] = {"txt": read_text, "html": read_html, "pdf": read_pdf, "docx": read_docx,
-                              "md": read_markdown}
-EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-              ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf", ".docx": "docx"}
-_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+READERS: dict[str, Reader] = {
+    "txt": read_text,
+    "html": read_html,
+    "pdf": read_pdf,
+    "docx": read_docx,
+    "md": read_markdown,
+}
+EXTENSIONS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
+_HTML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
 
 __all__ = ["Block", "Document", "IngestError", "Notice", "READERS", "sniff_format", "ingest", "has_reader"]
 

@@ -1,4 +1,5 @@
 """Bytes to str: BOM, declared charset, strict UTF-8, mostly-UTF-8 repaired, then charset-normalizer."""
+
 from __future__ import annotations
 
 import codecs
@@ -10,8 +11,11 @@ from extractor.ingest.document import IngestError, Notice
 from extractor.ingest.legacy import legacy_choice, plain_cp1252
 
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
@@ -38,7 +42,7 @@ def is_blank(data: bytes) -> bool:
     """Nothing but a byte-order mark and ASCII whitespace."""
     for bom, _ in _BOMS:
         if data.startswith(bom):
-            data = data[len(bom):]
+            data = data[len(bom) :]
             break
     return not data.strip()
 
@@ -79,9 +83,9 @@ def decode(data: bytes, declared: str | None = None, warnings: list[Notice] | No
         if utf16:
             candidates.append(utf16)
     if declared:
-        enc = _declared(declared, data)
-        if enc:
-            candidates.append(enc)
+        named = _declared(declared, data)
+        if named:
+            candidates.append(named)
     candidates.append("utf-8")
     for enc in candidates:
         try:
@@ -96,12 +100,17 @@ def decode(data: bytes, declared: str | None = None, warnings: list[Notice] | No
         text, segments, bad = repaired
         text = _checked(text, "utf-8")
         if warnings is not None:
-            warnings.append(Notice("mixed_encoding", f"mixed encodings: read as UTF-8, {segments} invalid byte "
-                                   f"sequence(s) ({bad} bytes) read as windows-1252"))
+            warnings.append(
+                Notice(
+                    "mixed_encoding",
+                    f"mixed encodings: read as UTF-8, {segments} invalid byte "
+                    f"sequence(s) ({bad} bytes) read as windows-1252",
+                )
+            )
         return text, "utf-8"
-    text = plain_cp1252(data)  # before charset-normalizer, which can read such text as cp775 or cp1251
-    if text is not None:
-        return _checked(text, "cp1252"), "cp1252"
+    western = plain_cp1252(data)  # before charset-normalizer, which can read such text as cp775 or cp1251
+    if western is not None:
+        return _checked(western, "cp1252"), "cp1252"
     from charset_normalizer import from_bytes
 
     results = from_bytes(data[:1_000_000])

@@ -1,11 +1,12 @@
 """What every reader produces: the text records are made from, cut into blocks."""
-from __future__ import annotations
 
-from extractor.errors import BY_CODE, ExtractorError
-from extractor.models import NoticeCode
+from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Literal
+
+from extractor.errors import BY_CODE, ExtractorError
+from extractor.models import NoticeCode
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table_header", "table_row", "line"]
 
@@ -65,8 +66,10 @@ class IngestError(ExtractorError):
 
 # One IngestError subclass per typed error, so the reader's errors are both IngestError and the typed class
 # (module attributes, so they pickle by name).
-_SUBCLASSES = {base: type(f"Ingest{base.__name__}", (IngestError, base), {"__module__": __name__, "__doc__": base.__doc__})
-               for base in dict.fromkeys(BY_CODE.values())}
+_SUBCLASSES = {
+    base: type(f"Ingest{base.__name__}", (IngestError, base), {"__module__": __name__, "__doc__": base.__doc__})
+    for base in dict.fromkeys(BY_CODE.values())
+}
 globals().update({sub.__name__: sub for sub in _SUBCLASSES.values()})
 _TYPED: dict[str, type[IngestError]] = {code: _SUBCLASSES[base] for code, base in BY_CODE.items()}
 
@@ -79,8 +82,15 @@ class TextBuilder:
         self.blocks: list[Block] = []
         self.length = 0
 
-    def add(self, text: str, kind: BlockKind, page: int | None = None, level: int = 0,
-            cells: list[str] | None = None, header: tuple[str, ...] = ()) -> None:
+    def add(
+        self,
+        text: str,
+        kind: BlockKind,
+        page: int | None = None,
+        level: int = 0,
+        cells: list[str] | None = None,
+        header: tuple[str, ...] = (),
+    ) -> None:
         text = " ".join(text.split())
         if not text and not (cells and any(c.strip() for c in cells)):
             return

@@ -1,6 +1,7 @@
 """Word documents (.docx) with python-docx: the body in order, headings (Title and Heading N
 styles), paragraphs, list items (List styles or numbering) and tables as rows with their cells
 and the first row as header; the core properties give the title and the date."""
+
 from __future__ import annotations
 
 import io
@@ -84,7 +85,7 @@ def read_docx(data: bytes, name: str) -> Document:
 
 def _first_heading(text: str, out: TextBuilder) -> str | None:
     b = next((b for b in out.blocks[:5] if b.kind == "heading" and b.level == 1), None)
-    return text[b.start:b.end] if b else None
+    return text[b.start : b.end] if b else None
 
 
 def _add_table(table, out: TextBuilder) -> None:

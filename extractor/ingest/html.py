@@ -4,6 +4,7 @@ libxml2's HTML parser (through lxml, always named explicitly) reads the page; `h
 turns its events into blocks and metadata in one pass, without building a tree (so memory grows
 with nesting depth only, and text nested 10,000 levels deep is kept).
 """
+
 from __future__ import annotations
 
 import json
@@ -121,7 +122,6 @@ def read_html(data: bytes, name: str) -> Document:
     doc.title = _strip_site(_title(reader), doc.site_name)
     if doc.title is None or (doc.site_name and doc.title.casefold() == doc.site_name.casefold()):
         # no title, or only the masthead's: the page's <h1>, else the main text's first heading
-        doc.title = reader.h1 or next((doc.text[b.start:b.end] for b in doc.blocks if b.kind == "heading"),
-                                      doc.title)
+        doc.title = reader.h1 or next((doc.text[b.start : b.end] for b in doc.blocks if b.kind == "heading"), doc.title)
     doc.published = published or (dates[0] if dates else None)
     return doc

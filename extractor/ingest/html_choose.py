@@ -9,6 +9,7 @@ The page's standfirst (the paragraph its meta description repeats) often sits in
 header, which trafilatura drops with the masthead: when the walk shows it on the page and the main
 text lacks it, it is put back before the first paragraph.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,8 +38,8 @@ def _lead(reader: PageReader, walk: TextBuilder, main: TextBuilder) -> str | Non
     if key in _norm(main.text()) or key not in _norm(text):
         return None
     for block in walk.blocks:
-        if block.kind == "paragraph" and key in _norm(text[block.start:block.end]):
-            return text[block.start:block.end]
+        if block.kind == "paragraph" and key in _norm(text[block.start : block.end]):
+            return text[block.start : block.end]
     return None
 
 
@@ -47,9 +48,14 @@ def choose(text: str, reader: PageReader, notes: list[Notice], dates: list[str] 
     htmldate finds in the page is appended to it."""
     walk = reader.result()
     if reader.elements > MAX_ELEMENTS:
-        notes.append(Notice("html_fallback", f"page of {reader.elements:,} elements: main text not "
-                                             "selected, the whole page's text is kept"))
+        notes.append(
+            Notice(
+                "html_fallback",
+                f"page of {reader.elements:,} elements: main text not selected, the whole page's text is kept",
+            )
+        )
         return walk
+
     def date_of(tree) -> None:
         found = page_date(tree, text)
         if found and dates is not None:

@@ -13,19 +13,30 @@ Determinism: no network (the text is passed in, never a URL), no clock (metadata
 not asked of trafilatura, so htmldate's "today" bound is never reached), no cache across
 documents (deduplication off).
 """
+
 from __future__ import annotations
 
 import logging
 from functools import lru_cache
+from typing import Any
 
 from extractor.ingest.document import TextBuilder
 
-_BLOCKS = {"head", "p", "quote", "code", "list", "item", "table", "row", "cell", "div", "section", "body",
-           "note", "fw"}
+_BLOCKS = {"head", "p", "quote", "code", "list", "item", "table", "row", "cell", "div", "section", "body", "note", "fw"}
 _SKIP = {"graphic", "comments"}
-_OPTIONS = dict(fast=False, favor_precision=False, favor_recall=False, include_comments=False,
-                include_tables=True, include_images=False, include_formatting=True, include_links=False,
-                deduplicate=False, with_metadata=False, output_format="python")
+_OPTIONS: dict[str, Any] = dict(
+    fast=False,
+    favor_precision=False,
+    favor_recall=False,
+    include_comments=False,
+    include_tables=True,
+    include_images=False,
+    include_formatting=True,
+    include_links=False,
+    deduplicate=False,
+    with_metadata=False,
+    output_format="python",
+)
 
 
 def _inline(el, parts: list[str]) -> None:
@@ -115,8 +126,7 @@ class _Mapper:
 def _parser():
     from lxml.html import HTMLParser  # trafilatura's own parser settings, the encoding ours
 
-    return HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
-                      remove_pis=True)
+    return HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True)
 
 
 def _tree(text: str):
@@ -169,8 +179,11 @@ def _trim_labels(out: TextBuilder) -> None:
     'More topics:' teasers) was cut away; a text that is nothing but labels is left whole."""
     text = out.text()
     keep = len(out.blocks)
-    while keep > 1 and out.blocks[keep - 1].kind in ("paragraph", "heading") \
-            and _is_label(text[out.blocks[keep - 1].start:out.blocks[keep - 1].end]):
+    while (
+        keep > 1
+        and out.blocks[keep - 1].kind in ("paragraph", "heading")
+        and _is_label(text[out.blocks[keep - 1].start : out.blocks[keep - 1].end])
+    ):
         keep -= 1
     if keep < len(out.blocks):
         end = out.blocks[keep - 1].end

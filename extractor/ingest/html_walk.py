@@ -10,14 +10,43 @@ What is text follows what BeautifulSoup gave: in the running text every text nod
 elements (page chrome, `drop_tags`); in a table cell and a heading's title, what `get_text(" ")`
 returned: no comments, nor script, style, template or ruby annotation (<rt>, <rp>) text.
 """
+
 from __future__ import annotations
 
 from extractor.ingest.document import TextBuilder
 
 HEADINGS = {f"h{i}": i for i in range(1, 7)}
-BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "blockquote", "pre", "figure",
-              "figcaption", "caption", "address", "dl", "dt", "dd", "ul", "ol", "li", "table", "thead",
-              "tbody", "tfoot", "hr", "body", "center", "details", "summary", *HEADINGS}
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "caption",
+    "address",
+    "dl",
+    "dt",
+    "dd",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "hr",
+    "body",
+    "center",
+    "details",
+    "summary",
+    *HEADINGS,
+}
 _PARAGRAPHS = ("p", "dd", "dt", "blockquote", "figcaption", "caption")
 NOT_GET_TEXT = {"script", "style", "template", "rt", "rp"}  # strings get_text never returned
 
@@ -102,7 +131,8 @@ class PageReader:
     def _reset(self) -> None:
         self.buffer: list[str] = []
         self.kinds: list[tuple[str, int]] = [("paragraph", 0)]
-        self.frames: list[tuple[str, bool, bool]] = []  # open elements of the walk: (tag, pushed kind, content)
+        # open elements of the walk: (tag, pushed kind, content: 0 none, 1 content, 2 rescued from a drop)
+        self.frames: list[tuple[str, bool, int]] = []
         self.skip = 0  # open elements inside dropped clutter
         self.skip_tag = ""  # the element that began the dropped subtree
         self.rescued: list[tuple[int, str]] = []  # (skip, skip_tag) set aside for an <article> inside
@@ -221,8 +251,9 @@ class PageReader:
     def meta_content(self, *keys: str) -> str | None:
         """The content of the first <meta> naming one of `keys` (in their order of preference)."""
         for key in keys:
-            attrs = next((self.meta[(attr, key)] for attr in ("property", "name", "itemprop")
-                          if (attr, key) in self.meta), None)
+            attrs = next(
+                (self.meta[(attr, key)] for attr in ("property", "name", "itemprop") if (attr, key) in self.meta), None
+            )
             if attrs is not None:
                 content = attrs.get("content") or ""
                 if content.strip():

@@ -15,6 +15,7 @@ first, by a deliberately strict test (a text that fails it goes to charset-norma
 - no symbol sits between two letters ("Za¿ó³æ" is Polish cp1250 read as cp1252), except the
   apostrophes, hyphens, dashes and middle dot that do in real text.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,7 +25,9 @@ _PUNCTUATION = "€‚„…†‡‰‹›‘’“”•–—™\u00a0¡¢£�
 _BETWEEN_LETTERS_OK = "’‘–—·\u00ad"
 _ALLOWED = set(_LETTERS + _PUNCTUATION)
 _LETTER = rf"[A-Za-z{_LETTERS}]"
-_SANDWICHED = re.compile(rf"{_LETTER}[{re.escape(''.join(sorted(set(_PUNCTUATION) - set(_BETWEEN_LETTERS_OK))))}]{_LETTER}")
+_SANDWICHED = re.compile(
+    rf"{_LETTER}[{re.escape(''.join(sorted(set(_PUNCTUATION) - set(_BETWEEN_LETTERS_OK))))}]{_LETTER}"
+)
 _RUN = re.compile(rf"[{_LETTERS}]{{3}}")
 _FOREIGN = re.compile("[ðþýÐÞÝ]")  # Turkish ğ ş ı, Baltic š ž, Czech ý read as cp1252
 _ASCII = bytes(range(128))
@@ -67,9 +70,12 @@ def legacy_choice(results, best, data: bytes) -> str:
     if not suspect and any("cp1252" in m.could_be_from_charset and m.chaos <= best.chaos for m in results):
         return "cp1252"
     if _DOS_OR_MAC.match(best.encoding) or (suspect and best.encoding == "cp1252"):
-        windows = sorted((c != "cp1252", m.chaos, c) for m in results for c in m.could_be_from_charset
-                         if c.startswith("cp125") and m.chaos <= best.chaos + _NEARLY
-                         and not (suspect and c == "cp1252"))
+        windows = sorted(
+            (c != "cp1252", m.chaos, c)
+            for m in results
+            for c in m.could_be_from_charset
+            if c.startswith("cp125") and m.chaos <= best.chaos + _NEARLY and not (suspect and c == "cp1252")
+        )
         if windows:
             return windows[0][2]
     return best.encoding

@@ -2,6 +2,7 @@
 rows become blocks of plain text. Emphasis and code marks are dropped, links keep their text only
 (the target goes), struck-out words, images and raw HTML go; a line of links alone (share buttons, a category menu)
 is page clutter and dropped. The record's text is the plain text, so every span indexes it."""
+
 from __future__ import annotations
 
 import re
@@ -57,7 +58,7 @@ def read_markdown(data: bytes, name: str) -> Document:
     fm = _FRONT_MATTER.match(source)
     if fm:
         meta = {k.lower(): v for k, v in _FM_FIELD.findall(fm.group(1))}
-        source = source[fm.end():]
+        source = source[fm.end() :]
     tokens = _parser().parse(source)
     out = TextBuilder()
     kinds: list[str] = []  # open containers: "list_item", "heading", "th", "td", ...
@@ -109,8 +110,9 @@ def read_markdown(data: bytes, name: str) -> Document:
                 out.add(line, "line")
     text = out.text()
     doc = Document(text=text, blocks=out.blocks, format="md", encoding=encoding, warnings=notes)
-    doc.title = (" ".join(meta["title"].split()) if meta.get("title") else None) or first_h1 \
-        or guess_title(text, out.blocks)
+    doc.title = (
+        (" ".join(meta["title"].split()) if meta.get("title") else None) or first_h1 or guess_title(text, out.blocks)
+    )
     date = meta.get("date") or meta.get("published")
     doc.published = _iso(date) if date else None
     if doc.published is None:

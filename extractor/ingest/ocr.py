@@ -4,14 +4,17 @@ as a text page's lines, so paragraphs, bullets, spans and pages come out as for 
 
 Tesseract runs single-threaded (OMP_THREAD_LIMIT=1): the same page gives the same words every
 time, and the batch's workers do not fight over the cores."""
+
 from __future__ import annotations
 
 import os
 import shutil
 
 DPI = 300
-INSTALL_HINT = ("install Tesseract (Debian/Ubuntu: apt-get install -y tesseract-ocr tesseract-ocr-eng; "
-                "then pip install pytesseract) or pass --no-ocr to skip such pages")
+INSTALL_HINT = (
+    "install Tesseract (Debian/Ubuntu: apt-get install -y tesseract-ocr tesseract-ocr-eng; "
+    "then pip install pytesseract) or pass --no-ocr to skip such pages"
+)
 
 
 def available() -> bool:

@@ -5,14 +5,15 @@ files. pdfminer errors come wrapped in PdfminerException: an encryption error
 inside means `encrypted`, anything else `corrupt` (pdf_errors.py). What the
 libraries log or warn while reading goes into the document's warnings.
 """
+
 from __future__ import annotations
 
 import io
 import re
 
+from extractor.ingest import ocr as ocr_reader
 from extractor.ingest.decode import is_blank
 from extractor.ingest.document import Document, IngestError, Notice, TextBuilder
-from extractor.ingest import ocr as ocr_reader
 from extractor.ingest.metadata import find_dateline_date, guess_title
 from extractor.ingest.pdf_errors import classify, library_noise, pdf_errors, raised_by_library
 from extractor.ingest.pdf_running import drop_running_lines
@@ -28,8 +29,9 @@ def _line_items(lines: list[dict], page_width: float) -> list[tuple[float, str, 
     """(top, "line", (text, top, bottom, wide)) per text line; `wide` marks full-width running text."""
     # the widest line, but at least 60% of the page: a lone short line is not "full-width"
     widest = max([ln["x1"] - ln["x0"] for ln in lines] + [0.6 * page_width])
-    return [(ln["top"], "line", (ln["text"], ln["top"], ln["bottom"], ln["x1"] - ln["x0"] > 0.75 * widest))
-            for ln in lines]
+    return [
+        (ln["top"], "line", (ln["text"], ln["top"], ln["bottom"], ln["x1"] - ln["x0"] > 0.75 * widest)) for ln in lines
+    ]
 
 
 def _pdfium_lines(page) -> list[dict]:
@@ -82,9 +84,14 @@ def _page_items(page) -> list[tuple[float, str, object]]:
         if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
             tables.append((table.bbox, rows))
     lines = page.extract_text_lines(x_tolerance=1.5, y_tolerance=3, return_chars=False)
-    lines = [ln for ln in lines
-             if not any(x0 - 1 <= ln["x0"] and ln["x1"] <= x1 + 1 and top <= (ln["top"] + ln["bottom"]) / 2 <= bottom
-                        for (x0, top, x1, bottom), _ in tables)]
+    lines = [
+        ln
+        for ln in lines
+        if not any(
+            x0 - 1 <= ln["x0"] and ln["x1"] <= x1 + 1 and top <= (ln["top"] + ln["bottom"]) / 2 <= bottom
+            for (x0, top, x1, bottom), _ in tables
+        )
+    ]
     items = _line_items(lines, float(page.width))
     items.extend((bbox[1], "table", rows) for bbox, rows in tables)
     items.sort(key=lambda item: item[0])
@@ -189,15 +196,20 @@ def _add_page(items, number: int, out: TextBuilder, counters: dict) -> None:
             out.add(_join_lines(paragraph), para_kind, page=number, level=para_level)  # type: ignore[arg-type]
             paragraph.clear()
 
-    for top, kind, payload in items:
+    for _top, kind, payload in items:
         if kind != "line":
             flush()
             prev = None
             rows = payload
             header = tuple(rows[0]) if len(rows) > 1 else ()
             for i, row in enumerate(rows):
-                out.add("", "table_header" if header and i == 0 else "table_row", page=number,
-                        cells=row, header=header if i else ())
+                out.add(
+                    "",
+                    "table_header" if header and i == 0 else "table_row",
+                    page=number,
+                    cells=row,
+                    header=header if i else (),
+                )
             continue
         raw, line_top, line_bottom, wide = payload
         counters["bad_chars"] += len(_CID.findall(raw)) + raw.count("\ufffd")
@@ -252,17 +264,35 @@ def read_pdf(data: bytes, name: str, max_pages: int | None = None, ocr: bool = T
         raise classify(e) from e
     text = out.text()
     if not text.strip() and wants_ocr and not ocr:
-        raise IngestError("needs_ocr", f"no text layer (scanned or image-only PDF) and no OCR engine: {ocr_reader.INSTALL_HINT}")
+        raise IngestError(
+            "needs_ocr", f"no text layer (scanned or image-only PDF) and no OCR engine: {ocr_reader.INSTALL_HINT}"
+        )
     if not text.strip():
-        warnings.append(Notice("no_text_layer", "no text layer: the PDF holds no extractable text (scanned or image-only?)"))
+        warnings.append(
+            Notice("no_text_layer", "no text layer: the PDF holds no extractable text (scanned or image-only?)")
+        )
     elif counters["unread_pages"]:
-        warnings.append(Notice("no_text_layer", f"pages {', '.join(map(str, counters['unread_pages']))} are images "
-                               f"without a text layer and were not read: OCR is off or missing ({ocr_reader.INSTALL_HINT})"))
+        warnings.append(
+            Notice(
+                "no_text_layer",
+                f"pages {', '.join(map(str, counters['unread_pages']))} are images "
+                f"without a text layer and were not read: OCR is off or missing ({ocr_reader.INSTALL_HINT})",
+            )
+        )
     elif bad_chars > 0.2 * max(len(text.split()), 1):
-        warnings.append(Notice("unmapped_glyphs",
-                               "text layer is mostly unmapped glyphs ((cid:N) or U+FFFD); text may be unreliable"))
-    doc = Document(text=text, blocks=out.blocks, format="pdf", pages=n_pages, ocr_pages=counters["ocr_pages"],
-                   warnings=warnings + [Notice("pdf_library", n) for n in noise + counters["ocr_failed"]])
+        warnings.append(
+            Notice(
+                "unmapped_glyphs", "text layer is mostly unmapped glyphs ((cid:N) or U+FFFD); text may be unreliable"
+            )
+        )
+    doc = Document(
+        text=text,
+        blocks=out.blocks,
+        format="pdf",
+        pages=n_pages,
+        ocr_pages=counters["ocr_pages"],
+        warnings=warnings + [Notice("pdf_library", n) for n in noise + counters["ocr_failed"]],
+    )
     if isinstance(title, bytes):
         title = title.decode("utf-8", "ignore")
     doc.title = " ".join(str(title).split()) if title and str(title).strip() else None

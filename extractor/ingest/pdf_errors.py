@@ -11,6 +11,7 @@ to a typed IngestError (`encrypted` or `corrupt`). pdfminer also leaks plain Val
 TypeError and the like from deep inside its parser; those count as the file's fault only when
 raised inside a library's own code: the same exception raised in ours is a bug and propagates.
 """
+
 from __future__ import annotations
 
 import logging
@@ -18,8 +19,8 @@ import re
 import struct
 import warnings
 import zlib
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from extractor.ingest.document import IngestError
 
@@ -28,12 +29,23 @@ MAX_NOTES = 10
 MAX_NOTE_CHARS = 200
 _ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
 # Built-in exceptions pdfminer lets escape on malformed input.
-_LEAKY = (ValueError, TypeError, KeyError, IndexError, AttributeError, AssertionError, ArithmeticError,
-          EOFError, UnicodeError, struct.error, zlib.error)
+_LEAKY = (
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    AssertionError,
+    ArithmeticError,
+    EOFError,
+    UnicodeError,
+    struct.error,
+    zlib.error,
+)
 
 
 def _from_library(module: str | None) -> bool:
-    return bool(module) and module.split(".", 1)[0] in LIBRARIES
+    return module is not None and module.split(".", 1)[0] in LIBRARIES
 
 
 class _Notes:

@@ -2,14 +2,16 @@
 other pages once their numbers are masked ("For public release | Page 2 of 3"), and bare page
 numbers ("Page 1 of 3", "- 2 -", "2"). They are dropped from the text; the page numbers stay as
 the blocks' pages."""
+
 from __future__ import annotations
 
 import re
 
 EDGE = 2  # lines looked at from the top and from the bottom of each page
 _DIGITS = re.compile(r"\d+")
-_PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.|seite|página)\s*)?[-–—(\[]?\s*\d{1,4}\s*(?:(?:of|/|de|von)\s*\d{1,4})?\s*[-–—)\]]?$",
-                          re.I)
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|p\.|seite|página)\s*)?[-–—(\[]?\s*\d{1,4}\s*(?:(?:of|/|de|von)\s*\d{1,4})?\s*[-–—)\]]?$", re.I
+)
 _PAGE_TAIL = re.compile(r"(?:^|[|·•]\s*|\s{2,})(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
 
 
@@ -32,7 +34,7 @@ def drop_running_lines(pages: list[list]) -> list[list]:
             for i in picked:
                 seen.setdefault((edge, _key(items[i][2][0])), set()).add(n)
     out = []
-    for n, items in enumerate(pages):
+    for items in pages:
         drop: set[int] = set()
         lines = _lines(items)
         for edge, order in (("top", lines[:EDGE]), ("bottom", lines[::-1][:EDGE])):

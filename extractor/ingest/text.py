@@ -1,10 +1,11 @@
 """Plain text (.txt): lines become blocks; wrapped lines are joined. (Markdown is markdown.py's.)"""
+
 from __future__ import annotations
 
 import re
 
 from extractor.ingest.decode import decode
-from extractor.ingest.document import Block, Document, Notice
+from extractor.ingest.document import Block, BlockKind, Document, Notice
 from extractor.ingest.metadata import find_dateline_date, guess_title
 
 BULLET = re.compile(r"^(\s*)(?:[-*•·▪◦‣●○■□–—※►▶]|\d{1,2}[.)]|\(?[a-z][.)]|[A-Z][.)](?=\s+[A-Z]))\s+")
@@ -13,15 +14,14 @@ _RULE_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")  
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)]\s*$")
 
 
-def classify_line(line: str) -> tuple[str, int]:
+def classify_line(line: str) -> tuple[BlockKind, int]:
     """(block kind, nesting level) of one line of plain text."""
     m = BULLET.match(line)
     if m:
         return "list_item", len(m.group(1).expandtabs(4)) // 2
     stripped = line.strip()
     words = stripped.split()
-    if (len(words) <= 14 and not re.search(r"[.!?;,]$", stripped)
-            and (stripped[0].isupper() or stripped[0].isdigit())):
+    if len(words) <= 14 and not re.search(r"[.!?;,]$", stripped) and (stripped[0].isupper() or stripped[0].isdigit()):
         return "heading", 0
     return "paragraph", 0
 
@@ -99,12 +99,20 @@ def read_text(data: bytes, name: str) -> Document:
         lead = len(line) - len(line.lstrip())
         kind, level = classify_line(line)
         wrapped, previous = _wrapped(previous, line, width), line
-        continuation = current is not None and kind != "list_item" and (
-            wrapped or line.lstrip()[:1].islower() and not _ENDS_SENTENCE.search(text[current[0]:current[1]]))
-        if continuation:
+        continuation = (
+            current is not None
+            and kind != "list_item"
+            and (wrapped or line.lstrip()[:1].islower() and not _ENDS_SENTENCE.search(text[current[0] : current[1]]))
+        )
+        if continuation and current is not None:
             current[1] = end - (len(line) - len(line.rstrip()))
-            blocks[-1] = Block(blocks[-1].kind if blocks[-1].kind != "heading" else "paragraph",
-                               blocks[-1].start, current[1], None, blocks[-1].level)
+            blocks[-1] = Block(
+                blocks[-1].kind if blocks[-1].kind != "heading" else "paragraph",
+                blocks[-1].start,
+                current[1],
+                None,
+                blocks[-1].level,
+            )
             continue
         s = start + lead
         e = end - (len(line) - len(line.rstrip()))
