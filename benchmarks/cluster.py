@@ -11,6 +11,7 @@ includes start-up (the pool forks after loading the model; a cluster starts its 
 workers, each loading the model). Every tree must hold the same records and error log as the
 first; the incremental rerun on the cluster must process nothing. Prints numbers only.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,8 +28,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from run import build_archive  # noqa: E402
 
-RUNS = [("pool -j 1", ["-j", "1"]), ("pool -j 2", ["-j", "2"]), ("dask local:1", ["--cluster", "local:1"]),
-        ("dask local:2", ["--cluster", "local:2"])]
+RUNS = [
+    ("pool -j 1", ["-j", "1"]),
+    ("pool -j 2", ["-j", "2"]),
+    ("dask local:1", ["--cluster", "local:1"]),
+    ("dask local:2", ["--cluster", "local:2"]),
+]
 
 
 def tree(out: Path) -> dict[str, bytes]:
@@ -45,8 +50,14 @@ def extract(archive: Path, out: Path, args: list[str], force: bool = True) -> di
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=3600)
     wall = time.perf_counter() - t
     counts = json.loads((out / ".extractor" / "manifest.json").read_text())["counts"]
-    return {"wall_s": wall, "exit": r.returncode, "counts": counts, "load_before": load0,
-            "load_after": os.getloadavg()[0], "stderr": r.stderr.strip().splitlines()[-1:]}
+    return {
+        "wall_s": wall,
+        "exit": r.returncode,
+        "counts": counts,
+        "load_before": load0,
+        "load_after": os.getloadavg()[0],
+        "stderr": r.stderr.strip().splitlines()[-1:],
+    }
 
 
 def main(argv=None) -> int:
@@ -61,8 +72,11 @@ def main(argv=None) -> int:
     try:
         archive = work / "archive"
         info = build_archive(archive, args.docs, 20)
-        print(f"extractor cluster benchmark  {time.strftime('%Y-%m-%d %H:%M')}  {os.cpu_count()} CPUs  "
-              f"archive {info['documents']} docs, {info['bytes'] / 1e6:.1f} MB", flush=True)
+        print(
+            f"extractor cluster benchmark  {time.strftime('%Y-%m-%d %H:%M')}  {os.cpu_count()} CPUs  "
+            f"archive {info['documents']} docs, {info['bytes'] / 1e6:.1f} MB",
+            flush=True,
+        )
         results, reference = [], None
         for rnd in range(args.rounds):
             for label, extra in RUNS:
@@ -71,17 +85,25 @@ def main(argv=None) -> int:
                 x = extract(archive, out, extra)
                 t = tree(out)
                 reference = reference or t
-                x.update(label=label, round=rnd, identical=t == reference,
-                         docs_per_s=x["counts"]["processed"] / x["wall_s"])
+                x.update(
+                    label=label, round=rnd, identical=t == reference, docs_per_s=x["counts"]["processed"] / x["wall_s"]
+                )
                 if label.startswith("dask local:2") and rnd == 0:
                     again = extract(archive, out, extra, force=False)
-                    x["rerun"] = {"wall_s": again["wall_s"], "processed": again["counts"]["processed"],
-                                  "skipped": again["counts"]["skipped"], "identical": tree(out) == reference}
+                    x["rerun"] = {
+                        "wall_s": again["wall_s"],
+                        "processed": again["counts"]["processed"],
+                        "skipped": again["counts"]["skipped"],
+                        "identical": tree(out) == reference,
+                    }
                 results.append(x)
-                print(f"{label:<13} round {rnd}  {x['wall_s']:6.1f} s  {x['docs_per_s']:5.2f} docs/s  "
-                      f"{x['counts']['processed']} ok {x['counts']['failed']} failed  exit {x['exit']}  "
-                      f"same tree as the first: {x['identical']}  load {x['load_before']:.1f} -> "
-                      f"{x['load_after']:.1f}" + (f"  rerun: {x['rerun']}" if "rerun" in x else ""), flush=True)
+                print(
+                    f"{label:<13} round {rnd}  {x['wall_s']:6.1f} s  {x['docs_per_s']:5.2f} docs/s  "
+                    f"{x['counts']['processed']} ok {x['counts']['failed']} failed  exit {x['exit']}  "
+                    f"same tree as the first: {x['identical']}  load {x['load_before']:.1f} -> "
+                    f"{x['load_after']:.1f}" + (f"  rerun: {x['rerun']}" if "rerun" in x else ""),
+                    flush=True,
+                )
         if args.json:
             args.json.write_text(json.dumps(results, indent=2) + "\n")
     finally:

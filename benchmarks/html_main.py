@@ -11,6 +11,7 @@ Ours is `read_html(bytes).text` (the text a record carries with --keep-text); tr
 is `trafilatura.extract(bytes)` with its defaults. Both are warmed up on the first page, then
 take turns on each page, `--repeat` times (default 3), the fastest read of each counted.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,8 +44,12 @@ def score(texts: dict[str, str], expected: dict) -> dict:
         tp, fp, fn = tp + found, fp + kept, fn + len(exp["with"]) - found
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": round(p, 3), "recall": round(r, 3),
-            "f1": round(2 * tp / (2 * tp + fp + fn), 3) if tp else 0.0, "empty_pages": empty}
+    return {
+        "precision": round(p, 3),
+        "recall": round(r, 3),
+        "f1": round(2 * tp / (2 * tp + fp + fn), 3) if tp else 0.0,
+        "empty_pages": empty,
+    }
 
 
 def _ours(data: bytes, name: str) -> str:
@@ -104,8 +109,10 @@ def main() -> None:
     print(f"{'reader':<12} {'P':>6} {'R':>6} {'F1':>6} {'no text':>8} {'ms/page':>8}")
     for label in ("ours", "trafilatura"):
         r = result[label]
-        print(f"{label:<12} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>6.3f} "
-              f"{r['empty_pages']:>8} {r['ms_per_page']:>8.1f}")
+        print(
+            f"{label:<12} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>6.3f} "
+            f"{r['empty_pages']:>8} {r['ms_per_page']:>8.1f}"
+        )
     print(f"ours / trafilatura time: {result['speed_ratio']:.2f}x")
 
 

@@ -10,6 +10,7 @@ pieces, run.py `bare_spacy`), then the pipeline again, so a change of load durin
 a difference between the two pipeline passes. Ratios are words/s of the pipeline (whole
 extract_document: ingest + spaCy + rules) over words/s of bare spaCy, by wall and by CPU time.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,8 +33,11 @@ def main(argv=None) -> int:
         archive = Path(tmp) / "archive"
         bench.build_archive(archive, args.docs, 20)
         files = bench.archive_files(archive)
-        print(f"extractor pieces benchmark  {time.strftime('%Y-%m-%d %H:%M')}  {len(files)} documents  "
-              f"load {os.getloadavg()[0]:.1f}", flush=True)
+        print(
+            f"extractor pieces benchmark  {time.strftime('%Y-%m-%d %H:%M')}  {len(files)} documents  "
+            f"load {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
         passes = []
         ip, texts, pieces = bench.in_process(files)
         passes.append(ip)
@@ -41,16 +45,22 @@ def main(argv=None) -> int:
         ip2, _, _ = bench.in_process(files)
         passes.append(ip2)
     words = bare["words"]
-    print(f"bare spaCy, block pieces   {bare['blocks_words_per_s']:7,.0f} words/s  "
-          f"{bare['blocks_words_per_cpu_s']:7,.0f} words/CPU-s  {bare['block_pieces']:,} pieces, {words:,} words")
-    print(f"bare spaCy, whole texts    {bare['words_per_s']:7,.0f} words/s  {bare['words_per_cpu_s']:7,.0f} words/CPU-s")
+    print(
+        f"bare spaCy, block pieces   {bare['blocks_words_per_s']:7,.0f} words/s  "
+        f"{bare['blocks_words_per_cpu_s']:7,.0f} words/CPU-s  {bare['block_pieces']:,} pieces, {words:,} words"
+    )
+    print(
+        f"bare spaCy, whole texts    {bare['words_per_s']:7,.0f} words/s  {bare['words_per_cpu_s']:7,.0f} words/CPU-s"
+    )
     for n, p in enumerate(passes, 1):
         sh = p["share"]
-        print(f"pipeline pass {n}            {p['words_per_s']:7,.0f} words/s  {p['words_per_cpu_s']:7,.0f} words/CPU-s  "
-              f"ratio to bare pieces {p['words_per_s'] / bare['blocks_words_per_s']:.2f} (CPU "
-              f"{p['words_per_cpu_s'] / bare['blocks_words_per_cpu_s']:.2f}); ingest {sh['ingest']:.0%}, "
-              f"spaCy {sh['spacy']:.0%}, rules {sh['rules']:.0%}; spaCy stage alone "
-              f"{words / p['stages_s']['spacy']:,.0f} words/s")
+        print(
+            f"pipeline pass {n}            {p['words_per_s']:7,.0f} words/s  {p['words_per_cpu_s']:7,.0f} words/CPU-s  "
+            f"ratio to bare pieces {p['words_per_s'] / bare['blocks_words_per_s']:.2f} (CPU "
+            f"{p['words_per_cpu_s'] / bare['blocks_words_per_cpu_s']:.2f}); ingest {sh['ingest']:.0%}, "
+            f"spaCy {sh['spacy']:.0%}, rules {sh['rules']:.0%}; spaCy stage alone "
+            f"{words / p['stages_s']['spacy']:,.0f} words/s"
+        )
     print(f"load at the end {os.getloadavg()[0]:.1f}")
     return 0
 

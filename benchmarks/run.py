@@ -37,6 +37,7 @@ What it does, in one run:
 `--profile N` additionally runs cProfile over the in-process pipeline on the first N archive
 documents and prints the functions with the largest own time.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -103,8 +104,9 @@ def snapshot(work: Path, attempts: int = 4) -> dict:
         for f in files:
             h.update(str(f.relative_to(dest)).encode() + b"\0" + f.read_bytes())
         env = dict(os.environ, PYTHONPATH=str(dest))
-        smoke = subprocess.run([sys.executable, "-c", _SMOKE, str(dest), *smoke_docs], cwd=work, env=env,
-                               capture_output=True, text=True)
+        smoke = subprocess.run(
+            [sys.executable, "-c", _SMOKE, str(dest), *smoke_docs], cwd=work, env=env, capture_output=True, text=True
+        )
         if smoke.returncode == 0:
             return {"path": str(dest), "files": len(files), "sha256": h.hexdigest(), "attempts": attempt}
         log(f"snapshot attempt {attempt} does not work ({smoke.stderr.strip().splitlines()[-1:]}); retrying in 20 s")
@@ -121,16 +123,42 @@ def log(msg: str) -> None:
 # ---------------------------------------------------------------------------------------------
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # "$38-44 billion", "US$350", "USD 1.2 trillion", "A$1.2 billion", "$5bn", "350 billion dollars"
-_AMOUNT = re.compile(rf"(?<![\w.])(?P<cur>(?:US|A|C)?\$|USD ?|EUR ?|\u20ac|\u00a3)(?P<num>{_NUM})"
-                     rf"(?:(?P<sep>\s?(?:-|\u2013|to)\s?)(?P<num2>{_NUM}))?"
-                     rf"|(?<![\w.,])(?P<bare>{_NUM})(?= (?:billion|million|trillion) (?:dollars|won|yen|euros|pounds)\b)")
+_AMOUNT = re.compile(
+    rf"(?<![\w.])(?P<cur>(?:US|A|C)?\$|USD ?|EUR ?|\u20ac|\u00a3)(?P<num>{_NUM})"
+    rf"(?:(?P<sep>\s?(?:-|\u2013|to)\s?)(?P<num2>{_NUM}))?"
+    rf"|(?<![\w.,])(?P<bare>{_NUM})(?= (?:billion|million|trillion) (?:dollars|won|yen|euros|pounds)\b)"
+)
 _YEAR = re.compile(r"(?<![\d/.-])(202[2-9])(?![\d])")
 # Real names in the corpus -> invented ones (plain ASCII, so cp1252 and latin-1 PDFs stay valid).
-_COMPANIES = ["Boeing", "Hyundai", "Samsung", "Nvidia", "Hanwha", "Westinghouse", "Toyota", "SoftBank",
-              "Hitachi", "TSMC", "Google", "Oracle", "GE Vernova"]
-_INVENTED = ["Kestrel Aerospace", "Halden Electronics", "Vireo Systems", "Tidewater Steel", "Meridian Cloud",
-             "Solace Energy", "Northwind Motors", "Larkspur Materials", "Cobalt Ridge Holdings",
-             "Bramblecote Industries", "Aster Semiconductor", "Harbor Point Shipbuilding"]
+_COMPANIES = [
+    "Boeing",
+    "Hyundai",
+    "Samsung",
+    "Nvidia",
+    "Hanwha",
+    "Westinghouse",
+    "Toyota",
+    "SoftBank",
+    "Hitachi",
+    "TSMC",
+    "Google",
+    "Oracle",
+    "GE Vernova",
+]
+_INVENTED = [
+    "Kestrel Aerospace",
+    "Halden Electronics",
+    "Vireo Systems",
+    "Tidewater Steel",
+    "Meridian Cloud",
+    "Solace Energy",
+    "Northwind Motors",
+    "Larkspur Materials",
+    "Cobalt Ridge Holdings",
+    "Bramblecote Industries",
+    "Aster Semiconductor",
+    "Harbor Point Shipbuilding",
+]
 
 
 class Variation:
@@ -184,9 +212,11 @@ def _load_pdf_generator():
         return original(self, w, h, mod._vary(text), *args, **kwargs)
 
     mod.Doc.multi_cell = multi_cell
-    builders = {"05-us-korea-joint-fact-sheet.pdf": mod.us_korea_joint_fact_sheet,
-                "06-asian-investment-project-tracker.pdf": mod.asian_investment_table,
-                "07-us-australia-minerals-brief.pdf": mod.us_australia_minerals_brief}
+    builders = {
+        "05-us-korea-joint-fact-sheet.pdf": mod.us_korea_joint_fact_sheet,
+        "06-asian-investment-project-tracker.pdf": mod.asian_investment_table,
+        "07-us-australia-minerals-brief.pdf": mod.us_australia_minerals_brief,
+    }
 
     def build(name: str, path: Path, vary: Variation) -> None:
         mod._vary = vary
@@ -210,19 +240,78 @@ def _decode(data: bytes) -> tuple[str, str]:
 # ---------------------------------------------------------------------------------------------
 # The long fact-sheet PDF
 # ---------------------------------------------------------------------------------------------
-_SECTORS = ["semiconductor fabrication", "advanced battery", "liquefied natural gas", "shipbuilding",
-            "critical minerals processing", "artificial intelligence data center", "steel", "aerospace",
-            "pharmaceutical manufacturing", "grid equipment", "nuclear power", "automotive assembly"]
-_STATES = ["Texas", "Arizona", "Ohio", "Georgia", "Indiana", "Louisiana", "Tennessee", "North Carolina",
-           "Pennsylvania", "Michigan", "Alabama", "New York", "Virginia", "Kentucky"]
-_FIRMS = ["Kestrel Aerospace Inc.", "Halden Electronics Co., Ltd.", "Vireo Systems Corporation",
-          "Tidewater Steel Company", "Meridian Cloud LLC", "Solace Energy Holdings", "Northwind Motors",
-          "Larkspur Materials Group", "Cobalt Ridge Holdings", "Bramblecote Industries plc",
-          "Aster Semiconductor", "Harbor Point Shipbuilding", "Ironvale Mining Corp.", "Quillon Pharma AG"]
-_COUNTRIES = ["Japan", "the Republic of Korea", "Saudi Arabia", "the United Arab Emirates", "Qatar",
-              "the United Kingdom", "Australia", "Taiwan", "Germany", "India"]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"]
+_SECTORS = [
+    "semiconductor fabrication",
+    "advanced battery",
+    "liquefied natural gas",
+    "shipbuilding",
+    "critical minerals processing",
+    "artificial intelligence data center",
+    "steel",
+    "aerospace",
+    "pharmaceutical manufacturing",
+    "grid equipment",
+    "nuclear power",
+    "automotive assembly",
+]
+_STATES = [
+    "Texas",
+    "Arizona",
+    "Ohio",
+    "Georgia",
+    "Indiana",
+    "Louisiana",
+    "Tennessee",
+    "North Carolina",
+    "Pennsylvania",
+    "Michigan",
+    "Alabama",
+    "New York",
+    "Virginia",
+    "Kentucky",
+]
+_FIRMS = [
+    "Kestrel Aerospace Inc.",
+    "Halden Electronics Co., Ltd.",
+    "Vireo Systems Corporation",
+    "Tidewater Steel Company",
+    "Meridian Cloud LLC",
+    "Solace Energy Holdings",
+    "Northwind Motors",
+    "Larkspur Materials Group",
+    "Cobalt Ridge Holdings",
+    "Bramblecote Industries plc",
+    "Aster Semiconductor",
+    "Harbor Point Shipbuilding",
+    "Ironvale Mining Corp.",
+    "Quillon Pharma AG",
+]
+_COUNTRIES = [
+    "Japan",
+    "the Republic of Korea",
+    "Saudi Arabia",
+    "the United Arab Emirates",
+    "Qatar",
+    "the United Kingdom",
+    "Australia",
+    "Taiwan",
+    "Germany",
+    "India",
+]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def _money(rng: random.Random) -> str:
@@ -291,8 +380,7 @@ def make_long_pdf(path: Path, pages: int, seed: int = SEED) -> None:
             pdf.multi_cell(0, 6, "Washington, D.C. | As of January 15, 2026", align="C", **nl)
             pdf.ln(3)
         pdf.set_font("Helvetica", "B", 12)
-        pdf.multi_cell(0, 6.5, f"{p}. {rng.choice(_SECTORS).title()} Commitments with {rng.choice(_COUNTRIES)}",
-                       **nl)
+        pdf.multi_cell(0, 6.5, f"{p}. {rng.choice(_SECTORS).title()} Commitments with {rng.choice(_COUNTRIES)}", **nl)
         pdf.ln(3)
         pdf.set_font("Helvetica", "", 10)
         for _ in range(5 if p % 10 else 2):
@@ -306,10 +394,18 @@ def make_long_pdf(path: Path, pages: int, seed: int = SEED) -> None:
             pdf.ln(2)
             pdf.set_font("Helvetica", "", 8.5)
             with pdf.table(col_widths=(60, 50, 30, 26), line_height=4.6) as table:
-                for r, cells in enumerate([("Project", "Sponsor", "Investment", "Timing")]
-                                          + [(f"{rng.choice(_SECTORS).capitalize()} site, {rng.choice(_STATES)}",
-                                              rng.choice(_FIRMS), _money(rng), f"By {rng.randint(2026, 2032)}")
-                                             for _ in range(4)]):
+                for _r, cells in enumerate(
+                    [("Project", "Sponsor", "Investment", "Timing")]
+                    + [
+                        (
+                            f"{rng.choice(_SECTORS).capitalize()} site, {rng.choice(_STATES)}",
+                            rng.choice(_FIRMS),
+                            _money(rng),
+                            f"By {rng.randint(2026, 2032)}",
+                        )
+                        for _ in range(4)
+                    ]
+                ):
                     row = table.row()
                     for c in cells:
                         row.cell(c)
@@ -346,9 +442,13 @@ def build_archive(archive: Path, n_docs: int, long_pages: int) -> dict:
     long_pdf = archive / f"long-fact-sheet-{long_pages}p.pdf"
     make_long_pdf(long_pdf, long_pages)
     counts[f"pdf_{long_pages}p"] = 1
-    return {"documents": n_docs + 1, "by_format": counts, "long_pdf": str(long_pdf),
-            "corpus_sources": [p.name for p in sources],
-            "bytes": sum(p.stat().st_size for p in archive.rglob("*") if p.is_file())}
+    return {
+        "documents": n_docs + 1,
+        "by_format": counts,
+        "long_pdf": str(long_pdf),
+        "corpus_sources": [p.name for p in sources],
+        "bytes": sum(p.stat().st_size for p in archive.rglob("*") if p.is_file()),
+    }
 
 
 def archive_files(archive: Path) -> list[tuple[str, Path]]:
@@ -418,7 +518,7 @@ def in_process(files: list[tuple[str, Path]]) -> tuple[dict, list[str], list[lis
     cpu_extract = 0.0
     per_file: dict[str, int] = {}
     pipeline.ingest, pipeline.analyze = timed_ingest, timed_analyze
-    t_all, cpu_all = time.perf_counter(), time.process_time()
+    t_all, _cpu_all = time.perf_counter(), time.process_time()
     try:
         for n, (rel, path) in enumerate(files, 1):
             data = path.read_bytes()
@@ -442,8 +542,9 @@ def in_process(files: list[tuple[str, Path]]) -> tuple[dict, list[str], list[lis
             words += w
             chars += len(doc.text)
             texts.append(doc.text)
-            pieces.append([t for _, _, t in _pieces_of(doc)] if _pieces_of else
-                          [doc.text[b.start:b.end] for b in doc.blocks])
+            pieces.append(
+                [t for _, _, t in _pieces_of(doc)] if _pieces_of else [doc.text[b.start : b.end] for b in doc.blocks]
+            )
             k = by_kind.setdefault(_kind(rel), {"docs": 0, "words": 0, "ingest": 0.0, "spacy": 0.0, "rules": 0.0})
             k["docs"] += 1
             k["words"] += w
@@ -459,12 +560,21 @@ def in_process(files: list[tuple[str, Path]]) -> tuple[dict, list[str], list[lis
     wall = time.perf_counter() - t_all
     extract_s = stages["ingest"] + stages["spacy"] + stages["rules"]
     res = {
-        "model_load_s": load_s, "documents": len(files) - failed, "failed": failed, "words": words,
-        "characters": chars, "wall_s": wall, "extract_document_s": extract_s,
-        "words_per_s": words / extract_s, "docs_per_s": (len(files) - failed) / extract_s,
-        "extract_document_cpu_s": cpu_extract, "words_per_cpu_s": words / cpu_extract,
-        "stages_s": stages, "share": {k: v / extract_s for k, v in stages.items()},
-        "by_kind": by_kind, "words_per_file": per_file,
+        "model_load_s": load_s,
+        "documents": len(files) - failed,
+        "failed": failed,
+        "words": words,
+        "characters": chars,
+        "wall_s": wall,
+        "extract_document_s": extract_s,
+        "words_per_s": words / extract_s,
+        "docs_per_s": (len(files) - failed) / extract_s,
+        "extract_document_cpu_s": cpu_extract,
+        "words_per_cpu_s": words / cpu_extract,
+        "stages_s": stages,
+        "share": {k: v / extract_s for k, v in stages.items()},
+        "by_kind": by_kind,
+        "words_per_file": per_file,
     }
     return res, texts, pieces
 
@@ -480,16 +590,30 @@ def bare_spacy(texts: list[str], pieces: list[list[str]], with_blocks: bool) -> 
     for _ in nlp.pipe(texts):
         pass
     whole_s, whole_cpu = time.perf_counter() - t, time.process_time() - c
-    res = {"model_load_s": load_s, "pipeline": list(nlp.pipe_names), "words": words, "documents_s": whole_s,
-           "words_per_s": words / whole_s, "documents_cpu_s": whole_cpu, "words_per_cpu_s": words / whole_cpu}
+    res = {
+        "model_load_s": load_s,
+        "pipeline": list(nlp.pipe_names),
+        "words": words,
+        "documents_s": whole_s,
+        "words_per_s": words / whole_s,
+        "documents_cpu_s": whole_cpu,
+        "words_per_cpu_s": words / whole_cpu,
+    }
     if with_blocks:
         flat = [p for doc in pieces for p in doc]
         t, c = time.perf_counter(), time.process_time()
         for _ in nlp.pipe(flat):
             pass
         blocks_s, blocks_cpu = time.perf_counter() - t, time.process_time() - c
-        res.update({"block_pieces": len(flat), "blocks_s": blocks_s, "blocks_words_per_s": words / blocks_s,
-                    "blocks_cpu_s": blocks_cpu, "blocks_words_per_cpu_s": words / blocks_cpu})
+        res.update(
+            {
+                "block_pieces": len(flat),
+                "blocks_s": blocks_s,
+                "blocks_words_per_s": words / blocks_s,
+                "blocks_cpu_s": blocks_cpu,
+                "blocks_words_per_cpu_s": words / blocks_cpu,
+            }
+        )
     return res
 
 
@@ -592,8 +716,9 @@ def run_extractor(archive: Path, out: Path, jobs: int | None, force: bool) -> di
     load_before = os.getloadavg()[0]
     busy0 = _busy_cpu_s()
     t = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=CHILD_CWD, env=child_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen(
+        cmd, cwd=CHILD_CWD, env=child_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     sampler = TreeSampler(proc.pid)
     sampler.start()
     stdout, stderr = proc.communicate()
@@ -607,15 +732,21 @@ def run_extractor(archive: Path, out: Path, jobs: int | None, force: bool) -> di
     workers = [p["hwm_kb"] for p in procs if p["role"] == "worker"]
     cpu = sum(p["cpu_s"] for p in procs)
     return {
-        "cmd": " ".join(cmd), "exit_code": proc.returncode, "wall_s": wall,
-        "run_s": manifest["seconds"], "counts": manifest["counts"], "summary": stderr.strip().splitlines()[-1:],
+        "cmd": " ".join(cmd),
+        "exit_code": proc.returncode,
+        "wall_s": wall,
+        "run_s": manifest["seconds"],
+        "counts": manifest["counts"],
+        "summary": stderr.strip().splitlines()[-1:],
         "main_peak_rss_mb": procs[0]["hwm_kb"] / 1024 if procs else None,
         "worker_peak_rss_mb": [w / 1024 for w in sorted(workers, reverse=True)],
         "tree_peak_total_rss_mb": sampler.peak_total_rss_kb / 1024,
         "failures": manifest.get("failures", []),
         "slowest": sorted(manifest.get("durations", {}).items(), key=lambda kv: -kv[1])[:3],
-        "processes": len(procs), "roles": sorted(p["role"] for p in procs),
-        "tree_cpu_s": cpu, "cpu_utilisation": cpu / wall,
+        "processes": len(procs),
+        "roles": sorted(p["role"] for p in procs),
+        "tree_cpu_s": cpu,
+        "cpu_utilisation": cpu / wall,
         "other_processes_cores": max(0.0, busy - cpu) / wall,  # load from outside the run (other users, ...)
         "loadavg_1min_before": load_before,
     }
@@ -624,8 +755,7 @@ def run_extractor(archive: Path, out: Path, jobs: int | None, force: bool) -> di
 def record_mtimes(out: Path) -> dict[str, int]:
     from extractor.runner import RESERVED
 
-    return {str(p.relative_to(out)): p.stat().st_mtime_ns for p in out.rglob("*.json")
-            if p.name not in RESERVED}
+    return {str(p.relative_to(out)): p.stat().st_mtime_ns for p in out.rglob("*.json") if p.name not in RESERVED}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -652,8 +782,14 @@ print(json.dumps({"pages": doc.pages, "seconds": secs, "words": len(doc.text.spl
 
 
 def pdf_child(path: Path) -> dict:
-    out = subprocess.run([sys.executable, "-c", _PDF_CHILD, str(path)], cwd=CHILD_CWD, env=child_env(),
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", _PDF_CHILD, str(path)],
+        cwd=CHILD_CWD,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -677,11 +813,13 @@ def profile(files: list[tuple[str, Path]], n: int) -> dict:
     st = pstats.Stats(prof)
     total = st.total_tt
     rows = []
-    for (fname, line, func), (cc, nc, tt, ct, callers) in st.stats.items():
+    for (fname, line, func), (_cc, nc, tt, ct, _callers) in st.stats.items():
         rows.append({"function": f"{_short(fname)}:{line}({func})", "own_s": tt, "cum_s": ct, "calls": nc})
     top_own = sorted(rows, key=lambda r: -r["own_s"])[:20]
-    ours = sorted((r for r in rows if "extractor/" in r["function"] and "benchmarks" not in r["function"]),
-                  key=lambda r: -r["cum_s"])[:25]
+    ours = sorted(
+        (r for r in rows if "extractor/" in r["function"] and "benchmarks" not in r["function"]),
+        key=lambda r: -r["cum_s"],
+    )[:25]
     return {"documents": len(datas), "total_s": total, "top_own": top_own, "extractor_cumulative": ours}
 
 
@@ -706,9 +844,15 @@ def machine() -> dict:
         pass
     import spacy
 
-    return {"date": dt.datetime.now().isoformat(timespec="seconds"), "nproc": os.cpu_count(), "cpu": cpu,
-            "python": platform.python_version(), "spacy": spacy.__version__, "model": MODEL,
-            "loadavg_start": os.getloadavg()}
+    return {
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "spacy": spacy.__version__,
+        "model": MODEL,
+        "loadavg_start": os.getloadavg(),
+    }
 
 
 def table(r: dict) -> str:
@@ -718,68 +862,116 @@ def table(r: dict) -> str:
         rows.append((label, value, note))
 
     a = r["archive"]
-    add("archive", f"{a['documents']} docs, {a['bytes'] / 1e6:.1f} MB",
-        ", ".join(f"{k} {v}" for k, v in a["by_format"].items()))
+    add(
+        "archive",
+        f"{a['documents']} docs, {a['bytes'] / 1e6:.1f} MB",
+        ", ".join(f"{k} {v}" for k, v in a["by_format"].items()),
+    )
     ip = r["in_process"]
     add("words (extracted text)", f"{ip['words']:,}", f"{ip['characters']:,} characters")
     for key, label in (("jobs1", "extract --jobs 1"), ("jobs2", "extract --jobs 2")):
         x = r["pipeline"][key]
-        add(label, f"{x['wall_s']:.1f} s wall",
+        add(
+            label,
+            f"{x['wall_s']:.1f} s wall",
             f"{x['docs_per_s']:.2f} docs/s, {x['words_per_s']:,.0f} words/s; CPU {x['tree_cpu_s']:.0f} s "
             f"= {x['cpu_utilisation']:.2f} cores busy (other processes: {x['other_processes_cores']:.2f}); "
-            f"exit {x['exit_code']}")
+            f"exit {x['exit_code']}",
+        )
     for key in ("jobs1", "jobs2"):
         x = r["pipeline"][key]
         slow = ", ".join(f"{Path(k).name} {v:.0f} s" for k, v in x["slowest"][:2])
-        add(f"  --jobs {key[-1]} details", f"{x['counts']['processed']} ok, {len(x['failures'])} failed",
-            f"slowest: {slow}; extractor's own timer {x['run_s']:.1f} s")
+        add(
+            f"  --jobs {key[-1]} details",
+            f"{x['counts']['processed']} ok, {len(x['failures'])} failed",
+            f"slowest: {slow}; extractor's own timer {x['run_s']:.1f} s",
+        )
     add("speed-up jobs2/jobs1", f"{r['pipeline']['speedup']:.2f}x", f"on {r['machine']['nproc']} CPUs")
     for key in ("jobs1", "jobs2"):
         x = r["pipeline"][key]
         w = x["worker_peak_rss_mb"]
-        add(f"peak RSS, --jobs {key[-1]}", f"{max(w or [0]):.0f} MB largest worker",
+        add(
+            f"peak RSS, --jobs {key[-1]}",
+            f"{max(w or [0]):.0f} MB largest worker",
             f"{len(w)} worker process(es); main {x['main_peak_rss_mb']:.0f} MB; all {x['processes']} processes "
-            f"together at most {x['tree_peak_total_rss_mb']:.0f} MB (VmHWM/VmRSS sampled every 0.2 s)")
-    add("in-process pipeline", f"{ip['words_per_s']:,.0f} words/s",
+            f"together at most {x['tree_peak_total_rss_mb']:.0f} MB (VmHWM/VmRSS sampled every 0.2 s)",
+        )
+    add(
+        "in-process pipeline",
+        f"{ip['words_per_s']:,.0f} words/s",
         f"{ip['words_per_cpu_s']:,.0f} words/CPU-s; {ip['docs_per_s']:.2f} docs/s; "
-        f"{ip['extract_document_s']:.1f} s in extract_document")
+        f"{ip['extract_document_s']:.1f} s in extract_document",
+    )
     b = r["bare_spacy"]
-    add("bare spaCy, whole texts", f"{b['words_per_s']:,.0f} words/s",
-        f"{b['words_per_cpu_s']:,.0f} words/CPU-s; {b['documents_s']:.1f} s, one nlp.pipe")
+    add(
+        "bare spaCy, whole texts",
+        f"{b['words_per_s']:,.0f} words/s",
+        f"{b['words_per_cpu_s']:,.0f} words/CPU-s; {b['documents_s']:.1f} s, one nlp.pipe",
+    )
     if "blocks_words_per_s" in b:
-        add("bare spaCy, block pieces", f"{b['blocks_words_per_s']:,.0f} words/s",
-            f"{b['blocks_words_per_cpu_s']:,.0f} words/CPU-s; {b['block_pieces']:,} pieces, {b['blocks_s']:.1f} s")
+        add(
+            "bare spaCy, block pieces",
+            f"{b['blocks_words_per_s']:,.0f} words/s",
+            f"{b['blocks_words_per_cpu_s']:,.0f} words/CPU-s; {b['block_pieces']:,} pieces, {b['blocks_s']:.1f} s",
+        )
     ratios = r["ratios"]
-    add("in-process / bare spaCy", f"{ratios['in_process_vs_bare']:.2f}",
-        f"by CPU time {ratios['in_process_vs_bare_cpu']:.2f}; target >= 0.8")
+    add(
+        "in-process / bare spaCy",
+        f"{ratios['in_process_vs_bare']:.2f}",
+        f"by CPU time {ratios['in_process_vs_bare_cpu']:.2f}; target >= 0.8",
+    )
     if "in_process_vs_bare_blocks" in ratios:
-        add("in-process / bare (blocks)", f"{ratios['in_process_vs_bare_blocks']:.2f}",
-            f"by CPU time {ratios['in_process_vs_bare_blocks_cpu']:.2f}")
-    add("jobs 1 (subprocess) / bare", f"{ratios['jobs1_vs_bare']:.2f}",
-        f"by CPU time {ratios['jobs1_vs_bare_cpu']:.2f}; includes start-up, model loads, pool")
+        add(
+            "in-process / bare (blocks)",
+            f"{ratios['in_process_vs_bare_blocks']:.2f}",
+            f"by CPU time {ratios['in_process_vs_bare_blocks_cpu']:.2f}",
+        )
+    add(
+        "jobs 1 (subprocess) / bare",
+        f"{ratios['jobs1_vs_bare']:.2f}",
+        f"by CPU time {ratios['jobs1_vs_bare_cpu']:.2f}; includes start-up, model loads, pool",
+    )
     sh = ip["share"]
-    add("time share (in-process)", f"ingest {sh['ingest']:.0%}, spaCy {sh['spacy']:.0%}, rules {sh['rules']:.0%}",
-        f"+ serialize {sh['serialize']:.0%} on top")
+    add(
+        "time share (in-process)",
+        f"ingest {sh['ingest']:.0%}, spaCy {sh['spacy']:.0%}, rules {sh['rules']:.0%}",
+        f"+ serialize {sh['serialize']:.0%} on top",
+    )
     for kind, k in sorted(ip["by_kind"].items()):
         tot = k["ingest"] + k["spacy"] + k["rules"]
-        add(f"  {kind} ({k['docs']} docs)", f"{k['words'] / tot:,.0f} words/s",
+        add(
+            f"  {kind} ({k['docs']} docs)",
+            f"{k['words'] / tot:,.0f} words/s",
             f"ingest {k['ingest'] / tot:.0%}, spaCy {k['spacy'] / tot:.0%}, rules {k['rules'] / tot:.0%}; "
-            f"{1000 * tot / k['docs']:.0f} ms/doc")
+            f"{1000 * tot / k['docs']:.0f} ms/doc",
+        )
     inc = r["incremental"]
-    add("incremental re-run", f"{inc['wall_s']:.2f} s wall",
+    add(
+        "incremental re-run",
+        f"{inc['wall_s']:.2f} s wall",
         f"target < 3 s; {inc['counts']['skipped']} skipped, {inc['counts']['processed']} processed, "
-        f"records touched: {inc['records_touched']}")
+        f"records touched: {inc['records_touched']}",
+    )
     p = r["pdf"]
-    add(f"PDF ingest ({p['long']['pages']} p)", f"{p['pages_per_s']:.1f} pages/s",
-        f"{p['long']['seconds']:.1f} s, {p['long']['words']:,} words")
+    add(
+        f"PDF ingest ({p['long']['pages']} p)",
+        f"{p['pages_per_s']:.1f} pages/s",
+        f"{p['long']['seconds']:.1f} s, {p['long']['words']:,} words",
+    )
     for key in ("small", "long"):
         if key in p:
             x = p[key]
-            add(f"  peak RSS ingest {x['pages']} p", f"{x['hwm_kb'] / 1024:.0f} MB",
-                f"baseline after imports {x['baseline_hwm_kb'] / 1024:.0f} MB")
+            add(
+                f"  peak RSS ingest {x['pages']} p",
+                f"{x['hwm_kb'] / 1024:.0f} MB",
+                f"baseline after imports {x['baseline_hwm_kb'] / 1024:.0f} MB",
+            )
     if "rss_ratio" in p:
-        add("  RSS ratio long/small", f"{p['rss_ratio']:.2f}",
-            f"target < 1.5; above baseline {p['rss_ratio_above_baseline']:.2f}")
+        add(
+            "  RSS ratio long/small",
+            f"{p['rss_ratio']:.2f}",
+            f"target < 1.5; above baseline {p['rss_ratio_above_baseline']:.2f}",
+        )
     w1 = max(len(x[0]) for x in rows)
     w2 = max(len(x[1]) for x in rows)
     return "\n".join(f"{a:<{w1}}  {b:<{w2}}  {c}".rstrip() for a, b, c in rows)
@@ -791,12 +983,23 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="100 docs and a 50-page PDF only, for a fast check")
     ap.add_argument("--workdir", type=Path, help="build the archive and outputs here (kept); default a temp dir")
     ap.add_argument("--json", type=Path, help="write every number to this JSON file")
-    ap.add_argument("--no-bare-blocks", action="store_true",
-                    help="skip bare spaCy over the pipeline's block pieces (saves one spaCy pass)")
-    ap.add_argument("--no-snapshot", action="store_true",
-                    help="import extractor from the working tree as it changes, instead of a copy taken at the start")
-    ap.add_argument("--profile", type=int, default=0, metavar="N",
-                    help="also cProfile extract_document over the first N archive documents")
+    ap.add_argument(
+        "--no-bare-blocks",
+        action="store_true",
+        help="skip bare spaCy over the pipeline's block pieces (saves one spaCy pass)",
+    )
+    ap.add_argument(
+        "--no-snapshot",
+        action="store_true",
+        help="import extractor from the working tree as it changes, instead of a copy taken at the start",
+    )
+    ap.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also cProfile extract_document over the first N archive documents",
+    )
     args = ap.parse_args(argv)
     n_docs = args.docs or (100 if args.quick else 1000)
     long_pages = 50 if args.quick else 200
@@ -808,7 +1011,10 @@ def main(argv=None) -> int:
     else:
         tmp = tempfile.TemporaryDirectory(prefix="extractor-bench-")
         work = Path(tmp.name)
-    results: dict = {"machine": machine(), "options": {"docs": n_docs, "quick": args.quick, "long_pdf_pages": long_pages}}
+    results: dict = {
+        "machine": machine(),
+        "options": {"docs": n_docs, "quick": args.quick, "long_pdf_pages": long_pages},
+    }
     global SRC, CHILD_CWD
     try:
         if args.no_snapshot:
@@ -873,15 +1079,16 @@ def main(argv=None) -> int:
             pdf["small"] = pdf_child(small_pdf)
             pdf["rss_ratio"] = pdf["long"]["hwm_kb"] / pdf["small"]["hwm_kb"]
             base = pdf["small"]["baseline_hwm_kb"]
-            pdf["rss_ratio_above_baseline"] = ((pdf["long"]["hwm_kb"] - base)
-                                               / max(pdf["small"]["hwm_kb"] - base, 1))
+            pdf["rss_ratio_above_baseline"] = (pdf["long"]["hwm_kb"] - base) / max(pdf["small"]["hwm_kb"] - base, 1)
         results["pdf"] = pdf
 
         b = results["bare_spacy"]
-        results["ratios"] = {"in_process_vs_bare": ip["words_per_s"] / b["words_per_s"],
-                             "in_process_vs_bare_cpu": ip["words_per_cpu_s"] / b["words_per_cpu_s"],
-                             "jobs1_vs_bare": pipe["jobs1"]["words_per_s"] / b["words_per_s"],
-                             "jobs1_vs_bare_cpu": pipe["jobs1"]["words_per_cpu_s"] / b["words_per_cpu_s"]}
+        results["ratios"] = {
+            "in_process_vs_bare": ip["words_per_s"] / b["words_per_s"],
+            "in_process_vs_bare_cpu": ip["words_per_cpu_s"] / b["words_per_cpu_s"],
+            "jobs1_vs_bare": pipe["jobs1"]["words_per_s"] / b["words_per_s"],
+            "jobs1_vs_bare_cpu": pipe["jobs1"]["words_per_cpu_s"] / b["words_per_cpu_s"],
+        }
         if "blocks_words_per_s" in b:
             results["ratios"]["in_process_vs_bare_blocks"] = ip["words_per_s"] / b["blocks_words_per_s"]
             results["ratios"]["in_process_vs_bare_blocks_cpu"] = ip["words_per_cpu_s"] / b["blocks_words_per_cpu_s"]
@@ -892,16 +1099,19 @@ def main(argv=None) -> int:
         results["machine"]["loadavg_end"] = os.getloadavg()
         with open("/proc/self/status") as fh:  # whole-text bare spaCy on the long PDF is the big one
             results["benchmark_process_peak_rss_mb"] = next(
-                int(ln.split()[1]) / 1024 for ln in fh if ln.startswith("VmHWM:"))
+                int(ln.split()[1]) / 1024 for ln in fh if ln.startswith("VmHWM:")
+            )
     finally:
         if tmp:
             tmp.cleanup()
 
     code = results["code"]
     print(f"code: {'snapshot ' + code['sha256'][:12] + ' of' if code.get('sha256') else 'live'} extractor/")
-    print(f"extractor benchmark  {results['machine']['date']}  {results['machine']['nproc']} x "
-          f"{results['machine']['cpu']}  python {results['machine']['python']}  spaCy {results['machine']['spacy']}  "
-          f"load avg {results['machine']['loadavg_start'][0]:.1f} -> {results['machine']['loadavg_end'][0]:.1f}")
+    print(
+        f"extractor benchmark  {results['machine']['date']}  {results['machine']['nproc']} x "
+        f"{results['machine']['cpu']}  python {results['machine']['python']}  spaCy {results['machine']['spacy']}  "
+        f"load avg {results['machine']['loadavg_start'][0]:.1f} -> {results['machine']['loadavg_end'][0]:.1f}"
+    )
     print(table(results))
     if "profile" in results:
         pr = results["profile"]

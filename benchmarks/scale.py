@@ -15,6 +15,7 @@ The stages are shown in CPU seconds per MB: on a shared machine the wall time ca
 processes' load (printed), CPU time less.
 Flat means: the largest s/MB over the smallest stays under 1.5 for each kind.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -82,6 +83,7 @@ def measure(data: bytes, name: str) -> dict:
             finally:
                 clock[stage] += time.perf_counter() - t
                 clock[stage + "_cpu"] += time.process_time() - c
+
         return wrapper
 
     pipeline.ingest, pipeline.analyze = timed("ingest", real_ingest), timed("spacy", real_analyze)
@@ -93,21 +95,35 @@ def measure(data: bytes, name: str) -> dict:
     finally:
         pipeline.ingest, pipeline.analyze = real_ingest, real_analyze
     text_mb = len(last["doc"].text.encode("utf-8")) / 1e6
-    return {"name": name, "input_mb": len(data) / 1e6, "text_mb": text_mb, "wall_s": wall, "cpu_s": cpu,
-            "s_per_mb": wall / text_mb, "cpu_s_per_mb": cpu / text_mb,
-            "ingest_s_per_mb": clock["ingest"] / text_mb, "spacy_s_per_mb": clock["spacy"] / text_mb,
-            "rules_s_per_mb": (wall - clock["ingest"] - clock["spacy"]) / text_mb,
-            "cpu_ingest_s_per_mb": clock["ingest_cpu"] / text_mb, "cpu_spacy_s_per_mb": clock["spacy_cpu"] / text_mb,
-            "cpu_rules_s_per_mb": (cpu - clock["ingest_cpu"] - clock["spacy_cpu"]) / text_mb,
-            "amounts": len(record.amounts), "commitments": len(record.commitments), "pages": record.document.pages,
-            "peak_rss_mb": hwm_mb(), "loadavg": os.getloadavg()[0]}
+    return {
+        "name": name,
+        "input_mb": len(data) / 1e6,
+        "text_mb": text_mb,
+        "wall_s": wall,
+        "cpu_s": cpu,
+        "s_per_mb": wall / text_mb,
+        "cpu_s_per_mb": cpu / text_mb,
+        "ingest_s_per_mb": clock["ingest"] / text_mb,
+        "spacy_s_per_mb": clock["spacy"] / text_mb,
+        "rules_s_per_mb": (wall - clock["ingest"] - clock["spacy"]) / text_mb,
+        "cpu_ingest_s_per_mb": clock["ingest_cpu"] / text_mb,
+        "cpu_spacy_s_per_mb": clock["spacy_cpu"] / text_mb,
+        "cpu_rules_s_per_mb": (cpu - clock["ingest_cpu"] - clock["spacy_cpu"]) / text_mb,
+        "amounts": len(record.amounts),
+        "commitments": len(record.commitments),
+        "pages": record.document.pages,
+        "peak_rss_mb": hwm_mb(),
+        "loadavg": os.getloadavg()[0],
+    }
 
 
 def line(r: dict) -> str:
-    return (f"{r['name']:<22} {r['text_mb']:6.2f} MB text  {r['wall_s']:8.1f} s  {r['s_per_mb']:6.1f} s/MB "
-            f"(CPU {r['cpu_s_per_mb']:5.1f}: ingest {r['cpu_ingest_s_per_mb']:4.1f}, spaCy {r['cpu_spacy_s_per_mb']:4.1f}, "
-            f"rules {r['cpu_rules_s_per_mb']:4.1f})  {r['amounts']:>6} amounts {r['commitments']:>5} commitments  "
-            f"peak RSS {r['peak_rss_mb']:6.0f} MB  load {r['loadavg']:.1f}")
+    return (
+        f"{r['name']:<22} {r['text_mb']:6.2f} MB text  {r['wall_s']:8.1f} s  {r['s_per_mb']:6.1f} s/MB "
+        f"(CPU {r['cpu_s_per_mb']:5.1f}: ingest {r['cpu_ingest_s_per_mb']:4.1f}, spaCy {r['cpu_spacy_s_per_mb']:4.1f}, "
+        f"rules {r['cpu_rules_s_per_mb']:4.1f})  {r['amounts']:>6} amounts {r['commitments']:>5} commitments  "
+        f"peak RSS {r['peak_rss_mb']:6.0f} MB  load {r['loadavg']:.1f}"
+    )
 
 
 def main(argv=None) -> int:
@@ -123,8 +139,11 @@ def main(argv=None) -> int:
 
     load(ExtractConfig().model)
     measure(prose(0.02).encode("utf-8"), "warm-up.txt")  # rule tables and lazy imports load on first use
-    print(f"extractor scale benchmark  {time.strftime('%Y-%m-%d %H:%M')}  {os.cpu_count()} CPUs  "
-          f"load {os.getloadavg()[0]:.1f}", flush=True)
+    print(
+        f"extractor scale benchmark  {time.strftime('%Y-%m-%d %H:%M')}  {os.cpu_count()} CPUs  "
+        f"load {os.getloadavg()[0]:.1f}",
+        flush=True,
+    )
     results: list[dict] = []
     for kind in args.kinds:
         rows = []
@@ -134,8 +153,11 @@ def main(argv=None) -> int:
             print(line(rows[-1]), flush=True)
         per_mb = [r["s_per_mb"] for r in rows]
         cpu = [r["cpu_s_per_mb"] for r in rows]
-        print(f"{kind}: s/MB largest / smallest = {max(per_mb) / min(per_mb):.2f} by wall, "
-              f"{max(cpu) / min(cpu):.2f} by CPU (target < 1.5)", flush=True)
+        print(
+            f"{kind}: s/MB largest / smallest = {max(per_mb) / min(per_mb):.2f} by wall, "
+            f"{max(cpu) / min(cpu):.2f} by CPU (target < 1.5)",
+            flush=True,
+        )
         results.extend(rows)
     if not args.no_pdf:
         with tempfile.TemporaryDirectory() as tmp:

@@ -1,4 +1,5 @@
 """Command line: `extractor extract IN OUT` and friends. Exit 0 all well, 1 a document failed, 2 usage."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,6 +12,7 @@ import click
 
 from extractor import __version__
 from extractor.batch.options import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_PER_MB_S, DEFAULT_TIMEOUT_S
+from extractor.cli_tools import cluster_size
 from extractor.config import DEFAULT_MODEL, ExtractConfig
 
 
@@ -32,48 +34,133 @@ def cli():
 @cli.command()
 @click.argument("in_dir", metavar="IN", type=str)
 @click.argument("out_dir", metavar="OUT", type=click.Path(path_type=Path))
-@click.option("--model", default=DEFAULT_MODEL, show_default=True,
-              help="spaCy pipeline to load (an installed package name or a path), e.g. en_core_web_sm.")
-@click.option("--reference-date", callback=_date, metavar="YYYY-MM-DD",
-              help="Resolve relative dates ('next year', 'a March summit') against this date in documents "
-                   "without a published or 'As of' date of their own.")
-@click.option("--force-reference-date", is_flag=True,
-              help="Use --reference-date for every document, even those that carry their own date.")
-@click.option("--no-ocr", "no_ocr", is_flag=True,
-              help="Do not OCR PDF pages without a text layer (OCR runs when Tesseract is installed).")
-@click.option("--include", multiple=True, metavar="GLOB",
-              help="Only files matching this gitignore-style pattern are inputs (repeatable).")
-@click.option("--exclude", multiple=True, metavar="GLOB",
-              help="Leave out files and folders matching this gitignore-style pattern (repeatable).")
-@click.option("--strict", is_flag=True,
-              help="Fail files no reader takes (unsupported_format) instead of skipping them.")
-@click.option("--name", metavar="NAME", help="Source name of a document read from standard input (IN '-'); "
-                                             "its extension picks the reader when the content does not.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="CPU count",
-              help="Worker processes; each loads the model once.")
+@click.option(
+    "--model",
+    default=DEFAULT_MODEL,
+    show_default=True,
+    help="spaCy pipeline to load (an installed package name or a path), e.g. en_core_web_sm.",
+)
+@click.option(
+    "--reference-date",
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="Resolve relative dates ('next year', 'a March summit') against this date in documents "
+    "without a published or 'As of' date of their own.",
+)
+@click.option(
+    "--force-reference-date",
+    is_flag=True,
+    help="Use --reference-date for every document, even those that carry their own date.",
+)
+@click.option(
+    "--no-ocr",
+    "no_ocr",
+    is_flag=True,
+    help="Do not OCR PDF pages without a text layer (OCR runs when Tesseract is installed).",
+)
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help="Only files matching this gitignore-style pattern are inputs (repeatable).",
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Leave out files and folders matching this gitignore-style pattern (repeatable).",
+)
+@click.option(
+    "--strict", is_flag=True, help="Fail files no reader takes (unsupported_format) instead of skipping them."
+)
+@click.option(
+    "--name",
+    metavar="NAME",
+    help="Source name of a document read from standard input (IN '-'); "
+    "its extension picks the reader when the content does not.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="CPU count",
+    help="Worker processes; each loads the model once.",
+)
 @click.option("--force", is_flag=True, help="Reprocess every document, even unchanged ones.")
 @click.option("--prune", is_flag=True, help="Delete records whose source document is gone (listed otherwise).")
 @click.option("--keep-text", is_flag=True, help="Store the extracted text in each record (spans point into it).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=ExtractConfig.max_bytes, show_default=True,
-              help="Larger input files fail with error type too_large.")
-@click.option("--max-pages", type=click.IntRange(min=1), default=ExtractConfig.max_pages, show_default=True,
-              help="PDFs with more pages fail with error type too_many_pages.")
-@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_S, show_default=True,
-              help="Seconds one document may take, plus --timeout-per-mb for each MB of it; past it the worker "
-                   "is stopped and the document fails with error type timeout. 0 means no limit.")
-@click.option("--timeout-per-mb", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_PER_MB_S, show_default=True,
-              help="Seconds added to --timeout for each MB of the document (the pipeline needs ~35-47 s per MB).")
-@click.option("--scheduler", metavar="ADDRESS", help="Run on an existing Dask cluster (tcp://HOST:8786); "
-                                                     "the workers read IN (a shared path or an fsspec URL).")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=ExtractConfig.max_bytes,
+    show_default=True,
+    help="Larger input files fail with error type too_large.",
+)
+@click.option(
+    "--max-pages",
+    type=click.IntRange(min=1),
+    default=ExtractConfig.max_pages,
+    show_default=True,
+    help="PDFs with more pages fail with error type too_many_pages.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT_S,
+    show_default=True,
+    help="Seconds one document may take, plus --timeout-per-mb for each MB of it; past it the worker "
+    "is stopped and the document fails with error type timeout. 0 means no limit.",
+)
+@click.option(
+    "--timeout-per-mb",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT_PER_MB_S,
+    show_default=True,
+    help="Seconds added to --timeout for each MB of the document (the pipeline needs ~35-47 s per MB).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run on an existing Dask cluster (tcp://HOST:8786); the workers read IN (a shared path or an fsspec URL).",
+)
 @click.option("--cluster", metavar="local:N", help="Start a local Dask cluster of N worker processes for this run.")
-@click.option("--max-memory", type=click.IntRange(min=0), default=DEFAULT_MAX_MEMORY_MB, show_default=True,
-              metavar="MB", help="Address space each worker may use (RLIMIT_AS); a document that needs more "
-                                 "fails with error type too_large. 0 means no limit.")
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MAX_MEMORY_MB,
+    show_default=True,
+    metavar="MB",
+    help="Address space each worker may use (RLIMIT_AS); a document that needs more "
+    "fails with error type too_large. 0 means no limit.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary line.")
 @click.option("--verbose", "-v", is_flag=True, help="Print one line per document.")
-def extract(in_dir, out_dir, model, reference_date, force_reference_date, no_ocr, include, exclude, strict, name,
-            jobs, force, prune, keep_text, max_bytes, max_pages, timeout, timeout_per_mb, scheduler, cluster,
-            max_memory, quiet, verbose):
+def extract(
+    in_dir,
+    out_dir,
+    model,
+    reference_date,
+    force_reference_date,
+    no_ocr,
+    include,
+    exclude,
+    strict,
+    name,
+    jobs,
+    force,
+    prune,
+    keep_text,
+    max_bytes,
+    max_pages,
+    timeout,
+    timeout_per_mb,
+    scheduler,
+    cluster,
+    max_memory,
+    quiet,
+    verbose,
+):
     """Read every document under IN and write OUT/<relative path>.json, one record per document.
 
     IN may also be one file (its record goes to OUT/<name>.json) or '-' (standard input, with
@@ -94,24 +181,45 @@ def extract(in_dir, out_dir, model, reference_date, force_reference_date, no_ocr
 
     if force_reference_date and reference_date is None:
         raise click.UsageError("--force-reference-date needs --reference-date")
-    config = ExtractConfig(model=model, reference_date=reference_date, max_bytes=max_bytes, max_pages=max_pages,
-                           keep_text=keep_text, force_reference_date=force_reference_date, ocr=not no_ocr)
+    config = ExtractConfig(
+        model=model,
+        reference_date=reference_date,
+        max_bytes=max_bytes,
+        max_pages=max_pages,
+        keep_text=keep_text,
+        force_reference_date=force_reference_date,
+        ocr=not no_ocr,
+    )
     from extractor.cli_inputs import extract_one, is_single
 
     if is_single(in_dir):
         sys.exit(extract_one(in_dir, str(out_dir), config, name, quiet))
     in_dir = in_dir if "://" in in_dir else Path(in_dir)  # IN may be an fsspec URL (s3://bucket/prefix)
-    workers = _cluster_size(cluster, scheduler)
+    workers = cluster_size(cluster, scheduler)
 
     def log(msg: str) -> None:
         if verbose or msg.startswith("STOPPED") or (msg.startswith("FAILED") and not quiet):
             click.echo(msg, err=True)
 
     try:
-        options = RunOptions(in_dir=in_dir, out_dir=out_dir, config=config, jobs=jobs, force=force, prune=prune,
-                             log=log, timeout=timeout or None, timeout_per_mb=timeout_per_mb, max_memory=max_memory,
-                             scheduler=scheduler, cluster=workers, include=include, exclude=exclude, strict=strict,
-                             progress=not quiet and not verbose)
+        options = RunOptions(
+            in_dir=in_dir,
+            out_dir=out_dir,
+            config=config,
+            jobs=jobs,
+            force=force,
+            prune=prune,
+            log=log,
+            timeout=timeout or None,
+            timeout_per_mb=timeout_per_mb,
+            max_memory=max_memory,
+            scheduler=scheduler,
+            cluster=workers,
+            include=include,
+            exclude=exclude,
+            strict=strict,
+            progress=not quiet and not verbose,
+        )
     except ValidationError as e:
         raise click.UsageError("; ".join(err["msg"] for err in e.errors()))
     try:
@@ -140,24 +248,19 @@ def extract(in_dir, out_dir, model, reference_date, force_reference_date, no_ocr
     if summary.pruned:
         parts.append(f"{len(summary.pruned)} pruned")
     if summary.interrupted or summary.stopped:
-        why = (f"stopped by {signal.Signals(summary.interrupted).name}" if summary.interrupted
-               else "stopped: cannot write to OUT")
+        why = (
+            f"stopped by {signal.Signals(summary.interrupted).name}"
+            if summary.interrupted
+            else "stopped: cannot write to OUT"
+        )
         parts.append(f"{why} with {summary.not_done} not done (the next run does them)")
     log_path = out_dir / ".extractor" / "errors.jsonl"
-    click.echo(f"extractor: {', '.join(parts)} in {summary.seconds:.1f}s -> {out_dir}"
-               + (f" (see {log_path})" if summary.failed else ""), err=True)
+    click.echo(
+        f"extractor: {', '.join(parts)} in {summary.seconds:.1f}s -> {out_dir}"
+        + (f" (see {log_path})" if summary.failed else ""),
+        err=True,
+    )
     sys.exit(summary.exit_code)
-
-
-def _cluster_size(cluster: str | None, scheduler: str | None) -> int | None:
-    if cluster is None:
-        return None
-    if scheduler:
-        raise click.UsageError("--cluster and --scheduler exclude each other")
-    kind, _, n = cluster.partition(":")
-    if kind != "local" or not n.isdigit() or not 1 <= int(n) <= 1024:
-        raise click.UsageError("--cluster takes local:N, N worker processes (1-1024)")
-    return int(n)
 
 
 def _internal_error(e: BaseException, verbose: bool) -> None:
@@ -169,32 +272,8 @@ def _internal_error(e: BaseException, verbose: bool) -> None:
     sys.exit(1)
 
 
-@cli.command()
-def schema():
-    """Print the record's JSON Schema (generated from the pydantic models)."""
-    from extractor.schema import schema_json
-
-    click.echo(schema_json(), nl=False)
-
-
-@cli.command(name="eval")
-@click.argument("records", type=click.Path(path_type=Path, exists=True, file_okay=False))
-@click.argument("gold", type=click.Path(path_type=Path, exists=True, file_okay=False))
-@click.option("--quiet", "-q", is_flag=True, help="Only the score table, not every miss.")
-def eval_command(records, gold, quiet):
-    """Score the records in RECORDS against the *.gold.json files in GOLD (precision, recall, F1 per field)."""
-    from extractor.evaluate import format_table, score_folder
-
-    totals, notes, missing = score_folder(records, gold)
-    if not quiet:
-        for n in notes:
-            click.echo(n)
-    click.echo(format_table(totals))
-    if missing:
-        click.echo(f"no record for: {', '.join(missing)}")
-
-
 def _register_review_tools() -> None:
+    from extractor.cli_tools import eval_command, schema
     from extractor.explain import explain
     from extractor.review.cli import register
     from extractor.tracker import register as register_tracker
@@ -202,6 +281,8 @@ def _register_review_tools() -> None:
     register(cli)
     register_tracker(cli)
     cli.add_command(explain)
+    cli.add_command(schema)
+    cli.add_command(eval_command)
 
 
 _register_review_tools()

@@ -1,4 +1,5 @@
 """Options that change what a record holds. Picklable, hashable into the incremental state key."""
+
 from __future__ import annotations
 
 import datetime as dt

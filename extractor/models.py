@@ -35,6 +35,7 @@ Sector = Literal[
     "agriculture",
     "manufacturing",
 ]
+ReferenceSource = Literal["option", "published", "dateline"]  # where document.reference_date came from
 Role = Literal["investor", "builder", "supplier", "buyer", "partner", "lead"]
 NoticeCode = Literal[
     "mixed_encoding",  # the file mixes UTF-8 and windows-1252; invalid segments were repaired
@@ -59,7 +60,7 @@ class DocumentInfo(_Model):
     title: Optional[str]
     published: Optional[str] = Field(description="ISO date the document says it was published")
     reference_date: Optional[str] = Field(description="ISO date relative expressions were resolved against")
-    reference_date_source: Optional[Literal["option", "published", "dateline"]]
+    reference_date_source: Optional[ReferenceSource]
     pages: Optional[int] = Field(description="page count (PDF only)")
     ocr_pages: list[int] = Field(
         default_factory=list, description="PDF pages whose text was read by OCR (no text layer), 1-based"

@@ -5,14 +5,19 @@ spaCy Doc, so no sentence or entity crosses a block boundary, and texts longer
 than `nlp.max_length` never reach the model whole: blocks above CHUNK
 characters are cut at sentence ends. Offsets map back into the document text.
 """
+
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from extractor.ingest.document import Block, Document
+
+if TYPE_CHECKING:  # spaCy is imported on first use: an incremental run with nothing to do never pays for it
+    from spacy.tokens import Doc
 
 # What the rules read, and so what runs (checked by tests/test_nlp.py): tag_ and pos_ (tagger +
 # attribute_ruler: company candidates and decisions), lemma_ (lemmatizer: sectors, common words),
@@ -71,8 +76,9 @@ def common_word_index(model: str) -> frozenset:
 def model_info(model: str) -> dict:
     """Name, version and components of the pipeline, read from its meta.json without loading it
     (an incremental run with nothing to do never pays for the model)."""
-    import spacy
     from pathlib import Path
+
+    import spacy
 
     path = spacy.util.get_package_path(model) if spacy.util.is_package(model) else Path(model)
     meta = spacy.util.load_meta(path / "meta.json") if (path / "meta.json").exists() else {}
@@ -89,7 +95,7 @@ class Piece:
 
     block_index: int
     offset: int
-    doc: object  # spacy.tokens.Doc
+    doc: Doc
 
 
 @dataclass
@@ -177,12 +183,12 @@ def _pieces_of(doc: Document):
     for i, b in enumerate(doc.blocks):
         start = b.start
         while b.end - start > CHUNK:
-            window = doc.text[start:start + CHUNK]
+            window = doc.text[start : start + CHUNK]
             cuts = [m.end() for m in _CUT.finditer(window)]
             cut = cuts[-1] if cuts and cuts[-1] > CHUNK // 2 else window.rfind(" ") + 1 or CHUNK
-            yield i, start, doc.text[start:start + cut]
+            yield i, start, doc.text[start : start + cut]
             start += cut
-        yield i, start, doc.text[start:b.end]
+        yield i, start, doc.text[start : b.end]
 
 
 def analyze(doc: Document, model: str) -> Analysis:

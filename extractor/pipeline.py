@@ -4,6 +4,7 @@
 besides the cached spaCy pipeline, so the batch runner, the tests and any
 distributed engine (Dask, Ray) call it the same way.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,11 +24,27 @@ from extractor.ingest import Document, IngestError, ingest
 from extractor.ingest import Notice as IngestNotice
 from extractor.ingest.metadata import DATE_LITERAL
 from extractor.link import link
-from extractor.models import (Amount, Commitment, CommitmentAmount, CommitmentCompany, Company, Country,
-                              Deadline, DocumentInfo, Notice, Percentage, Record, Sector, SectorHit)
+from extractor.models import (
+    Amount,
+    Commitment,
+    CommitmentAmount,
+    CommitmentCompany,
+    Company,
+    Country,
+    Deadline,
+    DocumentInfo,
+    Notice,
+    Percentage,
+    Record,
+    ReferenceSource,
+    Sector,
+    SectorHit,
+)
 from extractor.nlp import Analysis, analyze, load
 
-_AS_OF = re.compile(rf"\b(?:As of|Dated|Updated|Published|Released|Compiled|Date of issue:?|Issued)\s+(?:on\s+)?(?P<date>{DATE_LITERAL.pattern})")
+_AS_OF = re.compile(
+    rf"\b(?:As of|Dated|Updated|Published|Released|Compiled|Date of issue:?|Issued)\s+(?:on\s+)?(?P<date>{DATE_LITERAL.pattern})"
+)
 
 
 def number(value: Decimal) -> int | float:
@@ -37,7 +54,7 @@ def number(value: Decimal) -> int | float:
     return float(value)
 
 
-def reference_date(doc: Document, config: ExtractConfig) -> tuple[dt.date | None, str | None]:
+def reference_date(doc: Document, config: ExtractConfig) -> tuple[dt.date | None, ReferenceSource | None]:
     """The date relative expressions resolve against: the document's published date or dated line, else
     the option (--reference-date is a fallback); --force-reference-date puts the option first."""
     if config.reference_date and config.force_reference_date:
@@ -74,8 +91,15 @@ def extract_document(data: bytes, name: str, config: ExtractConfig = ExtractConf
         return build_record(data, name, doc, analysis, ref, ref_source, config)
 
 
-def build_record(data: bytes, name: str, doc: Document, analysis: Analysis, ref: dt.date | None,
-                 ref_source: str | None, config: ExtractConfig) -> Record:
+def build_record(
+    data: bytes,
+    name: str,
+    doc: Document,
+    analysis: Analysis,
+    ref: dt.date | None,
+    ref_source: ReferenceSource | None,
+    config: ExtractConfig,
+) -> Record:
     text = doc.text
     notices = list(doc.warnings)
     countries = find_countries(text)
@@ -92,11 +116,21 @@ def build_record(data: bytes, name: str, doc: Document, analysis: Analysis, ref:
 
     for d in deadlines:
         if d.unresolved:
-            notices.append(IngestNotice("unresolved_deadline", f"relative deadline {d.text!r} at {d.start} left "
-                                        "unresolved: no reference date", (d.start, d.end)))
+            notices.append(
+                IngestNotice(
+                    "unresolved_deadline",
+                    f"relative deadline {d.text!r} at {d.start} left unresolved: no reference date",
+                    (d.start, d.end),
+                )
+            )
         elif d.date is None and d.duration is None:
-            notices.append(IngestNotice("deadline_without_date", f"deadline {d.text!r} at {d.start} names no date "
-                                        "a rule can compute", (d.start, d.end)))
+            notices.append(
+                IngestNotice(
+                    "deadline_without_date",
+                    f"deadline {d.text!r} at {d.start} names no date a rule can compute",
+                    (d.start, d.end),
+                )
+            )
 
     by_code: dict[str, list[tuple[int, int]]] = {}
     for c in countries:
@@ -104,7 +138,7 @@ def build_record(data: bytes, name: str, doc: Document, analysis: Analysis, ref:
     by_sector: dict[Sector, tuple[list[str], list[tuple[int, int]]]] = {}
     for m in sectors:
         evidence, spans = by_sector.setdefault(m.sector, ([], []))
-        phrase = text[m.start:m.end]
+        phrase = text[m.start : m.end]
         if phrase not in evidence:
             evidence.append(phrase)
         spans.append((m.start, m.end))
@@ -112,45 +146,96 @@ def build_record(data: bytes, name: str, doc: Document, analysis: Analysis, ref:
     commitments = []
     for lk in links:
         a = lk.amount
-        commitments.append(Commitment(
-            amount=CommitmentAmount(text=a.text, value=number(a.value), currency=a.currency, qualifier=a.qualifier),
-            equivalent_of=lk.equivalent_of,
-            companies=[c.name for c in lk.companies],
-            company_roles=[CommitmentCompany(name=c.name, mention=c.mention, role=c.role, cue=c.cue)
-                           for c in lk.companies],
-            countries=lk.countries, sectors=lk.sectors,
-            deadline=lk.deadline.date if lk.deadline else None,
-            deadline_text=lk.deadline.text if lk.deadline else None,
-            is_total=lk.is_total, part_of=lk.part_of, context=lk.context,
-            span=(a.start, a.end), page=analysis.page_at(a.start), sentence=sentence(a.start),
-            mentions=lk.mentions))
+        commitments.append(
+            Commitment(
+                amount=CommitmentAmount(text=a.text, value=number(a.value), currency=a.currency, qualifier=a.qualifier),
+                equivalent_of=lk.equivalent_of,
+                companies=[c.name for c in lk.companies],
+                company_roles=[
+                    CommitmentCompany(name=c.name, mention=c.mention, role=c.role, cue=c.cue) for c in lk.companies
+                ],
+                countries=lk.countries,
+                sectors=lk.sectors,
+                deadline=lk.deadline.date if lk.deadline else None,
+                deadline_text=lk.deadline.text if lk.deadline else None,
+                is_total=lk.is_total,
+                part_of=lk.part_of,
+                context=lk.context,
+                span=(a.start, a.end),
+                page=analysis.page_at(a.start),
+                sentence=sentence(a.start),
+                mentions=lk.mentions,
+            )
+        )
 
     return Record(
         extractor_version=__version__,
         document=DocumentInfo(
-            id=hashlib.sha256(data).hexdigest(), source=name, format=doc.format, encoding=doc.encoding,
-            title=doc.title, published=doc.published, reference_date=ref.isoformat() if ref else None,
-            reference_date_source=ref_source, pages=doc.pages, ocr_pages=doc.ocr_pages,
-            characters=len(text)),
-        countries=[Country(name=country_name(code), code=code, mentions=spans)
-                   for code, spans in sorted(by_code.items(), key=lambda kv: kv[1][0])],
-        amounts=[Amount(text=a.text, value=number(a.value), currency=a.currency, qualifier=a.qualifier,
-                        min=number(a.min) if a.min is not None else None,
-                        max=number(a.max) if a.max is not None else None,
-                        span=(a.start, a.end), page=analysis.page_at(a.start), sentence=sentence(a.start))
-                 for a in amounts],
-        percentages=[Percentage(text=p.text, value=number(p.value), span=(p.start, p.end),
-                                page=analysis.page_at(p.start)) for p in percentages],
-        companies=[Company(name=c.name, canonical=c.canonical, country=c.country, mentions=c.mentions,
-                           sentence=sentence(c.mentions[0][0]))
-                   for c in companies],
-        deadlines=[Deadline(text=d.text, kind=d.kind, date=d.date, duration=d.duration, span=(d.start, d.end),
-                            page=analysis.page_at(d.start), sentence=sentence(d.start)) for d in deadlines],
-        sectors=[SectorHit(sector=label, evidence=ev, mentions=spans)
-                 for label, (ev, spans) in sorted(by_sector.items(), key=lambda kv: kv[1][1][0])],
+            id=hashlib.sha256(data).hexdigest(),
+            source=name,
+            format=doc.format,
+            encoding=doc.encoding,
+            title=doc.title,
+            published=doc.published,
+            reference_date=ref.isoformat() if ref else None,
+            reference_date_source=ref_source,
+            pages=doc.pages,
+            ocr_pages=doc.ocr_pages,
+            characters=len(text),
+        ),
+        countries=[
+            Country(name=country_name(code), code=code, mentions=spans)
+            for code, spans in sorted(by_code.items(), key=lambda kv: kv[1][0])
+        ],
+        amounts=[
+            Amount(
+                text=a.text,
+                value=number(a.value),
+                currency=a.currency,
+                qualifier=a.qualifier,
+                min=number(a.min) if a.min is not None else None,
+                max=number(a.max) if a.max is not None else None,
+                span=(a.start, a.end),
+                page=analysis.page_at(a.start),
+                sentence=sentence(a.start),
+            )
+            for a in amounts
+        ],
+        percentages=[
+            Percentage(text=p.text, value=number(p.value), span=(p.start, p.end), page=analysis.page_at(p.start))
+            for p in percentages
+        ],
+        companies=[
+            Company(
+                name=c.name,
+                canonical=c.canonical,
+                country=c.country,
+                mentions=c.mentions,
+                sentence=sentence(c.mentions[0][0]),
+            )
+            for c in companies
+        ],
+        deadlines=[
+            Deadline(
+                text=d.text,
+                kind=d.kind,
+                date=d.date,
+                duration=d.duration,
+                span=(d.start, d.end),
+                page=analysis.page_at(d.start),
+                sentence=sentence(d.start),
+            )
+            for d in deadlines
+        ],
+        sectors=[
+            SectorHit(sector=label, evidence=ev, mentions=spans)
+            for label, (ev, spans) in sorted(by_sector.items(), key=lambda kv: kv[1][1][0])
+        ],
         commitments=commitments,
         warnings=[n.message for n in notices],
-        notices=[Notice(code=n.code, message=n.message, span=n.span, page=analysis.page_at(n.span[0]) if n.span else None)
-                 for n in notices],
+        notices=[
+            Notice(code=n.code, message=n.message, span=n.span, page=analysis.page_at(n.span[0]) if n.span else None)
+            for n in notices
+        ],
         text=text if config.keep_text else None,
     )

@@ -3,6 +3,7 @@
 `run(in_dir, out_dir, config, jobs=..., ...)` keeps the old call shape and builds a RunOptions;
 `discover(in_dir)` gives the old ([(relative name, path)], [problem dict]) pair.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,8 +20,20 @@ from extractor.config import ExtractConfig
 #: Names of the run's own files (current ones under OUT/.extractor/, and the pre-0.2 ones at the top).
 RESERVED = {STATE_FILE, ERROR_LOG, MANIFEST, LOCK_FILE, *LEGACY.values()}
 
-__all__ = ["RunError", "RunOptions", "RunSummary", "run", "run_key", "discover", "process_file", "Outcome",
-           "RESERVED", "RUN_DIR", "IGNORE_FILE", "MAX_TASKS"]
+__all__ = [
+    "RunError",
+    "RunOptions",
+    "RunSummary",
+    "run",
+    "run_key",
+    "discover",
+    "process_file",
+    "Outcome",
+    "RESERVED",
+    "RUN_DIR",
+    "IGNORE_FILE",
+    "MAX_TASKS",
+]
 
 
 def discover(in_dir: Path) -> tuple[list[tuple[str, Path]], list[dict]]:
@@ -28,7 +41,29 @@ def discover(in_dir: Path) -> tuple[list[tuple[str, Path]], list[dict]]:
     return [(i.rel, i.path) for i in found.inputs], [p.entry() for p in found.problems]
 
 
-def run(in_dir: Path, out_dir: Path, config: ExtractConfig = ExtractConfig(), jobs: int = 1, force: bool = False,
-        prune: bool = False, log=None, timeout: float | None = None, progress: bool = False, **more) -> RunSummary:
-    return run_batch(RunOptions(in_dir=Path(in_dir), out_dir=Path(out_dir), config=config, jobs=jobs, force=force,
-                                prune=prune, log=log, timeout=timeout or None, progress=progress, **more))
+def run(
+    in_dir: Path,
+    out_dir: Path,
+    config: ExtractConfig = ExtractConfig(),
+    jobs: int = 1,
+    force: bool = False,
+    prune: bool = False,
+    log=None,
+    timeout: float | None = None,
+    progress: bool = False,
+    **more,
+) -> RunSummary:
+    return run_batch(
+        RunOptions(
+            in_dir=Path(in_dir),
+            out_dir=Path(out_dir),
+            config=config,
+            jobs=jobs,
+            force=force,
+            prune=prune,
+            log=log,
+            timeout=timeout or None,
+            progress=progress,
+            **more,
+        )
+    )

@@ -4,6 +4,7 @@ One input folder holds every bad input plus two good text files; the CLI runs ov
 (`python -m extractor extract IN OUT --jobs 1`) and each test below checks one file's outcome:
 a line in OUT/.extractor/errors.jsonl with its exact error_type and stage and no record, or a record.
 """
+
 import datetime as dt
 import json
 import os
@@ -47,8 +48,9 @@ EXPECTED_RECORDS = {"good-1.txt", "good-2.txt", "scan.pdf", "utf16.txt", "deep.h
 
 
 def run_cli(*args, timeout=600):
-    return subprocess.run([sys.executable, "-m", "extractor", *map(str, args)], capture_output=True, text=True,
-                          timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "extractor", *map(str, args)], capture_output=True, text=True, timeout=timeout
+    )
 
 
 def write_big_text(path, size=BIG_BYTES):
@@ -73,9 +75,13 @@ def bad_run(tmp_path_factory):
     (src / "binary.txt").write_bytes(png_bytes(16, 16) * 4)
     (src / "invalid-utf8.txt").write_bytes(bytes(range(0x80, 0x100)) * 40)
     (src / "utf16.txt").write_bytes("Hyundai will invest $26 billion in the United States.\n".encode("utf-16"))
-    (src / "deep.html").write_bytes(b"<html><body>" + b"<div>" * 10_000
-                                    + b"<p>Samsung will invest $7 billion in Texas.</p>"
-                                    + b"</div>" * 10_000 + b"</body></html>")
+    (src / "deep.html").write_bytes(
+        b"<html><body>"
+        + b"<div>" * 10_000
+        + b"<p>Samsung will invest $7 billion in Texas.</p>"
+        + b"</div>" * 10_000
+        + b"</body></html>"
+    )
     write_big_text(src / "big.txt")
     (src / "x.pdf").mkdir()  # a directory with a document's name: not an input file
     (src / ODD_NAME).write_text(GOOD_1, encoding="utf-8")
@@ -123,9 +129,11 @@ def test_bad_file_logged_with_type_and_stage_and_no_record(bad_run, name):
 
 
 def test_records_written_exactly_for_readable_files(bad_run):
-    written = {p.relative_to(bad_run.out).as_posix()[: -len(".json")]
-               for p in bad_run.out.rglob("*.json")
-               if p.relative_to(bad_run.out).parts[0] != ".extractor" and not p.name.startswith(".")}
+    written = {
+        p.relative_to(bad_run.out).as_posix()[: -len(".json")]
+        for p in bad_run.out.rglob("*.json")
+        if p.relative_to(bad_run.out).parts[0] != ".extractor" and not p.name.startswith(".")
+    }
     assert written == EXPECTED_RECORDS
 
 
@@ -173,7 +181,9 @@ def test_symlink_outside_not_followed(bad_run):
 @pytest.mark.skipif(IS_ROOT, reason="root reads a chmod 000 file; run as a normal user to test 'unreadable'")
 def test_unreadable_file(bad_run):
     assert (bad_run.errors["unreadable.txt"]["error_type"], bad_run.errors["unreadable.txt"]["stage"]) == (
-        "unreadable", "read")
+        "unreadable",
+        "read",
+    )
 
 
 @pytest.mark.slow
@@ -201,11 +211,55 @@ def test_50mb_text_under_the_defaults_stops_at_once_and_says_why(tmp_path):
 
 
 # --- property tests ------------------------------------------------------------------------------
-FRAGMENTS = ["$", "US$", "€", "£", "¥", "USD ", " billion", " million", "bn", "mln", " trillion", "%", " percent",
-             " per cent", "1,000", "2.5", "38", "-", "–", " to ", " and ", "by ", "within ", "before ", "until ",
-             "through ", "the end of ", "next year", "the next decade", "March ", "2027", "Q3 ", "H1 ", " days",
-             " months", " years", "about ", "up to ", "nearly ", ". ", "\n", " ", "a", "Acme"]
-TEXT = st.one_of(st.text(), st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=3)), max_size=40).map("".join))
+FRAGMENTS = [
+    "$",
+    "US$",
+    "€",
+    "£",
+    "¥",
+    "USD ",
+    " billion",
+    " million",
+    "bn",
+    "mln",
+    " trillion",
+    "%",
+    " percent",
+    " per cent",
+    "1,000",
+    "2.5",
+    "38",
+    "-",
+    "–",
+    " to ",
+    " and ",
+    "by ",
+    "within ",
+    "before ",
+    "until ",
+    "through ",
+    "the end of ",
+    "next year",
+    "the next decade",
+    "March ",
+    "2027",
+    "Q3 ",
+    "H1 ",
+    " days",
+    " months",
+    " years",
+    "about ",
+    "up to ",
+    "nearly ",
+    ". ",
+    "\n",
+    " ",
+    "a",
+    "Acme",
+]
+TEXT = st.one_of(
+    st.text(), st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=3)), max_size=40).map("".join)
+)
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -213,7 +267,7 @@ FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCh
 @given(TEXT)
 def test_amounts_and_percentages_never_raise_and_spans_exact(text):
     for item in [*find_amounts(text), *find_percentages(text)]:
-        assert text[item.start:item.end] == item.text
+        assert text[item.start : item.end] == item.text
 
 
 # References stay within 1900-2200: a reference date in year 9999 overflows ("by next year" -> year 10000).
@@ -221,7 +275,7 @@ def test_amounts_and_percentages_never_raise_and_spans_exact(text):
 @given(TEXT, st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31))))
 def test_deadlines_never_raise_and_spans_exact(text, reference):
     for item in find_deadlines(text, reference):
-        assert text[item.start:item.end] == item.text
+        assert text[item.start : item.end] == item.text
 
 
 DATA = st.one_of(

@@ -1,4 +1,5 @@
 """The batch run: incremental state, failures isolated, locks, crash safety, determinism."""
+
 import fcntl
 import hashlib
 import json
@@ -128,8 +129,10 @@ def test_killed_run_leaves_no_partial_files_and_next_run_finishes(tmp_path):
     out = tmp_path / "out"
     rng = random.Random(7)
     for _ in range(4):
-        proc = subprocess.Popen([sys.executable, "-m", "extractor", "extract", str(src), str(out), "-j", "2",
-                                 "--force", "--quiet"], stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "extractor", "extract", str(src), str(out), "-j", "2", "--force", "--quiet"],
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(rng.uniform(1.0, 6.0))
         os.kill(proc.pid, signal.SIGKILL)  # the main process only: its workers must die with it
         proc.wait()

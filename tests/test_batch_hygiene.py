@@ -1,8 +1,7 @@
 """Bounded memory, security and hygiene, structure: worker memory capped (--max-memory), names
 escaped on stderr, options validated, the batch package small and free of test code."""
-import json
+
 import os
-from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -13,8 +12,9 @@ from extractor.batch import RunOptions
 
 def test_a_document_past_max_memory_fails_as_too_large(tmp_path):
     src, out = make_archive(tmp_path / "in", 2), tmp_path / "out"
-    r = run_cli("extract", src, out, "-j", "1", "--max-memory", "1024",
-                fault={"kind": "hog", "name": "doc2.txt", "mb": 4096})  # 4 GB at once, over the 1 GB cap
+    r = run_cli(
+        "extract", src, out, "-j", "1", "--max-memory", "1024", fault={"kind": "hog", "name": "doc2.txt", "mb": 4096}
+    )  # 4 GB at once, over the 1 GB cap
     assert r.returncode == 1, r.stderr
     assert [(e["file"], e["error_type"]) for e in errors(out)] == [("doc2.txt", "too_large")]
     assert "--max-memory 1024 MB" in errors(out)[0]["message"]
@@ -64,8 +64,9 @@ def test_shown_escapes():
     assert shown(os.fsdecode(b"x\xff")) == "x\\xff"
 
 
-@pytest.mark.parametrize("bad", [{"jobs": 0}, {"max_memory": 10}, {"timeout": -1}, {"timeout": 0},
-                                 {"checkpoint_every": 0}, {"unknown": 1}])
+@pytest.mark.parametrize(
+    "bad", [{"jobs": 0}, {"max_memory": 10}, {"timeout": -1}, {"timeout": 0}, {"checkpoint_every": 0}, {"unknown": 1}]
+)
 def test_options_are_validated(tmp_path, bad):
     with pytest.raises(ValidationError):
         RunOptions(in_dir=tmp_path, out_dir=tmp_path / "o", **bad)
@@ -122,11 +123,14 @@ def pdf_bomb(inflated: int = 1 << 30) -> bytes:
     chunk = b"BT /F1 12 Tf 72 720 Td (x) Tj ET\n" * 30000
     co = zlib.compressobj(1)
     stream = b"".join([co.compress(chunk) for _ in range(inflated // len(chunk))] + [co.flush()])
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-            b"/Resources << /Font << /F1 5 0 R >> >> >>",
-            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
     out, offsets = bytearray(b"%PDF-1.7\n"), []
     for i, body in enumerate(objs, 1):
         offsets.append(len(out))

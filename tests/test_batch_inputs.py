@@ -1,25 +1,39 @@
 """One file must not stop the whole run: each of these used to crash the run with a traceback
 (no records, no error log, no state, no manifest). Now each is one line in the error log and on
 stderr, the other files' records are written, and the exit status is 1 (2 for an unusable OUT)."""
+
 import os
 import stat
 import subprocess
 from types import SimpleNamespace
 
 import pytest
-from test_batch_support import (DOC, can_mount, error_types, errors, make_archive, manifest, records, run_cli,
-                                run_in_tmpfs, state)
+from test_batch_support import (
+    DOC,
+    can_mount,
+    error_types,
+    errors,
+    make_archive,
+    manifest,
+    records,
+    run_cli,
+    run_in_tmpfs,
+    state,
+)
 
 IS_ROOT = os.geteuid() == 0
 LONG = "n" * 251 + ".txt"  # 255 bytes: the input fits, its record name (+ ".json") does not
 BAD_NAME = os.fsdecode(b"bad\xff.txt")
 GOOD = {"doc1.txt", "doc2.txt", "doc3.txt", "sub/doc4.txt"}
 EXPECTED = {  # file as errors.jsonl names it -> error_type
-    "a.txt": "symlink_loop", "b.txt": "symlink_loop", "self.txt": "symlink_loop",
+    "a.txt": "symlink_loop",
+    "b.txt": "symlink_loop",
+    "self.txt": "symlink_loop",
     "bad\\xff.txt": "bad_file_name",
     LONG: "name_too_long",
     "taken.txt": "output_conflict",
-    "fifo.txt": "not_regular_file", "link-to-fifo.txt": "not_regular_file",
+    "fifo.txt": "not_regular_file",
+    "link-to-fifo.txt": "not_regular_file",
     "dangling.txt": "dangling_symlink",
     "locked/": "unreadable",
 }
@@ -54,8 +68,19 @@ def bad_run(tmp_path_factory):
         if IS_ROOT:
             from test_batch_support import cli_command
 
-            r = subprocess.run(["capsh", "--drop=cap_dac_override,cap_dac_read_search", "--", "-c",
-                                'exec "$0" "$@"', *cli_command(*cmd)], capture_output=True, text=True, timeout=300)
+            r = subprocess.run(
+                [
+                    "capsh",
+                    "--drop=cap_dac_override,cap_dac_read_search",
+                    "--",
+                    "-c",
+                    'exec "$0" "$@"',
+                    *cli_command(*cmd),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
         else:
             r = run_cli(*cmd, timeout=300)
     finally:
@@ -108,11 +133,23 @@ def test_second_run_reports_the_same_and_skips_the_rest(bad_run):
 
 def test_a_file_deleted_mid_run_is_vanished(tmp_path):
     src = make_archive(tmp_path / "in", 2)
-    r = run_cli("extract", src, tmp_path / "out", "-j", "1",
-                fault={"kind": "delete", "name": "doc2.txt", "path": str(src / "doc2.txt")})
+    r = run_cli(
+        "extract",
+        src,
+        tmp_path / "out",
+        "-j",
+        "1",
+        fault={"kind": "delete", "name": "doc2.txt", "path": str(src / "doc2.txt")},
+    )
     assert r.returncode == 1 and "Traceback" not in r.stderr
-    assert errors(tmp_path / "out") == [{"file": "doc2.txt", "stage": "read", "error_type": "vanished",
-                                         "message": "the file was deleted or moved before it was read"}]
+    assert errors(tmp_path / "out") == [
+        {
+            "file": "doc2.txt",
+            "stage": "read",
+            "error_type": "vanished",
+            "message": "the file was deleted or moved before it was read",
+        }
+    ]
     assert records(tmp_path / "out") == {"doc1.txt"}
 
 
@@ -128,8 +165,9 @@ def test_out_under_a_regular_file_exit_2_one_line(tmp_path):
 @pytest.mark.skipif(not can_mount(), reason="needs root and unshare to mount a private tmpfs")
 def test_out_on_a_read_only_file_system_exit_2_one_line(tmp_path):
     src = make_archive(tmp_path / "in", 1)
-    r = run_in_tmpfs(tmp_path / "mnt", tmp_path / "kept", ["extract", src, tmp_path / "mnt" / "out", "-j", "1"],
-                     "size=1m", ro=True)
+    r = run_in_tmpfs(
+        tmp_path / "mnt", tmp_path / "kept", ["extract", src, tmp_path / "mnt" / "out", "-j", "1"], "size=1m", ro=True
+    )
     assert r.returncode == 2, r.stderr
     assert r.stderr.strip().splitlines() == [r.stderr.strip()] and "Read-only file system" in r.stderr
 
@@ -141,8 +179,13 @@ def test_disk_full_stops_with_one_line_and_exit_1(tmp_path):
     mnt, kept = tmp_path / "mnt", tmp_path / "kept"
     # doc4 (processed last: same size, name order) fills the disk from inside its worker, so its record
     # and the run files cannot be written.
-    r = run_in_tmpfs(mnt, kept, ["extract", src, mnt / "out", "-j", "1", "-q"], "size=2m",
-                     fault={"kind": "fill", "name": "doc4.txt", "path": str(mnt / "filler")})
+    r = run_in_tmpfs(
+        mnt,
+        kept,
+        ["extract", src, mnt / "out", "-j", "1", "-q"],
+        "size=2m",
+        fault={"kind": "fill", "name": "doc4.txt", "path": str(mnt / "filler")},
+    )
     assert r.returncode == 1, r.stderr
     assert "Traceback" not in r.stderr
     lines = r.stderr.strip().splitlines()

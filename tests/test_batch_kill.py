@@ -1,6 +1,7 @@
 """A killed run must not block later runs: the lock belongs to the main process only, workers die
 with their parent, a stale lock does not block, SIGINT/SIGTERM stop at once and keep what was
 done, and the state is checkpointed so a rerun after SIGKILL redoes only the unfinished."""
+
 import fcntl
 import json
 import os
@@ -11,8 +12,7 @@ import time
 import uuid
 
 import pytest
-from test_batch_support import (live_processes_with, make_archive, manifest, popen_cli, records, run_cli, state,
-                                wait_for)
+from test_batch_support import live_processes_with, make_archive, manifest, popen_cli, records, run_cli, state, wait_for
 
 FINISHED = {"doc1.txt", "doc3.txt", "doc4.txt"}
 
@@ -22,9 +22,20 @@ def start_hung_run(tmp_path, *extra):
     are written and the state holding them is checkpointed."""
     src, out = make_archive(tmp_path / "in"), tmp_path / "out"
     marker, tag = tmp_path / "worker.pid", uuid.uuid4().hex
-    proc = popen_cli("extract", src, out, "-j", "2", "--timeout", "0", *extra,
-                     fault={"kind": "hang", "name": "doc2.txt", "marker": str(marker)},
-                     env={"EXTRACTOR_TEST_TAG": tag}, stderr=subprocess.PIPE, text=True)
+    proc = popen_cli(
+        "extract",
+        src,
+        out,
+        "-j",
+        "2",
+        "--timeout",
+        "0",
+        *extra,
+        fault={"kind": "hang", "name": "doc2.txt", "marker": str(marker)},
+        env={"EXTRACTOR_TEST_TAG": tag},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert wait_for(marker.exists, 120), "the worker never reached doc2.txt"
     assert wait_for(lambda: records(out) >= FINISHED, 60)
     run_state = out / ".extractor" / "state.json"
@@ -93,14 +104,17 @@ def test_workers_do_not_hold_the_lock(tmp_path):
 
 def hold_lock(path, owner_pid=None):
     """Another process holding an flock on `path`, recording `owner_pid` (its own PID by default)."""
-    code = ("import fcntl, json, os, sys, time\n"
-            "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)\n"
-            "fcntl.flock(fd, fcntl.LOCK_EX)\n"
-            "pid = int(sys.argv[2]) if sys.argv[2] != '-' else os.getpid()\n"
-            "os.ftruncate(fd, 0); os.write(fd, json.dumps({'pid': pid}).encode())\n"
-            "print('held', flush=True); time.sleep(120)\n")
-    p = subprocess.Popen([sys.executable, "-c", code, str(path), str(owner_pid or "-")], stdout=subprocess.PIPE,
-                         text=True)
+    code = (
+        "import fcntl, json, os, sys, time\n"
+        "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+        "pid = int(sys.argv[2]) if sys.argv[2] != '-' else os.getpid()\n"
+        "os.ftruncate(fd, 0); os.write(fd, json.dumps({'pid': pid}).encode())\n"
+        "print('held', flush=True); time.sleep(120)\n"
+    )
+    p = subprocess.Popen(
+        [sys.executable, "-c", code, str(path), str(owner_pid or "-")], stdout=subprocess.PIPE, text=True
+    )
     assert p.stdout.readline().strip() == "held"
     return p
 
@@ -142,12 +156,14 @@ def test_legacy_lock_left_to_an_orphan_of_an_old_run_does_not_block(tmp_path):
     is gone, its orphaned worker still holds the flock."""
     src, out = make_archive(tmp_path / "in", 1), tmp_path / "out"
     out.mkdir()
-    code = ("import fcntl, os, sys, time\n"
-            "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)\n"
-            "fcntl.flock(fd, fcntl.LOCK_EX)\n"
-            "if os.fork() == 0:\n"
-            "    print(os.getpid(), flush=True); time.sleep(120); os._exit(0)\n"
-            "time.sleep(0.2)\n")  # the locker exits; the child keeps the lock
+    code = (
+        "import fcntl, os, sys, time\n"
+        "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+        "if os.fork() == 0:\n"
+        "    print(os.getpid(), flush=True); time.sleep(120); os._exit(0)\n"
+        "time.sleep(0.2)\n"
+    )  # the locker exits; the child keeps the lock
     p = subprocess.Popen([sys.executable, "-c", code, str(out / ".extractor.lock")], stdout=subprocess.PIPE, text=True)
     orphan = int(p.stdout.readline())
     p.wait()

@@ -1,6 +1,7 @@
 """Work lost or silently wrong: run files apart from the records, a validated state, records
 verified before a skip, orphans found without the state, nothing deleted or written outside OUT,
 the state's hash taken from the bytes the worker read, temp files of killed writes removed."""
+
 import hashlib
 import json
 import os
@@ -33,8 +34,12 @@ def test_run_files_live_under_dot_extractor_and_an_input_named_manifest_keeps_it
     assert records(out) == {"doc1.txt", "manifest", "lock"}
     rec = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert rec["document"]["source"] == "manifest" and rec["amounts"][0]["value"] == 3_000_000_000
-    assert sorted(p.name for p in (out / ".extractor").iterdir()) == ["errors.jsonl", "lock", "manifest.json",
-                                                                     "state.json"]
+    assert sorted(p.name for p in (out / ".extractor").iterdir()) == [
+        "errors.jsonl",
+        "lock",
+        "manifest.json",
+        "state.json",
+    ]
     assert manifest(out)["counts"]["inputs"] == 3 and manifest(out)["unsupported"] == ["errors.jsonl"]
     assert sorted(p.name for p in out.iterdir()) == [".extractor", "doc1.txt.json", "lock.json", "manifest.json"]
 
@@ -73,8 +78,18 @@ def test_record_of_other_bytes_is_redone(done):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("content", ["[]", "null", '"x"', '{"key": 1, "documents": []}', "{not json",
-                                     '{"key": "k", "documents": {"doc1.txt": {"sha256": 5}}}', "\xff"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[]",
+        "null",
+        '"x"',
+        '{"key": 1, "documents": []}',
+        "{not json",
+        '{"key": "k", "documents": {"doc1.txt": {"sha256": 5}}}',
+        "\xff",
+    ],
+)
 def test_state_of_the_wrong_shape_reprocesses_everything(done, content):
     src, out = done
     (out / ".extractor" / "state.json").write_text(content, encoding="utf-8", errors="surrogateescape")
@@ -115,8 +130,9 @@ def test_orphans_are_found_without_a_state_entry_and_pruned_only_when_records(do
 def test_state_hash_is_of_the_bytes_the_worker_read(tmp_path):
     src, out = make_archive(tmp_path / "in", 2), tmp_path / "out"
     new_text = DOC.replace("{n}", "77")
-    r = extract(src, out, fault={"kind": "rewrite", "name": "doc2.txt", "path": str(src / "doc2.txt"),
-                                 "text": new_text})
+    r = extract(
+        src, out, fault={"kind": "rewrite", "name": "doc2.txt", "path": str(src / "doc2.txt"), "text": new_text}
+    )
     assert r.returncode == 0, r.stderr
     rec = json.loads((out / "doc2.txt.json").read_text(encoding="utf-8"))
     digest = hashlib.sha256(new_text.encode()).hexdigest()

@@ -6,6 +6,7 @@ Run as a script, this module is the fault driver:
 sets the seam to a `Fault` and then runs the command line; '-' instead of the JSON sets none.
 Production code holds no fault logic: only the seam, None unless a test sets it.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,9 @@ class Fault:
     hog (allocate `mb` MB at once), delete or rewrite (with `text`) the file at `path`, or fill the
     file system holding `path` with a file there. With `marker`, it first writes its PID to that file."""
 
-    def __init__(self, kind: str, name: str, marker: str | None = None, mb: int = 8192, path: str | None = None,
-                 text: str = ""):
+    def __init__(
+        self, kind: str, name: str, marker: str | None = None, mb: int = 8192, path: str | None = None, text: str = ""
+    ):
         self.kind, self.name, self.marker, self.mb, self.path, self.text = kind, name, marker, mb, path, text
 
     def __call__(self, source: str) -> None:
@@ -69,15 +71,21 @@ class Fault:
 
 
 def cli_command(*args, fault: dict | None = None) -> list[str]:
-    return [sys.executable, str(TESTS / "test_batch_support.py"), json.dumps(fault) if fault else "-",
-            *map(str, args)]
+    return [sys.executable, str(TESTS / "test_batch_support.py"), json.dumps(fault) if fault else "-", *map(str, args)]
 
 
-def run_cli(*args, fault: dict | None = None, env: dict | None = None, timeout: float = 300,
-            ) -> subprocess.CompletedProcess:
+def run_cli(
+    *args, fault: dict | None = None, env: dict | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess:
     """`extractor ARGS` (e.g. "extract", IN, OUT, "-j", "1") in a subprocess, text output captured."""
-    return subprocess.run(cli_command(*args, fault=fault), capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ, **(env or {})}, timeout=timeout)
+    return subprocess.run(
+        cli_command(*args, fault=fault),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        timeout=timeout,
+    )
 
 
 def popen_cli(*args, fault: dict | None = None, env: dict | None = None, **kw) -> subprocess.Popen:
@@ -147,21 +155,25 @@ def can_mount() -> bool:
     """Can this process mount a tmpfs in a private mount namespace (root, CAP_SYS_ADMIN, unshare)?"""
     if os.geteuid() != 0 or not shutil.which("unshare"):
         return False
-    r = subprocess.run(["unshare", "-m", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs /mnt && umount /mnt"],
-                       capture_output=True)
+    r = subprocess.run(
+        ["unshare", "-m", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs /mnt && umount /mnt"], capture_output=True
+    )
     return r.returncode == 0
 
 
-def run_in_tmpfs(mount: Path, keep: Path, args: list, options: str, fault: dict | None = None,
-                 ro: bool = False, timeout: float = 300) -> subprocess.CompletedProcess:
+def run_in_tmpfs(
+    mount: Path, keep: Path, args: list, options: str, fault: dict | None = None, ro: bool = False, timeout: float = 300
+) -> subprocess.CompletedProcess:
     """Run `extractor ARGS` with a fresh tmpfs (mount options `options`) at `mount`, in a private mount
     namespace (nothing outside this process sees it); afterwards `mount`'s contents are copied to `keep`.
     With `ro`, the tmpfs is remounted read-only (after creating `mount`/out) before the run."""
     mount.mkdir(parents=True, exist_ok=True)
     keep.mkdir(parents=True, exist_ok=True)
-    script = ('mount -t tmpfs -o "$1" tmpfs "$2" || exit 99; mkdir -p "$2/out"; '
-              + ('mount -o remount,ro "$2" || exit 99; ' if ro else "")
-              + 'm="$2"; k="$3"; shift 3; "$@"; rc=$?; cp -a "$m/." "$k/" 2>/dev/null; exit $rc')
+    script = (
+        'mount -t tmpfs -o "$1" tmpfs "$2" || exit 99; mkdir -p "$2/out"; '
+        + ('mount -o remount,ro "$2" || exit 99; ' if ro else "")
+        + 'm="$2"; k="$3"; shift 3; "$@"; rc=$?; cp -a "$m/." "$k/" 2>/dev/null; exit $rc'
+    )
     cmd = ["unshare", "-m", "sh", "-c", script, "sh", options, str(mount), str(keep), *cli_command(*args, fault=fault)]
     return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=timeout)
 
@@ -176,6 +188,7 @@ def wait_for(predicate, timeout: float = 30.0, step: float = 0.05) -> bool:
 
 
 # --- tests of the helpers themselves ----------------------------------------------------------
+
 
 def test_fault_only_touches_its_document(tmp_path):
     marker = tmp_path / "pid"

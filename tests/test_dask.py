@@ -3,6 +3,7 @@
 Everything listens on 127.0.0.1 only; every wait is bounded. Each test starts a cluster and loads
 the model in its workers, so all are slow.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,12 @@ from test_batch_support import ROOT, run_cli, wait_for
 
 pytestmark = pytest.mark.slow
 CORPUS = ROOT / "corpus" / "documents"
-DOCS = ["08-japan-first-projects-news.txt", "11-hyundai-korean-air-washington-summit.txt",
-        "04-us-uae-ai-campus-deals.html", "07-us-australia-minerals-brief.pdf"]
+DOCS = [
+    "08-japan-first-projects-news.txt",
+    "11-hyundai-korean-air-washington-summit.txt",
+    "04-us-uae-ai-campus-deals.html",
+    "07-us-australia-minerals-brief.pdf",
+]
 
 
 def make_archive(path: Path) -> Path:
@@ -80,15 +85,40 @@ def test_real_scheduler_and_two_workers(archive, local_tree, tmp_path):
     scheduler = [str(cli), "scheduler"] if cli.exists() else [sys.executable, "-m", "distributed.cli.dask_scheduler"]
     worker = [str(cli), "worker"] if cli.exists() else [sys.executable, "-m", "distributed.cli.dask_worker"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    procs = [subprocess.Popen([*scheduler, "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)]
+    procs = [
+        subprocess.Popen(
+            [*scheduler, "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    ]
     address = f"tcp://127.0.0.1:{port}"
     try:
         for _ in range(2):
-            procs.append(subprocess.Popen(
-                [*worker, address, "--nworkers", "1", "--nthreads", "1",
-                 "--host", "127.0.0.1", "--no-dashboard", "--memory-limit", "0"], env=env, cwd=tmp_path,
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
+            procs.append(
+                subprocess.Popen(
+                    [
+                        *worker,
+                        address,
+                        "--nworkers",
+                        "1",
+                        "--nthreads",
+                        "1",
+                        "--host",
+                        "127.0.0.1",
+                        "--no-dashboard",
+                        "--memory-limit",
+                        "0",
+                    ],
+                    env=env,
+                    cwd=tmp_path,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    start_new_session=True,
+                )
+            )
         from distributed import Client
 
         with Client(address, timeout=60) as client:
@@ -117,9 +147,21 @@ def test_a_killed_worker_loses_no_document(archive, local_tree, tmp_path):
     marker, out = tmp_path / "pid", tmp_path / "out"
     from test_batch_support import cli_command
 
-    proc = subprocess.Popen(cli_command("extract", archive, out, "--cluster", "local:2", "-q",
-                                        fault={"kind": "once", "name": "doc2.txt", "marker": str(marker)}),
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        cli_command(
+            "extract",
+            archive,
+            out,
+            "--cluster",
+            "local:2",
+            "-q",
+            fault={"kind": "once", "name": "doc2.txt", "marker": str(marker)},
+        ),
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert wait_for(lambda: marker.exists() and marker.read_text().strip(), timeout=180)
         os.kill(int(marker.read_text()), signal.SIGKILL)  # the worker that holds doc2.txt, mid-document
@@ -134,8 +176,9 @@ def test_a_killed_worker_loses_no_document(archive, local_tree, tmp_path):
 
 def test_a_document_that_kills_every_worker_is_worker_died(archive, tmp_path):
     out = tmp_path / "out"
-    r = run_cli("extract", archive, out, "--cluster", "local:2", "-q", fault={"kind": "die", "name": "doc2.txt"},
-                timeout=400)
+    r = run_cli(
+        "extract", archive, out, "--cluster", "local:2", "-q", fault={"kind": "die", "name": "doc2.txt"}, timeout=400
+    )
     assert r.returncode == 1, r.stderr
     errors = [json.loads(x) for x in (out / ".extractor" / "errors.jsonl").read_text().splitlines()]
     assert [(e["file"], e["error_type"]) for e in errors] == [("doc2.txt", "worker_died"), ("empty.txt", "empty")]
@@ -145,11 +188,23 @@ def test_a_document_that_kills_every_worker_is_worker_died(archive, tmp_path):
 def test_timeout_on_the_cluster(archive, tmp_path):
     out = tmp_path / "out"
     t0 = time.monotonic()
-    r = run_cli("extract", archive, out, "--cluster", "local:2", "-q", "--timeout", "30",
-                fault={"kind": "hang", "name": "doc2.txt"}, timeout=300)
+    r = run_cli(
+        "extract",
+        archive,
+        out,
+        "--cluster",
+        "local:2",
+        "-q",
+        "--timeout",
+        "30",
+        fault={"kind": "hang", "name": "doc2.txt"},
+        timeout=300,
+    )
     assert time.monotonic() - t0 < 200
     assert r.returncode == 1, r.stderr
-    errors = {json.loads(x)["file"]: json.loads(x) for x in (out / ".extractor" / "errors.jsonl").read_text().splitlines()}
+    errors = {
+        json.loads(x)["file"]: json.loads(x) for x in (out / ".extractor" / "errors.jsonl").read_text().splitlines()
+    }
     assert errors["doc2.txt"]["error_type"] == "timeout"
     assert len([p for p in out.rglob("*.json") if ".extractor" not in p.parts]) == len(DOCS)
 

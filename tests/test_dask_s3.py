@@ -3,6 +3,7 @@
 The S3 server is moto's, in server mode, started here on 127.0.0.1 with dummy credentials; the
 command line finds it through FSSPEC_S3_ENDPOINT_URL, as it would find any S3-compatible store.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -22,12 +23,22 @@ def s3(tmp_path_factory):
     server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     endpoint = f"http://127.0.0.1:{port}"
-    env = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1",
-           "FSSPEC_S3_ENDPOINT_URL": endpoint, "AWS_EC2_METADATA_DISABLED": "true"}
+    env = {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "FSSPEC_S3_ENDPOINT_URL": endpoint,
+        "AWS_EC2_METADATA_DISABLED": "true",
+    }
     src = make_archive(tmp_path_factory.mktemp("s3") / "in")
     (src / ".hidden.txt").write_text("Acme will invest $1 billion.\n")  # hidden: not an input, on disk or in S3
-    client = boto3.client("s3", endpoint_url=endpoint, aws_access_key_id="testing", aws_secret_access_key="testing",
-                          region_name="us-east-1")
+    client = boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+        region_name="us-east-1",
+    )
     client.create_bucket(Bucket="archive")
     for p in sorted(src.rglob("*")):
         if p.is_file():

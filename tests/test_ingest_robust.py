@@ -452,10 +452,7 @@ def test_pdfium_error_on_a_page_falls_back_to_pdfplumber(monkeypatch):
 
 @pytest.mark.parametrize(
     "data",
-    [
-        _raw_pdf(TEXT_OPS).replace(b"startxref", b"startxrex"),
-        b"%PDF-1.4\n" + bytes(range(256)) * 4,
-    ],
+    [_raw_pdf(TEXT_OPS).replace(b"startxref", b"startxrex"), b"%PDF-1.4\n" + bytes(range(256)) * 4],
     ids=["no-startxref", "binary-body"],
 )
 def test_pdf_malformed_structure_is_corrupt(data):

@@ -1,4 +1,5 @@
 """The spaCy stage: loaded once with the configured components, long blocks cut on sentence ends."""
+
 from extractor import nlp as nlp_stage
 from extractor.config import DEFAULT_MODEL
 from extractor.ingest.document import Block, Document
@@ -19,9 +20,9 @@ def test_a_block_longer_than_the_chunk_is_cut_on_sentence_ends_with_offsets_kept
     doc = Document(text=text, blocks=[Block("heading", 0, 7), Block("paragraph", 8, len(text.rstrip()))], format="txt")
     pieces = list(nlp_stage._pieces_of(doc))
     assert len(pieces) >= 4
-    for block_index, offset, piece in pieces:
+    for _block_index, offset, piece in pieces:
         assert len(piece) <= nlp_stage.CHUNK
-        assert text[offset:offset + len(piece)] == piece  # offsets point back into the document
+        assert text[offset : offset + len(piece)] == piece  # offsets point back into the document
     body = [(o, p) for b, o, p in pieces if b == 1]
     for (o1, p1), (o2, _) in zip(body, body[1:]):
         assert o1 + len(p1) == o2  # no gap, no overlap
@@ -33,9 +34,17 @@ def test_analysis_maps_sentences_and_entities_into_the_document():
     doc = Document(text=text, blocks=[Block("heading", 0, 10), Block("paragraph", 11, len(text))], format="txt")
     analysis = nlp_stage.analyze(doc, DEFAULT_MODEL)
     assert [text[s:e] for s, e in analysis.sentences] == [
-        "Title line", "Amazon will invest $5 billion in Korea.", "Toyota will export cars."]
-    for label, s, e in analysis.entities:
-        assert text[s:e] in text and s >= 11 or e <= 10
+        "Title line",
+        "Amazon will invest $5 billion in Korea.",
+        "Toyota will export cars.",
+    ]
+    # Each entity lies inside one block, and its offsets point at the entity's own words in the document.
+    blocks = [(b.start, b.end) for b in doc.blocks]
+    for _label, s, e in analysis.entities:
+        assert any(a <= s < e <= b for a, b in blocks), (s, e)
+        piece = next(p for p in analysis.pieces if p.offset <= s < p.offset + len(p.doc.text))
+        ent = next(x for x in piece.doc.ents if piece.offset + x.start_char == s)
+        assert text[s:e] == ent.text
     assert analysis.sentence_text(text.index("Korea")) == "Amazon will invest $5 billion in Korea."
 
 
@@ -52,5 +61,7 @@ def test_a_repeated_block_is_parsed_once_and_analysed_like_the_others():
     last = [(s - starts[2], e - starts[2]) for s, e in analysis.sentences if s >= starts[2]]
     assert first == last and len(first) == 2
     ents = [(label, s, e) for label, s, e in analysis.entities]
-    assert [(lb, s) for lb, s, e in ents if e <= ends[0]] == [(lb, s - starts[2]) for lb, s, e in ents if s >= starts[2]]
+    assert [(lb, s) for lb, s, e in ents if e <= ends[0]] == [
+        (lb, s - starts[2]) for lb, s, e in ents if s >= starts[2]
+    ]
     assert [t.text for t in analysis.tokens(starts[2], starts[2] + 6)] == ["Compiled"]

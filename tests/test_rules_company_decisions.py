@@ -66,9 +66,7 @@ ROWS = [
 
 
 # Rules whose row is a sentence of a corpus document, where the model's labels make it fire.
-CORPUS_ROWS = [
-    ("plural_or_label", "10-uk-us-tech-prosperity-deal.txt", "Health"),
-]
+CORPUS_ROWS = [("plural_or_label", "10-uk-us-tech-prosperity-deal.txt", "Health")]
 
 
 def decision_of(text: str, candidate: str) -> str:

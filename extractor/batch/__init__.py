@@ -11,10 +11,29 @@
 - `run`      the run itself
 - `errors`   typed errors, each with a code
 """
-from extractor.batch.errors import (BatchError, DocumentError, LockedError, OutputFull, OutputUnusable, RunError,
-                                    UsageError)
+
+from extractor.batch.errors import (
+    BatchError,
+    DocumentError,
+    LockedError,
+    OutputFull,
+    OutputUnusable,
+    RunError,
+    UsageError,
+)
 from extractor.batch.options import RunOptions
 from extractor.batch.run import RunSummary, run, run_key
 
-__all__ = ["BatchError", "DocumentError", "LockedError", "OutputFull", "OutputUnusable", "RunError", "UsageError",
-           "RunOptions", "RunSummary", "run", "run_key"]
+__all__ = [
+    "BatchError",
+    "DocumentError",
+    "LockedError",
+    "OutputFull",
+    "OutputUnusable",
+    "RunError",
+    "UsageError",
+    "RunOptions",
+    "RunSummary",
+    "run",
+    "run_key",
+]

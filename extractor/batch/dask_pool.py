@@ -16,6 +16,7 @@ record as a JSON string) with the same `worker.process_file` the local pool runs
 
 Test seam: `pool.TEST_HOOK` is shipped to the workers in the plugin, as for the local pool.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,7 +24,8 @@ import queue
 import threading
 import time
 import uuid
-from typing import Callable, Iterable, Iterator, Optional
+from collections.abc import Callable, Iterator
+from typing import Optional
 
 from extractor.batch.options import document_timeout
 from extractor.batch.worker import Outcome, WorkerSetup
@@ -34,8 +36,9 @@ CONNECT_S = 30.0
 POLL_S = 0.2
 
 
-def executor(scheduler: Optional[str] = None, workers: Optional[int] = None,
-             log: Callable[[str], None] = lambda msg: None):
+def executor(
+    scheduler: Optional[str] = None, workers: Optional[int] = None, log: Callable[[str], None] = lambda msg: None
+):
     """An `execute` with the shape of pool.execute, bound to a scheduler address or a local cluster size."""
 
     def execute(pending, config, jobs, timeout, max_memory_mb, stop, timeout_per_mb=0.0):
@@ -89,14 +92,22 @@ def _connect(scheduler: Optional[str], workers: Optional[int]):
     import logging
 
     with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}):
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               scheduler_port=0, dashboard_address="127.0.0.1:0", silence_logs=logging.CRITICAL,
-                               memory_limit=0)
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            scheduler_port=0,
+            dashboard_address="127.0.0.1:0",
+            silence_logs=logging.CRITICAL,
+            memory_limit=0,
+        )
         return Client(cluster, timeout=CONNECT_S, set_as_default=False), cluster
 
 
-def _execute(pending: list[tuple[str, str, int]], config, timeout, timeout_per_mb, stop: threading.Event,
-             scheduler, workers, log) -> Iterator[Outcome | None]:
+def _execute(
+    pending: list[tuple[str, str, int]], config, timeout, timeout_per_mb, stop: threading.Event, scheduler, workers, log
+) -> Iterator[Outcome | None]:
     if not pending:
         return
     from distributed import KilledWorker
@@ -122,8 +133,16 @@ def _execute(pending: list[tuple[str, str, int]], config, timeout, timeout_per_m
         for n, (rel, path, size) in enumerate(pending):
             token = f"{run_id}-{n}"
             # Largest first (pending comes sorted so): a higher priority runs earlier.
-            future = client.submit(extract_task, _shared(path), rel, token, config, key=f"extract-{token}",
-                                   pure=False, priority=len(pending) - n)
+            future = client.submit(
+                extract_task,
+                _shared(path),
+                rel,
+                token,
+                config,
+                key=f"extract-{token}",
+                pure=False,
+                priority=len(pending) - n,
+            )
             futures[future.key] = (future, rel, document_timeout(timeout, timeout_per_mb, size), token)
             future.add_done_callback(landed.put)
         while futures:
@@ -132,8 +151,7 @@ def _execute(pending: list[tuple[str, str, int]], config, timeout, timeout_per_m
             try:
                 future = landed.get(timeout=POLL_S)
             except queue.Empty:
-                for outcome in _overdue(client, futures, started, log):
-                    yield outcome
+                yield from _overdue(client, futures, started, log)
                 yield None
                 continue
             entry = futures.pop(future.key, None)
@@ -179,6 +197,7 @@ def _overdue(client, futures: dict, started: dict, log) -> list[Outcome]:
             restart.add(worker)
             late.append(timeout_outcome(rel, limit))
     if restart:  # in the background: the new worker takes a while to load the model
+
         def restart_them() -> None:
             try:
                 client.restart_workers(list(restart), timeout=60, raise_for_error=False)
@@ -194,8 +213,13 @@ def _outcome(future, rel: str, killed_type) -> Outcome:
     try:
         outcome = future.result()
     except killed_type:
-        return Outcome(rel, False, error_type="worker_died", stage="extract",
-                       message="the worker process died (Dask workers running this document kept dying)")
+        return Outcome(
+            rel,
+            False,
+            error_type="worker_died",
+            stage="extract",
+            message="the worker process died (Dask workers running this document kept dying)",
+        )
     except MemoryError:
         return Outcome(rel, False, error_type="too_large", stage="extract", message="ran out of memory")
     except Exception as e:  # a lost connection or an unpicklable result must not stop the run

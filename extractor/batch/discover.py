@@ -6,6 +6,7 @@ regular file inside IN is reported at once, with its name relative to IN: a FIFO
 (`not_regular_file`), a symlink loop, a dangling symlink, a symlink leading outside IN, a name that
 is not UTF-8, a folder that cannot be read.
 """
+
 from __future__ import annotations
 
 import errno
@@ -35,8 +36,12 @@ class Problem:
     stage: str = "read"
 
     def entry(self) -> dict:
-        return {"file": json_name(self.file), "stage": self.stage, "error_type": self.error_type,
-                "message": self.message}
+        return {
+            "file": json_name(self.file),
+            "stage": self.stage,
+            "error_type": self.error_type,
+            "message": self.message,
+        }
 
 
 @dataclass
@@ -64,8 +69,9 @@ def discover_inputs(options) -> Discovery:
     return discover(options.in_dir, include=options.include, exclude=options.exclude, strict=options.strict)
 
 
-def discover(in_dir: Path, include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
-             strict: bool = False) -> Discovery:
+def discover(
+    in_dir: Path, include: tuple[str, ...] = (), exclude: tuple[str, ...] = (), strict: bool = False
+) -> Discovery:
     """`include`/`exclude`: gitignore-style patterns (pathspec) a file must match / must not match;
     files that no reader takes by extension and content are set aside in `unsupported`, or left
     as inputs to fail (`strict`)."""
@@ -76,16 +82,19 @@ def discover(in_dir: Path, include: tuple[str, ...] = (), exclude: tuple[str, ..
 
     def onerror(err: OSError) -> None:
         rel = _rel(in_dir, err.filename)
-        found.problems.append(Problem(rel + "/", "unreadable",
-                                      f"folder cannot be read: {err.strerror}"))
+        found.problems.append(Problem(rel + "/", "unreadable", f"folder cannot be read: {err.strerror}"))
 
     for dirpath, dirnames, filenames in os.walk(in_dir, onerror=onerror, followlinks=False):
         rel_dir = Path(dirpath).relative_to(in_dir).as_posix()
         keep = []
         for d in sorted(dirnames):
             rel = d if rel_dir == "." else f"{rel_dir}/{d}"
-            if (d.startswith(".") or _ignored(rel + "/", patterns) or (unwanted and unwanted.match_file(rel + "/"))
-                    or os.path.islink(os.path.join(dirpath, d))):
+            if (
+                d.startswith(".")
+                or _ignored(rel + "/", patterns)
+                or (unwanted and unwanted.match_file(rel + "/"))
+                or os.path.islink(os.path.join(dirpath, d))
+            ):
                 continue  # symlinked folders are not followed
             keep.append(d)
         dirnames[:] = keep
@@ -99,7 +108,10 @@ def discover(in_dir: Path, include: tuple[str, ...] = (), exclude: tuple[str, ..
             if isinstance(item, Input) and not strict and not _readable(item):
                 found.unsupported.append(rel)
                 continue
-            (found.inputs if isinstance(item, Input) else found.problems).append(item)
+            if isinstance(item, Input):
+                found.inputs.append(item)
+            else:
+                found.problems.append(item)
     found.inputs.sort(key=lambda i: i.rel)
     found.unsupported.sort()
     return found

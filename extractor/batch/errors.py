@@ -4,6 +4,7 @@ Two kinds: a `BatchError` stops the whole run (its `exit_status` is the command'
 2 for a usage error, a locked or unusable OUT; 1 for a full disk mid-run), and a `DocumentError`
 concerns one document (its `error_type` and `stage` become a line in the error log; the run goes on).
 """
+
 from __future__ import annotations
 
 

@@ -7,6 +7,7 @@ A lock that is held while its recorded owner is gone (a leftover process of a ki
 worker of an older version) is stale: the file is replaced and the run goes on. A run of an older
 version holding OUT/.extractor.lock is respected.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -62,7 +63,7 @@ class RunLock:
         self.out_dir = out_dir
         self.fd: int | None = None
 
-    def acquire(self) -> "RunLock":
+    def acquire(self) -> RunLock:
         global LOCK_FD
         self._check_legacy()
         for _ in range(5):
@@ -77,16 +78,23 @@ class RunLock:
                 if owner_alive(owner):
                     os.close(fd)
                     pid = f" (pid {owner['pid']})" if isinstance(owner.get("pid"), int) else ""
-                    raise LockedError(f"another extractor run{pid} is writing to {self.out_dir} "
-                                      f"(lock .extractor/{LOCK_FILE} is held); not starting")
+                    raise LockedError(
+                        f"another extractor run{pid} is writing to {self.out_dir} "
+                        f"(lock .extractor/{LOCK_FILE} is held); not starting"
+                    )
                 self._replace_stale(fd)
                 continue
             if not self._same_file(fd):
                 os.close(fd)  # replaced by another run between open and flock: try the new one
                 continue
             os.ftruncate(fd, 0)
-            os.pwrite(fd, json.dumps({"pid": os.getpid(), "start": process_start(os.getpid()),
-                                      "since": int(time.time())}).encode(), 0)
+            os.pwrite(
+                fd,
+                json.dumps(
+                    {"pid": os.getpid(), "start": process_start(os.getpid()), "since": int(time.time())}
+                ).encode(),
+                0,
+            )
             self.fd = LOCK_FD = fd
             return self
         raise LockedError(f"cannot take the lock of {self.out_dir}: it keeps changing; is another run starting?")
@@ -140,8 +148,9 @@ class RunLock:
         except BlockingIOError:
             pid = flock_pid(os.fstat(fd).st_ino)
             if pid is None or owner_alive({"pid": pid}):
-                raise LockedError(f"another extractor run is writing to {self.out_dir} "
-                                  f"(lock {LEGACY['lock']} is held); not starting")
+                raise LockedError(
+                    f"another extractor run is writing to {self.out_dir} (lock {LEGACY['lock']} is held); not starting"
+                )
         finally:
             os.close(fd)
 

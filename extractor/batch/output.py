@@ -3,12 +3,14 @@
 Records live at OUT/<relative path>.json; the run's own files live under OUT/.extractor/, which
 no record can shadow (hidden inputs are not inputs). Nothing here writes or deletes outside OUT.
 """
+
 from __future__ import annotations
 
 import errno
 import json
 import os
 import stat
+from collections.abc import Set
 from pathlib import Path
 
 from extractor.batch.errors import DocumentError, OutputFull, OutputUnusable
@@ -20,8 +22,12 @@ MANIFEST = "manifest.json"
 ERROR_LOG = "errors.jsonl"
 LOCK_FILE = "lock"
 #: Run files of the old layout (before OUT/.extractor/), at the top of OUT: read once for migration, then removed.
-LEGACY = {"state": ".extractor-state.json", "lock": ".extractor.lock", "manifest": "manifest.json",
-          "errors": "errors.jsonl"}
+LEGACY = {
+    "state": ".extractor-state.json",
+    "lock": ".extractor.lock",
+    "manifest": "manifest.json",
+    "errors": "errors.jsonl",
+}
 TMP_PREFIX, TMP_SUFFIX = ".tmp-", ".part"
 FATAL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO}
 
@@ -83,8 +89,11 @@ def target_problem(out_dir: Path, rel: str, name_max: int) -> DocumentError | No
     target = record_path(out_dir, rel)
     parts = (rel + ".json").split("/")
     if any(len(os.fsencode(p)) > name_max for p in parts) or len(os.fsencode(str(target))) >= 4096:
-        return DocumentError("name_too_long", f"the record's name would be longer than the file system allows "
-                                              f"({name_max} bytes)", stage="write")
+        return DocumentError(
+            "name_too_long",
+            f"the record's name would be longer than the file system allows ({name_max} bytes)",
+            stage="write",
+        )
     parent = out_dir
     for p in parts[:-1]:
         parent = parent / p
@@ -96,13 +105,15 @@ def target_problem(out_dir: Path, rel: str, name_max: int) -> DocumentError | No
             return DocumentError("output_conflict", f"the record's folder cannot be used: {e.strerror}", stage="write")
         if stat.S_ISLNK(st.st_mode):
             if not _inside(parent, out_dir):
-                return DocumentError("output_conflict", "a symlink in OUT on the record's path leads outside OUT",
-                                     stage="write")
+                return DocumentError(
+                    "output_conflict", "a symlink in OUT on the record's path leads outside OUT", stage="write"
+                )
             try:
                 st = os.stat(parent)
             except OSError:
-                return DocumentError("output_conflict", "a broken symlink in OUT is where the record's folder goes",
-                                     stage="write")
+                return DocumentError(
+                    "output_conflict", "a broken symlink in OUT is where the record's folder goes", stage="write"
+                )
         if not stat.S_ISDIR(st.st_mode):
             return DocumentError("output_conflict", "a file in OUT is where the record's folder goes", stage="write")
     try:
@@ -192,12 +203,12 @@ def walk_out(out_dir: Path):
             yield (f if rel_dir == "." else f"{rel_dir}/{f}"), Path(dirpath) / f
 
 
-def record_names(out_dir: Path, known: set[str] = frozenset()) -> set[str]:
+def record_names(out_dir: Path, known: Set[str] = frozenset()) -> set[str]:
     """Relative input names of the files under OUT that are records (`<name>.json` holding a record
     whose document.source is that name), names in `known` left out unread. Other JSON files in OUT
     are not touched."""
     found = set()
-    for rel, path in walk_out(out_dir):
+    for rel, _path in walk_out(out_dir):
         if not rel.endswith(".json") or rel.rsplit("/", 1)[-1].startswith("."):
             continue
         name = rel[: -len(".json")]

@@ -11,6 +11,7 @@ Test seam: `TEST_HOOK`, None in production, may be set to a picklable callable t
 document's relative name; every worker calls it before reading each document. The tests use it
 (tests/test_batch_support.py) to make one document hang, kill its worker or raise.
 """
+
 from __future__ import annotations
 
 import multiprocessing as mp
@@ -19,9 +20,10 @@ import queue
 import signal
 import sys
 import threading
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Optional
 
 from extractor.batch import lock as lock_module
 from extractor.batch.options import document_timeout
@@ -33,8 +35,15 @@ POLL_S = 0.2
 TEST_HOOK: Optional[Callable[[str], None]] = None
 
 
-def execute(pending: Iterable[tuple[str, str, int]], config: ExtractConfig, jobs: int, timeout: float | None,
-            max_memory_mb: int, stop: threading.Event, timeout_per_mb: float = 0.0) -> Iterator[Outcome | None]:
+def execute(
+    pending: Iterable[tuple[str, str, int]],
+    config: ExtractConfig,
+    jobs: int,
+    timeout: float | None,
+    max_memory_mb: int,
+    stop: threading.Event,
+    timeout_per_mb: float = 0.0,
+) -> Iterator[Outcome | None]:
     """Yield one Outcome per (relative name, path, size) in completion order, until done or `stop` is
     set, and None whenever nothing finished for POLL_S seconds (the caller may checkpoint then).
     A document may take `timeout` seconds plus `timeout_per_mb` for each MB of its size.
@@ -54,10 +63,20 @@ def execute(pending: Iterable[tuple[str, str, int]], config: ExtractConfig, jobs
         from extractor.nlp import load
 
         load(config.model)  # once here; every forked worker shares it
-    setup = WorkerSetup(config=config, parent_pid=os.getpid(), lock_fd=lock_module.LOCK_FD if fork else None,
-                        max_memory_mb=max_memory_mb, hook=TEST_HOOK)
-    pool = ProcessPool(max_workers=min(jobs, len(pending)), max_tasks=MAX_TASKS, initializer=init_worker,
-                       initargs=(setup,), context=ctx)
+    setup = WorkerSetup(
+        config=config,
+        parent_pid=os.getpid(),
+        lock_fd=lock_module.LOCK_FD if fork else None,
+        max_memory_mb=max_memory_mb,
+        hook=TEST_HOOK,
+    )
+    pool = ProcessPool(
+        max_workers=min(jobs, len(pending)),
+        max_tasks=MAX_TASKS,
+        initializer=init_worker,
+        initargs=(setup,),
+        context=ctx,
+    )
     stopped = False
     landed: queue.SimpleQueue = queue.SimpleQueue()
     try:
@@ -90,9 +109,14 @@ def execute(pending: Iterable[tuple[str, str, int]], config: ExtractConfig, jobs
 
 
 def timeout_outcome(rel: str, limit: float | None) -> Outcome:
-    return Outcome(rel, False, error_type="timeout", stage="extract",
-                   message=f"extraction took longer than {limit or 0:.0f} s; the worker was stopped",
-                   seconds=limit or 0.0)
+    return Outcome(
+        rel,
+        False,
+        error_type="timeout",
+        stage="extract",
+        message=f"extraction took longer than {limit or 0:.0f} s; the worker was stopped",
+        seconds=limit or 0.0,
+    )
 
 
 def _outcome(future, rel: str, timeout: float | None, max_memory_mb: int, expired_type) -> Outcome:
@@ -104,12 +128,18 @@ def _outcome(future, rel: str, timeout: float | None, max_memory_mb: int, expire
         if e.exitcode == -signal.SIGABRT and max_memory_mb:
             # C code (pdfium) aborts when an allocation fails under the address-space cap, where
             # Python code raises MemoryError: the document needs more memory than allowed.
-            return Outcome(rel, False, error_type="too_large", stage="extract",
-                           message=f"the worker aborted with its memory capped at {max_memory_mb} MB: the document "
-                                   f"needs more (--max-memory)")
+            return Outcome(
+                rel,
+                False,
+                error_type="too_large",
+                stage="extract",
+                message=f"the worker aborted with its memory capped at {max_memory_mb} MB: the document "
+                f"needs more (--max-memory)",
+            )
         how = f"killed by signal {-e.exitcode}" if (e.exitcode or 0) < 0 else f"exit code {e.exitcode}"
-        return Outcome(rel, False, error_type="worker_died", stage="extract",
-                       message=f"the worker process died ({how})")
+        return Outcome(
+            rel, False, error_type="worker_died", stage="extract", message=f"the worker process died ({how})"
+        )
     except CancelledError:
         return Outcome(rel, False, error_type="error", stage="extract", message="cancelled")
     except MemoryError:

@@ -8,6 +8,7 @@ not valid UTF-8 (which a store cannot hold anyway). Credentials and endpoints co
 places of each file system (for S3: AWS_* variables, ~/.aws, or FSSPEC_S3_ENDPOINT_URL for an
 S3-compatible server).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -54,7 +55,7 @@ def discover_url(url: str) -> Discovery:
     for path, info in sorted(entries.items()):
         if info.get("type", "file") != "file" or not path.startswith(root + "/"):
             continue
-        rel = path[len(root) + 1:]
+        rel = path[len(root) + 1 :]
         if not rel or any(part.startswith(".") for part in rel.split("/")) or _ignored(rel, patterns):
             continue
         if any(_ignored("/".join(rel.split("/")[:i]) + "/", patterns) for i in range(1, rel.count("/") + 1)):

@@ -1,4 +1,5 @@
 """What a run leaves besides the records: OUT/.extractor/errors.jsonl, state.json, manifest.json."""
+
 from __future__ import annotations
 
 import json
@@ -16,14 +17,27 @@ from extractor.serialize import dumps
 def manifest(options, summary, key: dict, inputs: int, durations: dict) -> dict:
     sig = {signal.SIGINT: "SIGINT", signal.SIGTERM: "SIGTERM"}.get(summary.interrupted, summary.interrupted)
     return {
-        "extractor_version": __version__, "run_key": key,
-        "counts": {"inputs": inputs, "processed": summary.processed, "skipped": summary.skipped,
-                   "failed": len(summary.failed), "orphaned": len(summary.orphaned), "pruned": len(summary.pruned),
-                   "not_done": summary.not_done, "unsupported": len(summary.unsupported)},
-        "interrupted": sig, "stopped": summary.stopped,
-        "seconds": round(summary.seconds, 3), "jobs": options.jobs, "timeout": options.timeout,
+        "extractor_version": __version__,
+        "run_key": key,
+        "counts": {
+            "inputs": inputs,
+            "processed": summary.processed,
+            "skipped": summary.skipped,
+            "failed": len(summary.failed),
+            "orphaned": len(summary.orphaned),
+            "pruned": len(summary.pruned),
+            "not_done": summary.not_done,
+            "unsupported": len(summary.unsupported),
+        },
+        "interrupted": sig,
+        "stopped": summary.stopped,
+        "seconds": round(summary.seconds, 3),
+        "jobs": options.jobs,
+        "timeout": options.timeout,
         "max_memory": options.max_memory,
-        "failures": summary.failed, "orphaned": summary.orphaned, "pruned": summary.pruned,
+        "failures": summary.failed,
+        "orphaned": summary.orphaned,
+        "pruned": summary.pruned,
         "unsupported": summary.unsupported,
         "durations": dict(sorted(durations.items())),
     }
@@ -34,9 +48,11 @@ def write_run_files(run_dir: Path, key: str, docs: dict, manifest_data: dict) ->
     problems. The run files of the old layout are removed once these are written."""
     problems = []
     errors = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in manifest_data["failures"])
-    steps = (lambda: output.write_run_file(run_dir / ERROR_LOG, errors),
-             lambda: save_state(run_dir, key, docs),
-             lambda: output.write_run_file(run_dir / MANIFEST, dumps(manifest_data)))
+    steps = (
+        lambda: output.write_run_file(run_dir / ERROR_LOG, errors),
+        lambda: save_state(run_dir, key, docs),
+        lambda: output.write_run_file(run_dir / MANIFEST, dumps(manifest_data)),
+    )
     for step in steps:
         try:
             step()

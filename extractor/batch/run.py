@@ -8,12 +8,11 @@ run the pool while writing each record as it lands and checkpointing the state, 
 orphaned records (records whose source is gone), and write the error log, state and manifest.
 SIGINT and SIGTERM stop the pool at once and still write those three files.
 """
+
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
-import stat
 import sys
 import threading
 import time
@@ -22,15 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractor import __version__
-from extractor.batch import output
+from extractor.batch import output, pool
 from extractor.batch.discover import Discovery, discover_inputs
 from extractor.batch.errors import DocumentError, OutputFull, UsageError
 from extractor.batch.lock import RunLock
 from extractor.batch.options import RunOptions
 from extractor.batch.output import json_name, shown
-from extractor.batch import pool
 from extractor.batch.report import manifest, write_run_files
-from extractor.batch.state import key_hash, load_state, save_state as write_state
+from extractor.batch.state import file_hash, key_hash, load_state
+from extractor.batch.state import save_state as write_state
 
 
 @dataclass
@@ -60,8 +59,12 @@ def run_key(config) -> dict:
     from extractor.nlp import model_info
     from extractor.resources import rules_digest
 
-    return {"extractor": __version__, **model_info(config.model), "rules": rules_digest(),
-            "options": config.normalized()}
+    return {
+        "extractor": __version__,
+        **model_info(config.model),
+        "rules": rules_digest(),
+        "options": config.normalized(),
+    }
 
 
 def check_paths(in_dir: Path | str, out_dir: Path) -> None:
@@ -99,7 +102,7 @@ def _trap_signals(enabled: bool):
     def handler(signum, frame):
         if stop.is_set():
             raise KeyboardInterrupt
-        stop.signum = signum  # type: ignore[attr-defined]
+        stop.signum = signum
         stop.set()
 
     old = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
@@ -123,7 +126,7 @@ class _Batch:
     def run(self) -> RunSummary:
         t0 = time.perf_counter()
         o, s = self.o, self.summary
-        if (n := output.clean_temp_files(self.out)):
+        if n := output.clean_temp_files(self.out):
             self.log(f"removed {n} temporary files left by an interrupted run")
         key = run_key(o.config)
         self.key = key_hash(key)
@@ -178,7 +181,7 @@ class _Batch:
 
             digest = url_hash(item.path)
         else:
-            digest = _file_hash(item.path)
+            digest = file_hash(item.path)
         if digest != sha:
             return False
         rec = output.read_record(self.out, item.rel)
@@ -220,8 +223,11 @@ class _Batch:
                         self._fail(_entry(rel, e), rel, remove=False)
                         continue
                     except OutputFull as e:
-                        self._fail({"file": json_name(rel), "stage": "write", "error_type": "disk_full",
-                                    "message": str(e)}, rel, remove=False)
+                        self._fail(
+                            {"file": json_name(rel), "stage": "write", "error_type": "disk_full", "message": str(e)},
+                            rel,
+                            remove=False,
+                        )
                         raise
                     self.docs[rel] = {"sha256": outcome.sha256}
                     s.processed += 1
@@ -267,8 +273,9 @@ class _Batch:
                 self.summary.orphaned.append(rel)
 
     def _finish(self, key: dict, inputs: int) -> None:
-        problems = write_run_files(self.run_dir, self.key, self.docs, manifest(self.o, self.summary, key, inputs,
-                                                                               self.durations))
+        problems = write_run_files(
+            self.run_dir, self.key, self.docs, manifest(self.o, self.summary, key, inputs, self.durations)
+        )
         if problems and not self.summary.stopped:
             self.summary.stopped = "disk_full"
             self.log(f"STOPPED {problems[0]}")
@@ -276,22 +283,3 @@ class _Batch:
 
 def _entry(rel: str, e: DocumentError) -> dict:
     return {"file": json_name(rel), "stage": e.stage, "error_type": e.error_type, "message": str(e)}
-
-
-def _file_hash(path: Path) -> str | None:
-    """sha256 of a regular file's bytes (None when it cannot be read: the worker will say why)."""
-    h = hashlib.sha256()
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError:
-        return None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        while chunk := os.read(fd, 1 << 20):
-            h.update(chunk)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-    return h.hexdigest()

@@ -6,12 +6,15 @@ as a whole (everything is reprocessed), an entry whose name is not a plain relat
 OUT (`../victim`, `/etc/x`) is dropped. The state only ever decides what to skip: no file is
 written or deleted because of a name found in it.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from pathlib import Path, PurePosixPath
-from typing import Dict, Optional
+from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -27,7 +30,7 @@ class DocState(BaseModel):
 class State(BaseModel):
     model_config = ConfigDict(extra="ignore")
     key: Optional[str] = None
-    documents: Dict[str, DocState] = Field(default_factory=dict)
+    documents: dict[str, DocState] = Field(default_factory=dict)
 
     @field_validator("documents", mode="before")
     @classmethod
@@ -46,8 +49,11 @@ def is_safe_name(name: str) -> bool:
     except UnicodeEncodeError:
         return False
     parts = PurePosixPath(name).parts
-    return bool(parts) and "/".join(parts) == name and all(p not in ("", ".", "..") and not p.startswith(".")
-                                                          for p in parts)
+    return (
+        bool(parts)
+        and "/".join(parts) == name
+        and all(p not in ("", ".", "..") and not p.startswith(".") for p in parts)
+    )
 
 
 def key_hash(key: dict) -> str:
@@ -65,11 +71,35 @@ def load_state(run_dir: Path, out_dir: Path, log) -> State:
     try:
         return State.model_validate(json.loads(path.read_bytes().decode("utf-8")))
     except (OSError, ValueError, ValidationError) as e:
-        reason = "not valid JSON" if isinstance(e, ValueError) and not isinstance(e, ValidationError) else \
-            "of the wrong shape" if isinstance(e, ValidationError) else "unreadable"
+        reason = (
+            "not valid JSON"
+            if isinstance(e, ValueError) and not isinstance(e, ValidationError)
+            else "of the wrong shape"
+            if isinstance(e, ValidationError)
+            else "unreadable"
+        )
         log(f"state file {path.name} is {reason}; reprocessing everything")
         return State()
 
 
 def save_state(run_dir: Path, key: str, documents: dict[str, dict]) -> None:
     write_run_file(run_dir / STATE_FILE, dumps({"key": key, "documents": dict(sorted(documents.items()))}))
+
+
+def file_hash(path: Path) -> str | None:
+    """sha256 of a regular file's bytes (None when it cannot be read: the worker will say why)."""
+    h = hashlib.sha256()
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        while chunk := os.read(fd, 1 << 20):
+            h.update(chunk)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return h.hexdigest()

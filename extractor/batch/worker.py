@@ -5,6 +5,7 @@ A worker closes the lock descriptor it inherited, arranges to die with its paren
 address space (RLIMIT_AS, --max-memory) so a document that inflates fails as `too_large` instead
 of meeting the OOM killer, and loads the model once.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -16,9 +17,9 @@ import stat
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 from extractor.batch.errors import DocumentError
 from extractor.config import ExtractConfig
@@ -41,8 +42,12 @@ class Outcome:
     def entry(self) -> dict:
         from extractor.batch.output import json_name
 
-        return {"file": json_name(self.source), "stage": self.stage, "error_type": self.error_type,
-                "message": self.message}
+        return {
+            "file": json_name(self.source),
+            "stage": self.stage,
+            "error_type": self.error_type,
+            "message": self.message,
+        }
 
 
 @dataclass(frozen=True)
@@ -129,8 +134,12 @@ def read_input(path: str, max_bytes: int) -> bytes:
         if not stat.S_ISREG(st.st_mode):
             raise DocumentError("not_regular_file", "not a regular file (replaced during the run?); not read")
         if st.st_size > max_bytes:
-            raise DocumentError("too_large", f"{st.st_size} bytes, limit is {max_bytes} (--max-bytes: larger "
-                                f"documents would not finish inside the default --timeout)", stage="limits")
+            raise DocumentError(
+                "too_large",
+                f"{st.st_size} bytes, limit is {max_bytes} (--max-bytes: larger "
+                f"documents would not finish inside the default --timeout)",
+                stage="limits",
+            )
         chunks, total = [], 0
         while True:
             chunk = os.read(fd, 1 << 20)
@@ -147,8 +156,7 @@ def read_input(path: str, max_bytes: int) -> bytes:
         os.close(fd)
 
 
-def process_file(path: str, source: str, config: ExtractConfig,
-                 hook: Callable[[str], None] | None = None) -> Outcome:
+def process_file(path: str, source: str, config: ExtractConfig, hook: Callable[[str], None] | None = None) -> Outcome:
     """One document, in this process: never raises (every failure is an Outcome with its type)."""
     from extractor.ingest import IngestError
     from extractor.pipeline import extract_document
@@ -168,18 +176,37 @@ def process_file(path: str, source: str, config: ExtractConfig,
         record = extract_document(data, source, config)
         return Outcome(source, True, dumps(record), sha256=digest, seconds=time.perf_counter() - t0)
     except (IngestError, DocumentError) as e:
-        return Outcome(source, False, error_type=e.error_type, stage=e.stage, message=str(e),
-                       seconds=time.perf_counter() - t0)
+        return Outcome(
+            source, False, error_type=e.error_type, stage=e.stage, message=str(e), seconds=time.perf_counter() - t0
+        )
     except MemoryError:
         limit = f" (--max-memory {_SETUP.max_memory_mb} MB)" if _SETUP and _SETUP.max_memory_mb else ""
-        return Outcome(source, False, error_type="too_large", stage="extract",
-                       message=f"ran out of memory{limit} while extracting", seconds=time.perf_counter() - t0)
+        return Outcome(
+            source,
+            False,
+            error_type="too_large",
+            stage="extract",
+            message=f"ran out of memory{limit} while extracting",
+            seconds=time.perf_counter() - t0,
+        )
     except RecursionError as e:
-        return Outcome(source, False, error_type="too_large", stage="extract",
-                       message=f"too deeply nested: {e}", seconds=time.perf_counter() - t0)
+        return Outcome(
+            source,
+            False,
+            error_type="too_large",
+            stage="extract",
+            message=f"too deeply nested: {e}",
+            seconds=time.perf_counter() - t0,
+        )
     except Exception as e:  # a bug in a rule must not stop the run; it is logged with its type
-        return Outcome(source, False, error_type="error", stage="extract", message=f"{type(e).__name__}: {e}",
-                       seconds=time.perf_counter() - t0)
+        return Outcome(
+            source,
+            False,
+            error_type="error",
+            stage="extract",
+            message=f"{type(e).__name__}: {e}",
+            seconds=time.perf_counter() - t0,
+        )
 
 
 def set_up(setup: WorkerSetup) -> None:

@@ -19,7 +19,7 @@ from extractor.resources import load_json, one_of
 from extractor.spans import SpanIndex
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    pass
 
 
 # Two phrases listed with a separator between them ("energy, semiconductors and ships"); a bare space is a
@@ -60,7 +60,7 @@ def find_sectors(analysis: Analysis, model: str, exclude: Sequence[tuple[int, in
     excluded = SpanIndex(exclude)
     found: list[tuple[SectorMention, bool]] = []
     for piece in analysis.pieces:
-        doc: Doc = piece.doc  # type: ignore[assignment]  # Piece.doc is a spaCy Doc
+        doc = piece.doc
         i = 0
         n = len(doc)
         while i < n:

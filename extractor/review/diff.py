@@ -10,13 +10,13 @@ span alone is not a change); unpaired items are `added` or `removed`.
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from extractor.review import path_key
+from extractor.review.pairing import _same, match
 
 FIELD_ORDER = (
     "document",
@@ -43,7 +43,6 @@ SINGULAR = {
 }
 DOCUMENT_ATTRS = ("title", "published", "reference_date")
 #: Attributes compared as sets (their order follows the text and carries no meaning of its own).
-SET_ATTRS = frozenset({"companies", "countries", "sectors", "evidence"})
 
 
 @dataclass
@@ -270,57 +269,6 @@ def _diff_items(fname: str, spec: _Spec, old: list, new: list) -> list[ItemChang
     for j in added:
         out.append(ItemChange(fname, "added", spec.kind, spec.label(new[j]), spec.position(new[j]), item=new[j]))
     return out
-
-
-def match(old: list, new: list, keys: Iterable[Callable[[Any], Any]]):
-    """Pair items of `old` and `new`: one pass per key function, in order; a None key never pairs.
-
-    Within a pass, equal keys pair in order of appearance. Returns (pairs, unpaired old indexes,
-    unpaired new indexes), each sorted.
-    """
-    free_old = list(range(len(old)))
-    free_new = list(range(len(new)))
-    pairs: list[tuple[int, int]] = []
-    for key in keys:
-        index: dict[Any, list[int]] = {}
-        for i in free_old:
-            k = _hashable(key(old[i]))
-            if k is not None:
-                index.setdefault(k, []).append(i)
-        still_new = []
-        for j in free_new:
-            k = _hashable(key(new[j]))
-            candidates = index.get(k) if k is not None else None
-            if candidates:
-                pairs.append((candidates.pop(0), j))
-            else:
-                still_new.append(j)
-        taken = {i for i, _ in pairs}
-        free_old = [i for i in free_old if i not in taken]
-        free_new = still_new
-    return sorted(pairs), free_old, free_new
-
-
-def _hashable(value):
-    if isinstance(value, list):
-        return tuple(_hashable(v) for v in value)
-    if isinstance(value, dict):
-        return tuple((k, _hashable(v)) for k, v in value.items())
-    return value
-
-
-def _same(name: str, a, b) -> bool:
-    if name in SET_ATTRS and isinstance(a, list) and isinstance(b, list):
-        return Counter(map(_key_str, a)) == Counter(map(_key_str, b))
-    if isinstance(a, bool) or isinstance(b, bool):
-        return a is b
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return a == b  # 5 and 5.0 are the same amount
-    return a == b
-
-
-def _key_str(v) -> str:
-    return json.dumps(v, ensure_ascii=False, sort_keys=True)
 
 
 # The report side lives in diff_report.py; these names stay importable from here.

@@ -10,19 +10,9 @@ import json
 from collections import Counter
 from typing import Any, Optional
 
-from extractor.review.diff import (
-    FIELD_ORDER,
-    SET_ATTRS,
-    SIGN,
-    SINGULAR,
-    Attr,
-    FolderDiff,
-    ItemChange,
-    _amount_of,
-    _key_str,
-    _list,
-)
+from extractor.review.diff import FIELD_ORDER, SIGN, SINGULAR, Attr, FolderDiff, ItemChange, _amount_of, _list
 from extractor.review.numbers import plain_number
+from extractor.review.pairing import SET_ATTRS, _key_str
 
 
 def fmt_value(v) -> str:
