@@ -20,30 +20,15 @@ import sqlite3
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import get_args
 
+from extractor.models import Sector
 from extractor.review import ReviewError, path_key
 from extractor.tracker.deal_store import deal_tables
 from extractor.tracker.rows import DOCUMENT_TABLES, _country_names, document_rows
 
 SCHEMA_VERSION = "2"
-SECTORS = (
-    "energy",
-    "critical_minerals",
-    "semiconductors",
-    "artificial_intelligence",
-    "telecommunications",
-    "biotechnology",
-    "quantum",
-    "space",
-    "aerospace_defense",
-    "shipbuilding",
-    "automotive",
-    "electronics",
-    "cloud_digital",
-    "infrastructure",
-    "agriculture",
-    "manufacturing",
-)
+SECTORS = get_args(Sector)  # the record's taxonomy, one source
 
 
 @dataclass
