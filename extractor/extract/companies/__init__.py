@@ -146,17 +146,22 @@ def _sector_words() -> frozenset[str]:
 def _aliases_of_dropped(text: str, decisions: list[Decision]) -> list[Decision]:
     """An acronym defined for a person or public body is one too: 'Federation of Korean Industries (FKI)',
     'President Mohammed bin Zayed (MbZ)'."""
+    bracketed = [
+        d.candidate
+        for d in decisions
+        if text[d.candidate.start - 1 : d.candidate.start] == "(" and text[d.candidate.end : d.candidate.end + 1] == ")"
+    ]
+    if not bracketed:
+        return decisions  # no name defined in brackets: the two whole-text scans below are not needed
     dropped_before = {d.candidate.end for d in decisions if not d.kept and d.rule in _DROPPED_OWNERS}
     persons_before = {d.candidate.end for d in decisions if d.candidate.ner == "PERSON" and not d.kept}
     masked = {m.end() for m in company_rules().public_body_re.finditer(text)}
     bodies = {m.end() for m in CHUNK.finditer(text) if is_non_company(m.group(0))}  # not split into candidates
     owners = dropped_before | persons_before | masked | bodies
     defined = set()
-    for d in decisions:
-        c = d.candidate
-        if text[c.start - 1 : c.start] == "(" and text[c.end : c.end + 1] == ")":
-            if any(text[e : c.start - 1].strip() == "" for e in owners if c.start - 4 <= e <= c.start - 1):
-                defined.add(c.text)
+    for c in bracketed:
+        if any(text[e : c.start - 1].strip() == "" for e in owners if c.start - 4 <= e <= c.start - 1):
+            defined.add(c.text)
     return [
         Decision(
             d.candidate, False, "alias_of_non_company", "an acronym the document defines for a person or public body"
