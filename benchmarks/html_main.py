@@ -83,11 +83,16 @@ def run(readers: dict, pages: dict[str, bytes], repeat: int) -> dict[str, tuple[
 
 
 def measure(folder: Path = DEFAULT, repeat: int = 3) -> dict:
-    logging.disable(logging.CRITICAL)
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     pages = {name: (folder / "pages" / name).read_bytes() for name in sorted(expected)}
     out: dict = {"pages": len(pages)}
-    for label, (texts, ms) in run({"ours": _ours, "trafilatura": _trafilatura}, pages, repeat).items():
+    previous = logging.root.manager.disable
+    logging.disable(logging.CRITICAL)  # the readers' chatter, for this measurement only
+    try:
+        measured = run({"ours": _ours, "trafilatura": _trafilatura}, pages, repeat)
+    finally:
+        logging.disable(previous)
+    for label, (texts, ms) in measured.items():
         out[label] = {**score(texts, expected), "ms_per_page": round(ms, 1)}
     out["speed_ratio"] = round(out["ours"]["ms_per_page"] / out["trafilatura"]["ms_per_page"], 2)
     return out

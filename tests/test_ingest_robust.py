@@ -419,6 +419,34 @@ def test_library_noise_restores_loggers_and_passes_other_warnings_on():
     assert [(logging.getLogger(n).propagate, list(logging.getLogger(n).handlers)) for n in LIBRARIES] == before
 
 
+@pytest.mark.parametrize("host_config", ["disable_all", "library_logger_off", "library_level_error"])
+def test_pdf_warnings_do_not_depend_on_the_hosts_logging_configuration(host_config):
+    """An application or a Dask worker may silence logging; the record must say the same anyway,
+    and the host's settings come back unchanged."""
+    import logging
+
+    data = _raw_pdf(TEXT_OPS + BOXES + b"/P0 g")
+    expected = ingest(data, "noisy.pdf").warnings
+    assert expected  # the file does make pdfminer warn
+    top, module = logging.getLogger("pdfminer"), logging.getLogger("pdfminer.pdfinterp")
+    logger = module if host_config == "library_logger_off" else top
+    state = (logging.root.manager.disable, logger.disabled, logger.level)
+    try:
+        if host_config == "disable_all":
+            logging.disable(logging.CRITICAL)
+        elif host_config == "library_logger_off":  # what dictConfig(disable_existing_loggers=True) does
+            logger.disabled = True
+        else:
+            logger.setLevel(logging.ERROR)
+        changed = (logging.root.manager.disable, logger.disabled, logger.level)
+        assert ingest(data, "noisy.pdf").warnings == expected
+        assert (logging.root.manager.disable, logger.disabled, logger.level) == changed
+    finally:
+        logging.disable(state[0])
+        logger.disabled = state[1]
+        logger.setLevel(state[2])
+
+
 def _raising_in(module: str, exc: BaseException):
     namespace: dict = {"__name__": module, "exc": exc}
     exec("def boom(*args, **kwargs):\n    raise exc\n", namespace)

@@ -93,18 +93,36 @@ def library_noise(sink: list[str]) -> Iterator[None]:
     notes = _Notes()
     handler = _Collect(notes)
     loggers = [logging.getLogger(name) for name in LIBRARIES]
-    saved = [logger.propagate for logger in loggers]
+    children = _library_children()
+    saved = [(logger.propagate, logger.level, logger.disabled) for logger in loggers]
+    saved_children = [(child.level, child.disabled) for child in children]
+    # What the record says must not depend on how the host configured logging (`logging.disable`,
+    # a dictConfig that disabled existing loggers, a level set on a library logger): lifted here,
+    # restored on exit.
+    disabled_below = logging.root.manager.disable
+    logging.disable(logging.NOTSET)
     for logger in loggers:
         logger.addHandler(handler)
         logger.propagate = False
+        logger.disabled = False
+        logger.setLevel(logging.WARNING)
+    for child in children:
+        child.disabled = False
+        child.setLevel(logging.NOTSET)
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             yield
     finally:
-        for logger, propagate in zip(loggers, saved):
+        for logger, (propagate, level, disabled) in zip(loggers, saved):
             logger.removeHandler(handler)
             logger.propagate = propagate
+            logger.setLevel(level)
+            logger.disabled = disabled
+        for child, (level, disabled) in zip(children, saved_children):
+            child.setLevel(level)
+            child.disabled = disabled
+        logging.disable(disabled_below)
         others = []
         for w in caught:
             module = _module_of(w.filename)
@@ -115,6 +133,14 @@ def library_noise(sink: list[str]) -> Iterator[None]:
         for w in others:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
         sink.extend(notes.lines())
+
+
+def _library_children() -> list[logging.Logger]:
+    """The libraries' module loggers that exist so far ('pdfminer.pdfinterp'), in name order."""
+    found = logging.root.manager.loggerDict.items()
+    return [
+        log for name, log in sorted(found) if isinstance(log, logging.Logger) and "." in name and _from_library(name)
+    ]
 
 
 def _module_of(filename: str) -> str | None:
