@@ -9,96 +9,13 @@ nesting depth only, and text nested 10,000 levels deep is kept (libxml2's own tr
 What is text follows what BeautifulSoup gave: in the running text every text node outside dropped
 elements (page chrome, `drop_tags`); in a table cell and a heading's title, what `get_text(" ")`
 returned: no comments, nor script, style, template or ruby annotation (<rt>, <rp>) text.
+Which tags break or open blocks, and the cell and title captures, are in html_blocks.py.
 """
 
 from __future__ import annotations
 
 from extractor.ingest.document import TextBuilder
-
-HEADINGS = {f"h{i}": i for i in range(1, 7)}
-BLOCK_TAGS = {
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "header",
-    "footer",
-    "blockquote",
-    "pre",
-    "figure",
-    "figcaption",
-    "caption",
-    "address",
-    "dl",
-    "dt",
-    "dd",
-    "ul",
-    "ol",
-    "li",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "hr",
-    "body",
-    "center",
-    "details",
-    "summary",
-    *HEADINGS,
-}
-_PARAGRAPHS = ("p", "dd", "dt", "blockquote", "figcaption", "caption")
-NOT_GET_TEXT = {"script", "style", "template", "rt", "rp"}  # strings get_text never returned
-
-
-class _Capture:
-    """Text gathered under one element (a table cell, the first <h1>) as `get_text(" ")` joined it:
-    a space at every element boundary and comment; the reader leaves out the text inside any
-    NOT_GET_TEXT element (even one around the captured element, as BeautifulSoup did)."""
-
-    def __init__(self, tag: str) -> None:
-        self.tag = tag
-        self.parts: list[str] = []
-        self.depth = 1  # open elements inside, the captured one included
-
-    def start(self, tag: str) -> None:
-        self.depth += 1
-        self.parts.append(" ")
-
-    def end(self) -> bool:
-        """True when the captured element itself closes."""
-        self.depth -= 1
-        self.parts.append(" ")
-        return self.depth == 0
-
-    def data(self, text: str) -> None:
-        self.parts.append(text)
-
-    def text(self) -> str:
-        return " ".join("".join(self.parts).split())
-
-
-class _Row:
-    """A <tr> being read: its cells are its <td>/<th> children."""
-
-    def __init__(self) -> None:
-        self.depth = 1
-        self.cells: list[_Capture] = []
-        self.cell: _Capture | None = None
-
-    def start(self, tag: str) -> None:
-        self.depth += 1
-        if self.cell is not None:
-            self.cell.start(tag)
-        elif self.depth == 2 and tag in ("td", "th"):
-            self.cell = _Capture(tag)
-            self.cells.append(self.cell)
-
-    def end(self) -> bool:
-        self.depth -= 1
-        if self.cell is not None and self.cell.end():
-            self.cell = None
-        return self.depth == 0
+from extractor.ingest.html_blocks import BLOCK_TAGS, HEADINGS, NOT_GET_TEXT, PARAGRAPHS, Capture, Row
 
 
 class PageReader:
@@ -123,7 +40,7 @@ class PageReader:
         self.h1: str | None = None
         self._script: list[str] | None = None
         self._title: list[str] | None = None
-        self._h1: _Capture | None = None
+        self._h1: Capture | None = None
         self._seen_title = self._seen_h1 = False
         self.elements = 0  # start tags read, the page's size for the caller's limits
 
@@ -136,7 +53,7 @@ class PageReader:
         self.skip = 0  # open elements inside dropped clutter
         self.skip_tag = ""  # the element that began the dropped subtree
         self.rescued: list[tuple[int, str]] = []  # (skip, skip_tag) set aside for an <article> inside
-        self.row: _Row | None = None
+        self.row: Row | None = None
         self.header: tuple[str, ...] = ()
         self.list_depth = self.content_depth = self.thead_depth = 0
 
@@ -165,7 +82,7 @@ class PageReader:
             return
         if tag == "tr":
             self._flush()
-            self.row = _Row()
+            self.row = Row()
             return
         if tag in BLOCK_TAGS:
             self._flush()
@@ -174,7 +91,7 @@ class PageReader:
             self.kinds.append(("heading", HEADINGS[tag]))
         elif tag == "li":
             self.kinds.append(("list_item", max(self.list_depth - 1, 0)))
-        elif tag in _PARAGRAPHS:
+        elif tag in PARAGRAPHS:
             self.kinds.append(("paragraph", 0))
         else:
             pushed = False
@@ -209,7 +126,7 @@ class PageReader:
             self._flush()
             self.skip, self.skip_tag = self.rescued.pop()
 
-    def _end_row(self, row: _Row) -> None:
+    def _end_row(self, row: Row) -> None:
         texts = [c.text() for c in row.cells]
         if not any(texts):
             return
@@ -236,7 +153,7 @@ class PageReader:
         elif tag == "title" and not self._seen_title:
             self._seen_title, self._title = True, []
         elif tag == "h1" and not self._seen_h1:
-            self._seen_h1, self._h1 = True, _Capture("h1")
+            self._seen_h1, self._h1 = True, Capture("h1")
 
     def _meta_end(self, tag: str) -> None:
         if self._h1 is not None and self._h1.end():
