@@ -4,23 +4,20 @@ Each page is closed before the next is opened, so memory stays flat on long
 files. pdfminer errors come wrapped in PdfminerException: an encryption error
 inside means `encrypted`, anything else `corrupt` (pdf_errors.py). What the
 libraries log or warn while reading goes into the document's warnings.
+How a page's lines and tables become blocks is in pdf_blocks.py.
 """
 
 from __future__ import annotations
 
 import io
-import re
 
 from extractor.ingest import ocr as ocr_reader
 from extractor.ingest.decode import is_blank
 from extractor.ingest.document import Document, IngestError, Notice, TextBuilder
 from extractor.ingest.metadata import find_dateline_date, guess_title
+from extractor.ingest.pdf_blocks import add_page as _add_page
 from extractor.ingest.pdf_errors import classify, library_noise, pdf_errors, raised_by_library
 from extractor.ingest.pdf_running import drop_running_lines
-from extractor.ingest.text import classify_line
-
-_CID = re.compile(r"\(cid:\d+\)")
-
 
 TABLE_PATHS = 4  # a page with this many drawn paths may hold a ruled table: read it with pdfplumber
 
@@ -98,38 +95,6 @@ def _page_items(page) -> list[tuple[float, str, object]]:
     return items
 
 
-_ENDS = re.compile(r"[.!?:;]\s*$")
-
-
-def _starts_block(prev: tuple, line: str, kind: str, top: float, current_kind: str) -> bool:
-    """Does this PDF line open a new block, or continue the paragraph or bullet above it?"""
-    prev_text, prev_top, prev_bottom, _ = prev
-    height = max(prev_bottom - prev_top, 1.0)
-    if kind == "list_item":
-        return True
-    if prev[3] and not _ENDS.search(prev_text) and top - prev_bottom <= 1.5 * height:
-        return False  # a full-width line cut by the wrap (a big title's line pitch is wider)
-    if top - prev_bottom > 0.8 * height:
-        return True
-    first = line.lstrip()[:1]
-    if _ENDS.search(prev_text) and (first.isupper() or first.isdigit()):
-        return True
-    if current_kind == "heading" and classify_line(prev_text)[0] == "heading" and first.isupper():
-        return True
-    return False
-
-
-def _join_lines(lines: list[str]) -> str:
-    text = lines[0].strip()
-    for line in lines[1:]:
-        line = line.strip()
-        if text.endswith("-") and line[:1].islower():
-            text += line
-        else:
-            text += " " + line
-    return text
-
-
 def _open_pdfium(data: bytes):
     """pypdfium2 reads text about 40 times faster than pdfplumber; None when it cannot open the file."""
     import pypdfium2
@@ -184,49 +149,6 @@ def _read_pages(pdf, fast, n_pages: int, out: TextBuilder, counters: dict, ocr: 
         pages.append(items)
     for number, items in enumerate(drop_running_lines(pages), start=1):
         _add_page(items, number, out, counters)
-
-
-def _add_page(items, number: int, out: TextBuilder, counters: dict) -> None:
-    paragraph: list[str] = []
-    para_kind, para_level = "paragraph", 0
-    prev: tuple | None = None
-
-    def flush() -> None:
-        if paragraph:
-            out.add(_join_lines(paragraph), para_kind, page=number, level=para_level)  # type: ignore[arg-type]
-            paragraph.clear()
-
-    for _top, kind, payload in items:
-        if kind != "line":
-            flush()
-            prev = None
-            rows = payload
-            header = tuple(rows[0]) if len(rows) > 1 else ()
-            for i, row in enumerate(rows):
-                out.add(
-                    "",
-                    "table_header" if header and i == 0 else "table_row",
-                    page=number,
-                    cells=row,
-                    header=header if i else (),
-                )
-            continue
-        raw, line_top, line_bottom, wide = payload
-        counters["bad_chars"] += len(_CID.findall(raw)) + raw.count("\ufffd")
-        line = _CID.sub(" ", raw).replace("\ufffd", " ")
-        if not line.strip():
-            continue
-        k, level = classify_line(line)
-        if k == "heading" and wide:
-            k = "paragraph"
-        if prev is None or not paragraph or _starts_block(prev, line, k, line_top, para_kind):
-            flush()
-            para_kind, para_level = k, level
-        elif para_kind == "heading":
-            para_kind = "paragraph"
-        paragraph.append(line)
-        prev = payload
-    flush()
 
 
 def read_pdf(data: bytes, name: str, max_pages: int | None = None, ocr: bool = True) -> Document:
