@@ -14,14 +14,15 @@ from extractor.config import DEFAULT_MODEL, ExtractConfig
 from extractor.extract.companies import Decision, explain_companies
 from extractor.extract.countries import find_countries
 from extractor.ingest import ingest
-from extractor.nlp import analyze, load
+from extractor.nlp import parser
 
 
 def explain_decisions(data: bytes, name: str, config: ExtractConfig = ExtractConfig()) -> list[Decision]:
     """Every company candidate of one document with its signals and the rule that kept or dropped it."""
     doc = ingest(data, name, max_pages=config.max_pages)
-    with load(config.model).memory_zone():
-        analysis = analyze(doc, config.model)
+    nlp = parser(config.model)
+    with nlp.memory_zone():
+        analysis = nlp.analyze(doc)
         return explain_companies(analysis, find_countries(doc.text), outlet=doc.site_name)
 
 

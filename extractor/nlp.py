@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Any
 
 from extractor.ingest.document import Block, Document
 
 if TYPE_CHECKING:  # spaCy is imported on first use: an incremental run with nothing to do never pays for it
+    from spacy.language import Language
     from spacy.tokens import Doc
 
 # What the rules read, and so what runs (checked by tests/test_nlp.py): tag_ and pos_ (tagger +
@@ -39,38 +41,73 @@ def _empty_tensor():
 _EMPTY = _empty_tensor()  # what a parsed Doc keeps instead of its tok2vec tensor
 
 
+class Parser:
+    """The spaCy pipeline of one model and what the rules read from it besides the parse: the rule
+    lemmatizer's word lists and the tokenizer. Built once per process and model (`parser(model)`) and
+    handed to the stages with the Analysis it made (`analysis.parser`): no stage loads a model by name.
+    Parsers compare by identity, so per-parser rule tables can be cached on them."""
+
+    def __init__(self, model: str) -> None:
+        import spacy
+
+        self.model = model
+        self.nlp = spacy.load(model, exclude=list(EXCLUDE))
+
+    def _lemma_words(self, parts: tuple[str, ...]) -> frozenset[str]:
+        if "lemmatizer" not in self.nlp.pipe_names:
+            return frozenset()
+        try:
+            lemmatizer: Any = self.nlp.get_pipe("lemmatizer")  # spaCy types pipes as bare callables
+            table = lemmatizer.lookups.get_table("lemma_index")
+            return frozenset(w for pos in parts for w in table[pos])
+        except (KeyError, ValueError, AttributeError):
+            return frozenset()
+
+    @cached_property
+    def nouns(self) -> frozenset[str]:
+        """The English nouns the rule lemmatizer knows (empty for pipelines without one)."""
+        return self._lemma_words(("noun",))
+
+    @cached_property
+    def common_words(self) -> frozenset[str]:
+        """Every English noun, adjective, verb and adverb the rule lemmatizer knows (empty without one)."""
+        return self._lemma_words(("noun", "adj", "verb", "adv"))
+
+    def lower_words(self, phrase: str) -> tuple[str, ...]:
+        """`phrase` as the tokenizer splits it, lowercased: how a rule phrase meets parsed text."""
+        return tuple(t.lower_ for t in self.nlp.tokenizer(phrase))
+
+    def memory_zone(self) -> AbstractContextManager:
+        """A zone whose interned strings are freed on exit (see extract_document)."""
+        return self.nlp.memory_zone()
+
+    def analyze(self, doc: Document) -> Analysis:
+        """Every block piece through one `nlp.pipe` (BATCH pieces a batch). A text repeated in the
+        document (a running header, a footer, a boilerplate line) is parsed once and its Doc shared by
+        every piece with that text: the parse of a piece depends on its text alone. The tok2vec tensor
+        is dropped from each Doc once the pipeline has run (no rule reads it; it is most of a Doc's
+        memory), so a 20 MB text stays within a worker's --max-memory."""
+        parts = list(_pieces_of(doc))
+        index: dict[str, int] = {}
+        for _, _, t in parts:
+            index.setdefault(t, len(index))
+        parsed = []
+        for d in self.nlp.pipe(index, batch_size=BATCH):
+            d.tensor = _EMPTY
+            parsed.append(d)
+        pieces = [Piece(i, off, parsed[index[t]]) for i, off, t in parts]
+        return Analysis(doc.text, doc.blocks, pieces, parser=self)
+
+
 @lru_cache(maxsize=2)
-def load(model: str):
-    """The pipeline, loaded once per process and model name."""
-    import spacy
-
-    nlp = spacy.load(model, exclude=list(EXCLUDE))
-    return nlp
+def parser(model: str) -> Parser:
+    """The Parser of `model`, loaded once per process."""
+    return Parser(model)
 
 
-@lru_cache(maxsize=2)
-def noun_index(model: str) -> frozenset:
-    """The English nouns the pipeline's rule lemmatizer knows (empty for pipelines without one)."""
-    nlp = load(model)
-    if "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
-    try:
-        return frozenset(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
-    except (KeyError, ValueError, AttributeError):
-        return frozenset()
-
-
-@lru_cache(maxsize=2)
-def common_word_index(model: str) -> frozenset:
-    """Every English noun, adjective, verb and adverb the rule lemmatizer knows (empty without one)."""
-    nlp = load(model)
-    if "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
-    try:
-        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        return frozenset(w for pos in ("noun", "adj", "verb", "adv") for w in table[pos])
-    except (KeyError, ValueError, AttributeError):
-        return frozenset()
+def load(model: str) -> Language:
+    """The spaCy pipeline of `model` (`parser(model).nlp`), loaded once per process."""
+    return parser(model).nlp
 
 
 def model_info(model: str) -> dict:
@@ -105,7 +142,7 @@ class Analysis:
     pieces: list[Piece]
     sentences: list[tuple[int, int]] = field(default_factory=list)  # document offsets, in order
     entities: list[tuple[str, int, int]] = field(default_factory=list)
-    model: str = ""  # the pipeline that parsed it
+    parser: Parser | None = None  # what parsed it (None for an Analysis built by hand)
     _starts: list[int] = field(default_factory=list)
     _block_starts: list[int] = field(default_factory=list)
     _piece_starts: list[int] = field(default_factory=list)
@@ -192,19 +229,5 @@ def _pieces_of(doc: Document):
 
 
 def analyze(doc: Document, model: str) -> Analysis:
-    """Every block piece through one `nlp.pipe` (BATCH pieces a batch). A text repeated in the
-    document (a running header, a footer, a boilerplate line) is parsed once and its Doc shared by
-    every piece with that text: the parse of a piece depends on its text alone. The tok2vec tensor
-    is dropped from each Doc once the pipeline has run (no rule reads it; it is most of a Doc's
-    memory), so a 20 MB text stays within a worker's --max-memory."""
-    nlp = load(model)
-    parts = list(_pieces_of(doc))
-    index: dict[str, int] = {}
-    for _, _, t in parts:
-        index.setdefault(t, len(index))
-    parsed = []
-    for d in nlp.pipe(index, batch_size=BATCH):
-        d.tensor = _EMPTY
-        parsed.append(d)
-    pieces = [Piece(i, off, parsed[index[t]]) for i, off, t in parts]
-    return Analysis(doc.text, doc.blocks, pieces, model=model)
+    """`doc` parsed by the pipeline of `model` (`parser(model).analyze(doc)`)."""
+    return parser(model).analyze(doc)

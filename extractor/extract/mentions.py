@@ -60,3 +60,15 @@ class SectorMention:
     end: int
     sector: Sector
     phrase: str
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """Everything the extraction stage found in one document, each list in document order."""
+
+    countries: list[CountryMention]
+    amounts: list[AmountMention]
+    percentages: list[PercentMention]
+    companies: list[CompanyEntity]
+    sectors: list[SectorMention]
+    deadlines: list[DeadlineMention]

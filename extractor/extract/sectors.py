@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from extractor.extract.mentions import SectorMention
 from extractor.models import Sector
-from extractor.nlp import Analysis, load
+from extractor.nlp import Analysis, Parser
 from extractor.resources import load_json, one_of
 from extractor.spans import SpanIndex
 
@@ -28,17 +28,21 @@ _LIST_GAP = re.compile(r"\s*(?:[,;/]\s*(?:(?:and|or|as well as)\s+)?|(?:and|or|a
 
 
 @lru_cache(maxsize=4)
-def _patterns(model: str):
+def _patterns(parser: Parser | None):
+    """Sector phrases by first word, as `parser` tokenizes them (whitespace without a parser)."""
     data = load_json("sectors.json")
-    tokenizer = load(model).tokenizer
+
+    def words_of(phrase: str) -> tuple[str, ...]:
+        return parser.lower_words(phrase) if parser else tuple(phrase.lower().split())
+
     index: dict[str, list[tuple[tuple[str, ...], Sector | None, str]]] = {}
     for name, phrases in data["sectors"].items():
         label: Sector = one_of(name, Sector, "sectors.json")
         for phrase in phrases:
-            words = tuple(t.lower_ for t in tokenizer(phrase))
+            words = words_of(phrase)
             index.setdefault(words[0], []).append((words, label, phrase))
     for phrase in data.get("not_sector", []):
-        words = tuple(t.lower_ for t in tokenizer(phrase))
+        words = words_of(phrase)
         index.setdefault(words[0], []).append((words, None, phrase))  # consumes the words, gives no label
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))
@@ -54,9 +58,10 @@ def _token_keys(token) -> tuple[str, ...]:
     return lower, token.lemma_.lower()
 
 
-def find_sectors(analysis: Analysis, model: str, exclude: Sequence[tuple[int, int]] = ()) -> list[SectorMention]:
-    """Sector phrases of a parsed document (not inside `exclude`: company and public-body names), in order."""
-    index, weak = _patterns(model)
+def find_sectors(analysis: Analysis, exclude: Sequence[tuple[int, int]] = ()) -> list[SectorMention]:
+    """Sector phrases of a parsed document (not inside `exclude`: company and public-body names), in
+    document order; phrases are tokenized by the parser that made `analysis`."""
+    index, weak = _patterns(analysis.parser)
     excluded = SpanIndex(exclude)
     found: list[tuple[SectorMention, bool]] = []
     for piece in analysis.pieces:

@@ -21,7 +21,7 @@ from extractor.extract.companies.kb import KnowledgeBase, knowledge_base
 from extractor.extract.companies.rules import company_rules
 from extractor.extract.countries import is_country_name
 from extractor.extract.mentions import CompanyEntity, CountryMention
-from extractor.nlp import Analysis, common_word_index, noun_index
+from extractor.nlp import Analysis
 from extractor.resources import load_json
 from extractor.spans import SpanIndex
 
@@ -176,8 +176,8 @@ def explain_companies(analysis: Analysis, countries: list[CountryMention], outle
     """Every candidate, in document order, with its signals and the rule that kept or dropped it."""
     kb = knowledge_base()
     candidates, country_spans = _candidates(analysis, countries, kb)
-    nouns = noun_index(analysis.model) if analysis.model else frozenset()
-    common = common_word_index(analysis.model) if analysis.model else frozenset()
+    nouns = analysis.parser.nouns if analysis.parser else frozenset()
+    common = analysis.parser.common_words if analysis.parser else frozenset()
     groups: dict[int, list[Candidate]] = {}
     for c in candidates:
         if c.group is not None:
