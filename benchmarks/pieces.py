@@ -3,7 +3,8 @@
 
     .venv/bin/python benchmarks/pieces.py --docs 300
 
-Builds benchmarks/run.py's archive (N documents + a 20-page PDF), runs `pipeline.extract_document`
+Builds benchmarks/run.py's archive (N documents + a 20-page PDF; no scanned PDF, as bare spaCy
+reads no images), runs `pipeline.extract_document`
 on every document in this process (run.py `in_process`: ingest, spaCy and rules timed apart), then
 bare spaCy (`spacy.load(model, exclude=["senter"])`, one `nlp.pipe` over all the pipeline's block
 pieces, run.py `bare_spacy`), then the pipeline again, so a change of load during the run shows as
@@ -31,7 +32,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="extractor-pieces-") as tmp:
         archive = Path(tmp) / "archive"
-        bench.build_archive(archive, args.docs, 20)
+        bench.build_archive(archive, args.docs, 20, ocr=False)
         files = bench.archive_files(archive)
         print(
             f"extractor pieces benchmark  {time.strftime('%Y-%m-%d %H:%M')}  {len(files)} documents  "

@@ -417,11 +417,23 @@ def make_long_pdf(path: Path, pages: int, seed: int = SEED) -> None:
 # ---------------------------------------------------------------------------------------------
 # Archive
 # ---------------------------------------------------------------------------------------------
-def build_archive(archive: Path, n_docs: int, long_pages: int) -> dict:
+def _image_only(pdf: Path) -> bool:
+    """A PDF none of whose pages has a text layer (a scan: its text comes from OCR)."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as f:
+        return not any(page.chars for page in f.pages)
+
+
+def build_archive(archive: Path, n_docs: int, long_pages: int, ocr: bool = True) -> dict:
+    """N varied corpus documents and a long PDF in `archive`; `ocr=False` leaves out the scanned PDFs
+    (for comparisons with bare spaCy, which reads no images)."""
     if archive.exists():
         shutil.rmtree(archive)
     archive.mkdir(parents=True)
     sources = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".html", ".pdf"))
+    if not ocr:
+        sources = [p for p in sources if p.suffix != ".pdf" or not _image_only(p)]
     build_pdf, pdf_names = _load_pdf_generator()
     counts: dict[str, int] = {}
     for i in range(n_docs):
@@ -470,14 +482,14 @@ def _kind(rel: str) -> str:
 def in_process(files: list[tuple[str, Path]]) -> tuple[dict, list[str], list[list[str]]]:
     """`pipeline.extract_document` over every archive document in this process (model loaded first).
 
-    The stages are timed by wrapping the `ingest` and `analyze` names that pipeline.py calls, so
+    The stages are timed by wrapping the `ingest` name that pipeline.py calls and `Parser.analyze`, so
     whatever extract_document does today is what is measured: rules = extract_document minus
     ingest minus analyze (reference date, rules, linking, building the record, the memory zone).
     Serializing the record (as a worker does) is timed apart.
     """
     from extractor import pipeline
     from extractor.config import ExtractConfig
-    from extractor.nlp import load
+    from extractor.nlp import Parser, load
     from extractor.serialize import dumps
 
     try:
@@ -492,7 +504,7 @@ def in_process(files: list[tuple[str, Path]]) -> tuple[dict, list[str], list[lis
 
     clock = {"ingest": 0.0, "spacy": 0.0}
     last: dict = {}
-    real_ingest, real_analyze = pipeline.ingest, pipeline.analyze
+    real_ingest, real_analyze = pipeline.ingest, Parser.analyze
 
     def timed_ingest(*a, **k):
         t0 = time.perf_counter()
@@ -517,7 +529,7 @@ def in_process(files: list[tuple[str, Path]]) -> tuple[dict, list[str], list[lis
     words = chars = failed = 0
     cpu_extract = 0.0
     per_file: dict[str, int] = {}
-    pipeline.ingest, pipeline.analyze = timed_ingest, timed_analyze
+    pipeline.ingest, Parser.analyze = timed_ingest, timed_analyze
     t_all, _cpu_all = time.perf_counter(), time.process_time()
     try:
         for n, (rel, path) in enumerate(files, 1):
@@ -556,7 +568,7 @@ def in_process(files: list[tuple[str, Path]]) -> tuple[dict, list[str], list[lis
             if n % 200 == 0:
                 log(f"in-process: {n}/{len(files)} documents")
     finally:
-        pipeline.ingest, pipeline.analyze = real_ingest, real_analyze
+        pipeline.ingest, Parser.analyze = real_ingest, real_analyze
     wall = time.perf_counter() - t_all
     extract_s = stages["ingest"] + stages["spacy"] + stages["rules"]
     res = {
