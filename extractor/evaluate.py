@@ -13,36 +13,32 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
+
+from extractor.resources import load_json
 
 _T = TypeVar("_T")
 
 FIELDS = ("amounts", "companies", "deadlines", "sectors", "countries", "commitments")
-_NAME_SUFFIXES = {
-    "inc",
-    "incorporated",
-    "corp",
-    "corporation",
-    "co",
-    "company",
-    "ltd",
-    "limited",
-    "plc",
-    "llc",
-    "ag",
-    "sa",
-    "nv",
-    "the",
-}
+
+
+@lru_cache(maxsize=1)
+def _name_affixes() -> tuple[frozenset[str], frozenset[str]]:
+    """(suffixes, prefixes) taken off company names before comparing them: data/scoring.json, which
+    mirrors the shared scorer's SUFFIXES."""
+    data = load_json("scoring.json")
+    return frozenset(data["name_suffixes"]), frozenset(data["name_prefixes"])
 
 
 def norm_name(name: str) -> str:
+    suffixes, prefixes = _name_affixes()
     s = unicodedata.normalize("NFKC", name).casefold().replace("&", " and ")
     words = re.findall(r"\w+", s)
-    while words and words[-1] in _NAME_SUFFIXES:
+    while words and words[-1] in suffixes:
         words.pop()
-    while words and words[0] == "the":
+    while words and words[0] in prefixes:
         words.pop(0)
     return " ".join(words)
 

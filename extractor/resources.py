@@ -10,8 +10,9 @@ from importlib import resources
 from typing import Any, get_args
 
 DATA_PACKAGE = "extractor.data"
-# Data files the extraction never reads (the deal tracker's grouping rules): changing them reprocesses nothing.
-NOT_EXTRACTION_RULES = frozenset({"deals.json"})
+# Data files the extraction never reads (the deal tracker's grouping rules, the evaluation's name
+# matching): changing them reprocesses nothing.
+NOT_EXTRACTION_RULES = frozenset({"deals.json", "scoring.json"})
 
 
 class RuleDataError(ValueError):

@@ -38,6 +38,9 @@ class CommitmentsFile(_File):
     role_cues_before: dict[Role, Words]
     role_verbs_after: dict[Role, Words]
     total_cues: Words
+    anaphora_verbs: Words
+    anaphora_pronouns: Words
+    role_verb_helpers: Words
 
 
 class CountryEntry(BaseModel):
@@ -93,6 +96,11 @@ class MoneyFile(_Open):
     size_nouns_before: Words
     number_words: dict[str, float]
     number_word_magnitudes: Words
+    range_openers: Words
+    range_joiners: Words
+    size_approximations: Words
+    conversion_cues: Words
+    split_nouns: Words
 
 
 class DeadlinesFile(_Open):
@@ -107,10 +115,37 @@ class DeadlinesFile(_Open):
     seasons: dict[str, int]
     fiscal_year_end: dict[str, Union[list[int], str]]
     open_period_cues: dict[DeadlineKind, Words]
+    time_allowed_more: Words
+    limit_for_fillers: Words
+    in_duration_fillers: Words
+    open_period_modifiers: Words
 
 
 class HtmlFile(_Open):
-    pass
+    title_meta: Words
+    site_name_meta: Words
+    description_meta: Words
+
+
+class DocumentsFile(_File):
+    dateline_labels: Words
+    weekdays: Words
+    share_words: Words
+    byline_cues: Words
+    not_title_starts: Words
+    letterhead_bodies: Words
+    letterhead_states: Words
+    letterhead_names: Words
+    masthead_periodicals: Words
+    masthead_words: Words
+    issue_labels: Words
+    series_labels: Words
+    document_kinds: Words
+    document_kind_modifiers: Words
+    page_number_labels: Words
+    page_number_joiners: Words
+    page_tail_labels: Words
+    page_tail_joiners: Words
 
 
 class OrganizationsFile(_File):
@@ -137,6 +172,27 @@ class OrganizationsFile(_File):
     share_labels: Words
     field_words: Words
     place_heads: Words
+    name_connectors: Words
+    and_joins_before: Words
+    legal_forms_after_name: Words
+    name_abbreviations: Words
+    abbreviations: Words
+    hyphen_joiners: Words
+    legal_words_dropped: Words
+    words_after_mention: Words
+    subject_verb_helpers: Words
+    strong_subject_verb_helpers: Words
+    object_cue_fillers: Words
+    web_domains: Words
+    number_unit_suffixes: Words
+    speech_verbs: Words
+
+
+class ScoringFile(_File):
+    """Not an extraction rule: the evaluation's name matching, mirroring ../shared/eval/score.py."""
+
+    name_suffixes: Words
+    name_prefixes: Words
 
 
 class SectorsFile(_File):
@@ -150,7 +206,9 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "countries.json": CountriesFile,
     "money.json": MoneyFile,
     "deadlines.json": DeadlinesFile,
+    "documents.json": DocumentsFile,
     "html.json": HtmlFile,
     "organizations.json": OrganizationsFile,
+    "scoring.json": ScoringFile,
     "sectors.json": SectorsFile,
 }

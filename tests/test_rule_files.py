@@ -1,11 +1,13 @@
 """Rule data: every file in extractor/data/ has the shape its model says, and the files agree with
 the record's own vocabulary (sector labels, qualifiers, roles, deadline kinds) and with each other."""
 
+import ast
 import json
 from importlib import resources
 from typing import get_args
 
 import pytest
+from conftest import SHARED
 
 from extractor.models import Sector
 from extractor.resources import RuleDataError, load_json, validated
@@ -42,3 +44,18 @@ def test_a_bad_file_names_the_file_and_key():
         validated("organizations.json", {**load_json("organizations.json"), "suffixes": "Inc"})
     with pytest.raises(RuleDataError, match=r"(?s)money.json.*qualifiers_before"):
         validated("money.json", {**load_json("money.json"), "qualifiers_before": {"about": "roughly"}})
+
+
+def test_scoring_names_mirror_the_shared_scorer():
+    """scoring.json takes the same words off company names as ../shared/eval/score.py (SUFFIXES)."""
+    scorer = SHARED / "eval" / "score.py"
+    if not scorer.exists():
+        pytest.skip("../shared/eval/score.py is not here")
+    assigned = {
+        t.id: n.value
+        for n in ast.walk(ast.parse(scorer.read_text(encoding="utf-8")))
+        if isinstance(n, ast.Assign)
+        for t in n.targets
+        if isinstance(t, ast.Name)
+    }
+    assert set(load_json("scoring.json")["name_suffixes"]) == ast.literal_eval(assigned["SUFFIXES"])

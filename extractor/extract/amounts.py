@@ -61,7 +61,7 @@ def _rules() -> _Rules:
     qb = _alternation(qual_before)
     qa = _alternation(qual_after)
     pattern = (
-        rf"(?:(?P<qual>{qb})\s+|(?P<tilde>~)\s?)?(?P<opener>between\s+|from\s+)?"
+        rf"(?:(?P<qual>{qb})\s+|(?P<tilde>~)\s?)?(?P<opener>(?:{_alternation(money['range_openers'])})\s+)?"
         rf"(?:(?P<range>{low}(?:{joiner}){one(2)})|(?P<range2>{bare_range})|{one(1)})"
         rf"(?:(?:\s+|(?=[+-]))(?P<after>{qa})(?![A-Za-z]))?"
     )
@@ -266,16 +266,19 @@ def _preceding_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-_PERCENT = re.compile(
-    rf"(?<![\w.])(?P<num>{NUMBER})(?:\s?(?:%|percent\b|per\s?cent\b|percentage points?\b))"
-    rf"|(?<![\w.])(?P<a>\d{{1,2}})[-/](?P<b>\d{{1,2}})\s+(?:split|share|ratio)\b",
-    re.I,
-)
+@lru_cache(maxsize=1)
+def _percent_re() -> re.Pattern[str]:
+    splits = _alternation(load_json("money.json")["split_nouns"])  # '50-50 split', '60/40 share'
+    return re.compile(
+        rf"(?<![\w.])(?P<num>{NUMBER})(?:\s?(?:%|percent\b|per\s?cent\b|percentage points?\b))"
+        rf"|(?<![\w.])(?P<a>\d{{1,2}})[-/](?P<b>\d{{1,2}})\s+(?:{splits})\b",
+        re.I,
+    )
 
 
 def find_percentages(text: str) -> list[PercentMention]:
     out: list[PercentMention] = []
-    for m in _PERCENT.finditer(text):
+    for m in _percent_re().finditer(text):
         if m.group("num"):
             value = _number(m.group("num"))
         else:

@@ -85,7 +85,8 @@ def _rules():
     month = month_pattern(d)
     numw = alt(d["number_words"])
     num = rf"\d+|{numw}"
-    unit1 = r"day|week|month|year|decade|quarter"
+    # 'a 90-day pause': the singular of a unit, i.e. one whose plural is listed too
+    unit1 = alt(u for u in d["duration_units"] if f"{u}s" in d["duration_units"])
     mods = alt(d["duration_noun_modifiers"])
     adjective = re.compile(
         rf"(?<![\w-])(?:an?|the|another|its|their|this|that)\s+(?:(?:{mods})\s+){{0,2}}"
@@ -95,20 +96,20 @@ def _rules():
     )
     allowed = re.compile(
         rf"(?<![\w-])(?:{alt(d['time_allowed_verbs'])})\s+(?:(?:{alt(d['time_allowed_fillers'])})\s+)?"
-        rf"(?P<dnum>{num})\s+(?:(?:more|additional|further|extra)\s+)?(?P<dunit>{alt(d['duration_units'])})"
+        rf"(?P<dnum>{num})\s+(?:(?:{alt(d['time_allowed_more'])})\s+)?(?P<dunit>{alt(d['duration_units'])})"
         rf"\s+(?:to|in\s+which\s+to)\s+[a-z]+",
         re.I,
     )
     # 'suspend its export controls for one year': a verb that limits in time, then 'for N units'
     verb_for = re.compile(
         rf"(?<![\w-])(?:{alt(d['limit_verbs'])})\s+(?:[\w'’-]+\s+){{0,4}}?"
-        rf"(?P<span>for\s+(?:(?:another|a\s+further|an\s+additional)\s+)?(?P<dnum>{num})[\s-]+"
+        rf"(?P<span>for\s+(?:(?:{alt(d['limit_for_fillers'])})\s+)?(?P<dnum>{num})[\s-]+"
         rf"(?P<dunit>{alt(d['duration_units'])}))(?![\w-])",
         re.I,
     )
     # 'will take effect in seven days': a duration after 'in', only in a sentence about the future
     in_duration = re.compile(
-        rf"(?<![\w-])in\s+(?:(?:just|only|about|another|roughly)\s+)?(?P<dnum>{num})\s+"
+        rf"(?<![\w-])in\s+(?:(?:{alt(d['in_duration_fillers'])})\s+)?(?P<dnum>{num})\s+"
         rf"(?P<dunit>{alt(d['duration_units'])})"
         rf"(?:['’]s?\s+time)?(?![\w'’-])",
         re.I,
@@ -132,7 +133,7 @@ def _rules():
     open_cues = {key(c): kind for kind, cues in d["open_period_cues"].items() for c in cues}
     owner = rf"(?:(?:the|this|its|their)\s+)?(?:[\w.-]+\s+){{0,2}}[\w.-]+['’]s|{alt(d['open_period_owners'])}"
     open_period = re.compile(
-        rf"(?<![\w-])(?P<cue>{alt(open_cues)})\s+(?:{owner})\s+(?:(?:current|second|first|next|new|present|remaining|"
+        rf"(?<![\w-])(?P<cue>{alt(open_cues)})\s+(?:{owner})\s+(?:(?:{alt(d['open_period_modifiers'])}|"
         rf"(?-i:[A-Z][a-z]+))\s+){{0,2}}(?:{alt(d['open_periods'])})(?![\w'’-])",
         re.I,
     )

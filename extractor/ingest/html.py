@@ -84,7 +84,7 @@ def _published(page: PageReader) -> str | None:
 
 
 def _title(page: PageReader) -> str | None:
-    og = page.meta_content("og:title", "twitter:title")
+    og = page.meta_content(*_rules()["title_meta"])
     if og:
         return " ".join(og.split())
     if page.title and page.title.strip():
@@ -118,7 +118,7 @@ def read_html(data: bytes, name: str) -> Document:
     dates: list[str] = []
     out = choose(text, reader, notes, dates if published is None else None)
     doc = Document(text=out.text(), blocks=out.blocks, format="html", encoding=encoding, warnings=notes)
-    doc.site_name = reader.meta_content("og:site_name", "application-name", "publisher")
+    doc.site_name = reader.meta_content(*_rules()["site_name_meta"])
     doc.title = _strip_site(_title(reader), doc.site_name)
     if doc.title is None or (doc.site_name and doc.title.casefold() == doc.site_name.casefold()):
         # no title, or only the masthead's: the page's <h1>, else the main text's first heading

@@ -18,6 +18,7 @@ from extractor.ingest.document import Notice, TextBuilder
 from extractor.ingest.html_date import page_date
 from extractor.ingest.html_main import main_body, to_blocks
 from extractor.ingest.html_walk import PageReader
+from extractor.resources import load_json
 
 MAX_ELEMENTS = 100_000  # past this trafilatura's tree and scoring cost more than the page is worth
 MIN_CHARS = 250  # trafilatura's own MIN_EXTRACTED_SIZE: below it, its output is a guess
@@ -31,7 +32,7 @@ def _norm(text: str) -> str:
 
 def _lead(reader: PageReader, walk: TextBuilder, main: TextBuilder) -> str | None:
     """The walk's block that shows the page's meta description, when the main text lacks it."""
-    desc = _norm(reader.meta_content("og:description", "description", "twitter:description") or "")
+    desc = _norm(reader.meta_content(*load_json("html.json")["description_meta"]) or "")
     if len(desc) < 40:
         return None
     key, text = desc[:_LEAD_KEY], walk.text()

@@ -6,42 +6,43 @@ import re
 
 from extractor.dates import parse_date
 from extractor.ingest.document import Block
+from extractor.resources import alternation, load_json
 
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_RULES = load_json("documents.json")
+
+
+def _alt(key: str) -> str:
+    return alternation(_RULES[key])
+
+
+# Month names of deadlines.json, capitalized, each with an optional period ("Oct.").
+_MONTH = rf"(?:{alternation(m.capitalize() for m in load_json('deadlines.json')['months'])})\.?"
 DATE_LITERAL = re.compile(
     rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
 )
 # A line that dates the document: "Published March 3, 2026", "WASHINGTON, Oct. 28, 2025 —", "Updated: ...".
 _DATELINE = re.compile(
-    rf"^(?:(?:Published|Posted|Updated|Released|Date(?:\s+of\s+issue)?|Issued|Dated|Compiled|Release\s+date|For\s+release)\s*(?:on)?:?\s*|[A-Z][A-Z .,'-]{{2,40}}[,—–-]\s*|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"^(?:(?:{_alt('dateline_labels')})\s*(?:on)?:?\s*|[A-Z][A-Z .,'-]{{2,40}}[,—–-]\s*|(?:{_alt('weekdays')}),?\s+)?"
     rf"(?P<date>{DATE_LITERAL.pattern})",
     re.I,
 )
 # Share-button residue: "FacebookTwitterLinkedIn", "Facebook Twitter Email Print".
-_SHARE_WORD = (
-    r"(?:Share|Facebook|Twitter|X|LinkedIn|E-?mail|Mail|Print|WhatsApp|Reddit|Pinterest|Telegram|Tweet|Copy|Link|Save)"
-)
+_SHARE_WORD = rf"(?:{_alt('share_words')})"
 _JUNK_TITLE = re.compile(rf"^(?:{_SHARE_WORD}[\s|/:,·•-]*){{2,}}$", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")  # a word of letters: "MARKETS / ASIA" has two
 _NO_END = re.compile(r"[^.!?:;,]$")  # a title does not end like a sentence or a lead-in ("two parts:")
-_NOT_TITLE = re.compile(
-    r"^(?:By\s|Share\b|Posted\b|Published\b|Updated\b|Home\b|Menu\b|(?:Media\s+)?Contacts?\b|Tel\b|Phone\b)"
-    r"|\||\s[>›»/]\s",
-    re.I,
-)
+_NOT_TITLE = re.compile(rf"^(?:(?:{_alt('byline_cues')})\s|(?:{_alt('not_title_starts')})\b)|\||\s[>›»/]\s", re.I)
 # Not the headline: a letterhead (the issuing body or state), a masthead (the newsletter's name and
 # issue) or a series label ("Policy Brief No. 26-04", "Issue 47").
 _LETTERHEAD = re.compile(
-    r"^(?:The\s+)?(?:(?:Ministry|Department|Office|Embassy|Consulate|Agency|Bureau|Secretariat|Government|Cabinet"
-    r"|Permanent\s+Mission)\s+(?:of|for)\b[^:]*$|(?:Republic|Kingdom|State|Commonwealth|Federation)\s+of\s+\w+(?:\s\w+)?$"
-    r"|White\s+House$)",
+    rf"^(?:The\s+)?(?:(?:{_alt('letterhead_bodies')})\s+(?:of|for)\b[^:]*$"
+    rf"|(?:{_alt('letterhead_states')})\s+of\s+\w+(?:\s\w+)?$|(?:{_alt('letterhead_names')})$)",
     re.I,
 )
 _MASTHEAD = re.compile(
-    r"[—–|-]\s*(?:The\s+)?(?:Weekly|Daily|Monthly|Morning|Evening|Quarterly)\b"
-    r"|\b(?:Newsletter|Bulletin|Digest)\b|^(?:Issue|Vol(?:ume)?\.?)\s*\d|\bNo\.\s*\d"
-    r"|^(?:joint\s+)?(?:fact\s+sheet|press\s+release|news\s+release|statement|briefing\s+note"
-    r"|media\s+advisory|memorandum|readout)$",
+    rf"[—–|-]\s*(?:The\s+)?(?:{_alt('masthead_periodicals')})\b"
+    rf"|\b(?:{_alt('masthead_words')})\b|^(?:{_alt('issue_labels')})\s*\d|\b(?:{_alt('series_labels')})\s*\d"
+    rf"|^(?:(?:{_alt('document_kind_modifiers')})\s+)?(?:{_alt('document_kinds')})$",
     re.I,
 )
 

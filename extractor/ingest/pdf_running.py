@@ -7,12 +7,21 @@ from __future__ import annotations
 
 import re
 
+from extractor.resources import alternation, load_json
+
 EDGE = 2  # lines looked at from the top and from the bottom of each page
 _DIGITS = re.compile(r"\d+")
+_RULES = load_json("documents.json")
 _PAGE_NUMBER = re.compile(
-    r"^(?:(?:page|p\.|seite|página)\s*)?[-–—(\[]?\s*\d{1,4}\s*(?:(?:of|/|de|von)\s*\d{1,4})?\s*[-–—)\]]?$", re.I
+    rf"^(?:(?:{alternation(_RULES['page_number_labels'])})\s*)?[-–—(\[]?\s*\d{{1,4}}\s*"
+    rf"(?:(?:{alternation(_RULES['page_number_joiners'])})\s*\d{{1,4}})?\s*[-–—)\]]?$",
+    re.I,
 )
-_PAGE_TAIL = re.compile(r"(?:^|[|·•]\s*|\s{2,})(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
+_PAGE_TAIL = re.compile(
+    rf"(?:^|[|·•]\s*|\s{{2,}})(?:{alternation(_RULES['page_tail_labels'])})\s*\d{{1,4}}"
+    rf"(?:\s*(?:{alternation(_RULES['page_tail_joiners'])})\s*\d{{1,4}})?\s*$",
+    re.I,
+)
 
 
 def _key(text: str) -> str:

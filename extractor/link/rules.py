@@ -22,11 +22,11 @@ class LinkRules:
 @lru_cache(maxsize=1)
 def link_rules() -> LinkRules:
     d = load_json("commitments.json")
-    modal = r"(?:will|would|has|have|plans?\s+to|committed\s+to|pledged\s+to|agreed\s+to)?\s*"
+    modal = rf"(?:{alt(d['role_verb_helpers'])})?\s*"
     return LinkRules(
         anaphor=re.compile(
             rf"^(?:[-•*]\s*)?(?:{alt(d['anaphora_subjects'])})\s+(?:\w+\s+){{0,2}}?"
-            rf"(?:{alt(d['anaphora_nouns'])}|is|was|will|would)\b|^(?:It|They)\b"
+            rf"(?:{alt(d['anaphora_nouns'])}|{alt(d['anaphora_verbs'])})\b|^(?:{alt(d['anaphora_pronouns'])})\b"
         ),
         roles_before=tuple(
             (one_of(role, Role, "commitments.json"), re.compile(rf"\b(?:{alt(cues)})\s*$", re.I))

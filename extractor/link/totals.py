@@ -51,7 +51,7 @@ def _size_res() -> tuple[re.Pattern, re.Pattern]:
     after = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?(?:{alt(money['not_commitment_after'])})\b", re.I)
     before = re.compile(
         rf"\b(?:{alt(money['size_nouns_before'])})\b,?(?:\s+[\w-]+){{0,4}}\s+"
-        r"(?:(?:about|around|roughly|nearly|some)\s+)?$"
+        rf"(?:(?:{alt(money['size_approximations'])})\s+)?$"
     )
     return after, before
 
@@ -88,11 +88,12 @@ def mark_totals(text: str, links: list[Link]) -> None:
                 links[j].part_of = i
 
 
-# "RM10 billion (US$2.4 billion)", "¥1 trillion (about $6.7 billion)": a conversion in brackets.
-_CONVERSION_GAP = re.compile(
-    r"\s*[(\[]\s*(?:(?:about|around|approximately|approx\.|roughly|some|nearly|or|equivalent to|"
-    r"equal to|worth)\s+)?"
-)
+@lru_cache(maxsize=1)
+def _conversion_gap() -> re.Pattern:
+    """What stands between an amount and its conversion in brackets: "RM10 billion (US$2.4 billion)",
+    "¥1 trillion (about $6.7 billion)"."""
+    cues = alt(load_json("money.json")["conversion_cues"], flexible_space=False)
+    return re.compile(rf"\s*[(\[]\s*(?:(?:{cues})\s+)?")
 
 
 def mark_equivalents(text: str, links: list[Link]) -> None:
@@ -102,7 +103,7 @@ def mark_equivalents(text: str, links: list[Link]) -> None:
         prev, a = links[i - 1].amount, links[i].amount
         if (
             prev.currency != a.currency
-            and _CONVERSION_GAP.fullmatch(text, prev.end, a.start)
+            and _conversion_gap().fullmatch(text, prev.end, a.start)
             and re.match(r"\s*[)\]]", text[a.end : a.end + 3])
         ):
             links[i].equivalent_of = links[i - 1].equivalent_of if links[i - 1].equivalent_of is not None else i - 1

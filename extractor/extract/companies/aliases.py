@@ -14,8 +14,11 @@ from extractor.extract.companies.candidates import Candidate, words
 from extractor.extract.companies.kb import KnowledgeBase, KnownCompany
 from extractor.extract.companies.rules import company_rules
 from extractor.extract.mentions import CompanyEntity
+from extractor.resources import alternation as alt
+from extractor.resources import load_json
 
-_NOT_SUFFIX_CAPITAL = r"[ \t]+(?!(?:Inc|Corp|Co|Ltd|LLC|Group|Holdings|Corporation|Company|Limited)\b)[A-Z][a-z]"
+# A capitalized word after a name makes it part of a longer name, unless it is a corporate word.
+_NOT_SUFFIX_CAPITAL = rf"[ \t]+(?!(?:{alt(load_json('organizations.json')['words_after_mention'])})\b)[A-Z][a-z]"
 Key = tuple[str, ...]
 
 

@@ -13,19 +13,24 @@ from enum import Enum
 from extractor.extract.companies.kb import KnowledgeBase
 from extractor.extract.companies.rules import company_rules
 from extractor.nlp import Analysis
+from extractor.resources import alternation as alt
+from extractor.resources import load_json
+
+_ORG = load_json("organizations.json")
 
 _WORD = r"(?:[A-Z][\w’'&.\-]*[\w&.]|[A-Z]|\d[\w&\-]*[A-Za-z][\w&\-]*|[a-z]{1,2}[A-Z][\w&\-]*)"
-_CONNECT = r"(?:of|for|de|du|van|von|der|la|le|del|da|&|and\s+(?=[A-Z][\w.]*\s+(?:Co\b|Company)))"
-_LEGAL_TAIL = r"(?:,?[ \t]+(?:Inc|Ltd|LLC|Corp|Co|L\.P|PLC|plc|S\.A|N\.V|AG|GmbH|K\.K)\.?(?![\w]))"
+_CONNECT = rf"(?:{alt(_ORG['name_connectors'])}|and\s+(?=[A-Z][\w.]*\s+(?:{alt(_ORG['and_joins_before'])})\b))"
+_LEGAL_TAIL = rf"(?:,?[ \t]+(?:{alt(_ORG['legal_forms_after_name'])})\.?(?![\w]))"
 CHUNK = re.compile(rf"(?<![\w’'.&-]){_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*{_LEGAL_TAIL}?")
 # A period that ends a sentence inside a chunk ("Corning Incorporated. Corning"): not after an abbreviation.
 _SENTENCE_STOP = re.compile(r"\.\s+(?=[A-Z])")
-_ABBREVIATIONS = {"Bros", "Mfg", "Intl", "Jr", "Sr", "St", "Mt", "No", "Dr", "Mr", "Ms", "Mrs"}
+_ABBREVIATIONS = frozenset(_ORG["name_abbreviations"] + _ORG["abbreviations"])
 # "Japan's Sojitz Corporation", "Hyundai-owned Boston Dynamics": two names, split them.
-_JOINER = re.compile(
-    r"(?:’s|'s)\s+|-(?:owned|based|built|led|backed|made|controlled|headquartered|related|linked|affiliated|funded)\b\s*"
-)
-_ABBREVIATED = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Mfg|Intl|S\.A|N\.V|L\.L\.C)|(?:^|[.\s])[A-Z])\.$")
+_JOINER = re.compile(rf"(?:’s|'s)\s+|-(?:{alt(_ORG['hyphen_joiners'])})\b\s*")
+# A period that belongs to the name: after a suffix written with one ('Co.'), a name abbreviation
+# ('Bros.') or an initial ('U.S.', 'S.A.').
+_KEEPS_PERIOD = [s[:-1] for s in _ORG["suffixes"] if s.endswith(".")] + _ORG["name_abbreviations"]
+_ABBREVIATED = re.compile(rf"(?:\b(?:{alt(_KEEPS_PERIOD)})|(?:^|[.\s])[A-Z])\.$")
 _LEAD_WORDS = re.compile(r"\s*(?:(?:[a-z][\w-]*|&)\s+)*")  # matches any string (possibly empty)
 _CELL_ITEM = re.compile(r"[^,;/()]+?(?=\s*(?:,|;|/|\(|\)|\band\b|$))")
 _MODEL_NUMBER = re.compile(r"[ \t]+[A-Z]{0,3}-?\d[\d-]*[A-Za-z]{0,2}\b(?![-&])")  # "Ford F-150", "Boeing 787-10"

@@ -15,14 +15,18 @@ from extractor.extract.companies.kb import KnowledgeBase
 from extractor.extract.companies.rules import company_rules
 from extractor.extract.countries import is_country_name, is_us_state
 from extractor.nlp import Analysis
+from extractor.resources import alternation as alt
+from extractor.resources import load_json
 from extractor.spans import SpanIndex
 
 _LOCATION_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to)\s+$")
 # "plants in Melaka and Kulim.": a lone name after 'in' (or coordinated with one) closing the clause.
 _IN_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:[A-Z][\w-]*\s+(?:and|or)\s+)?$")
 _LOCATION_AFTER = re.compile(r"(?:,|\s+in)\s+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)")
-_WEB_NAME = re.compile(r"\.(?:com|org|net|io|co|news)$", re.I)
-_NUMBERISH = re.compile(r"\d[\d,.]*(?:s|km|kg|mm|cm|m|mw|gw|gb|tb|-bit|bit|th|st|nd|rd|%)?(?:\s|$)", re.I)
+_ORG = load_json("organizations.json")
+_WEB_NAME = re.compile(rf"\.(?:{alt(_ORG['web_domains'])})$", re.I)
+_NUMBERISH = re.compile(rf"\d[\d,.]*(?:{alt(_ORG['number_unit_suffixes'])})?(?:\s|$)", re.I)
+_SAYS_AFTER = re.compile(rf"\s+(?:\w+\s+)?(?:{alt(_ORG['speech_verbs'])})\b")
 _POSSESSOR = re.compile(r"\b(?:its|their|his|her|our)\s+$")
 S = Signal
 
@@ -206,8 +210,7 @@ def _person_of_firm(c: Candidate, ctx: Context) -> bool:
         before.endswith(("’s ", "'s "))
         and bool(re.fullmatch(r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){1,2}", c.text))
         and not c.signals & {S.SUFFIX, S.KB, S.TABLE, S.APPOSITION}
-        and re.match(r"\s+(?:\w+\s+)?(?:said|says|told|added|noted|announced|stated)\b", ctx.text[c.end : c.end + 30])
-        is not None
+        and _SAYS_AFTER.match(ctx.text[c.end : c.end + 30]) is not None
     )
 
 

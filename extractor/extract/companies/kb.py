@@ -19,15 +19,20 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from extractor.models import Sector
+from extractor.resources import load_json
 
 KB_PACKAGE = "extractor.data.companies"
 KbSector = Optional[Sector | Literal["finance", "consumer", "conglomerate", "logistics", "other"]]
 _ALPHA3 = re.compile(r"^[A-Z]{3}$")
-# Trailing words that do not change which firm is named: "Toyota Motor Corp." is "Toyota Motor".
-_LEGAL_TAIL = re.compile(
-    r"(?:[\s,]+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|ag|sa|nv|se|gmbh|kk|"
-    r"bhd|berhad|tbk|pjsc|psc|spa|s\.?p\.?a|asa|ab|oyj|bv|pte|pty|jsc|l\.?p)\.?)+$"
-)
+
+
+@lru_cache(maxsize=1)
+def _legal_tail() -> re.Pattern:
+    """Trailing words that do not change which firm is named: "Toyota Motor Corp." is "Toyota Motor"
+    (organizations.json legal_words_dropped; a period inside a word is optional)."""
+    dropped = load_json("organizations.json")["legal_words_dropped"]
+    words = "|".join(re.escape(w).replace(r"\.", r"\.?") for w in sorted(set(dropped), key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?:[\s,]+(?:{words})\.?)+$")
 
 
 class KnownCompany(BaseModel):
@@ -69,7 +74,7 @@ def name_key(name: str) -> str:
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     s = s.replace("&", " and ").replace("’", "'")
     s = re.sub(r"^the\s+", "", s)
-    s = _LEGAL_TAIL.sub("", s.strip())
+    s = _legal_tail().sub("", s.strip())
     s = re.sub(r"[^a-z0-9]+", " ", s)
     return s.strip()
 

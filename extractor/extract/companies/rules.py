@@ -55,7 +55,7 @@ def company_rules() -> CompanyRules:
     corporate = d["corporate_titles"]
     words = [w for w in d["non_company_words"] if " " not in w]
     phrases = [w for w in d["non_company_words"] if " " in w]
-    helpers = r"(?:also\s+|has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|are\s+)"
+    helpers = rf"(?:(?:{alt(d['subject_verb_helpers'])})\s+)"
     return CompanyRules(
         suffixes=frozenset(s.rstrip(".").lower() for s in d["suffixes"]),
         legal_suffixes=frozenset(d["legal_suffixes"]),
@@ -84,10 +84,9 @@ def company_rules() -> CompanyRules:
             rf"(?:{alt(d['subject_verbs'])})\b"
         ),
         strong_subject_re=re.compile(
-            rf"^(?:’s|'s)?\s*(?:also\s+|has\s+|have\s+|had\s+|will\s+|would\s+|plans\s+to\s+|"
-            rf"agreed\s+to\s+|is\s+set\s+to\s+)?(?:{alt(d['strong_subject_verbs'])})\b"
+            rf"^(?:’s|'s)?\s*(?:(?:{alt(d['strong_subject_verb_helpers'])})\s+)?(?:{alt(d['strong_subject_verbs'])})\b"
         ),
-        object_re=re.compile(rf"(?:{alt(d['object_cues'])})\s+(?:the\s+|U\.S\.\s+|Japanese\s+|Korean\s+)?$", re.I),
+        object_re=re.compile(rf"(?:{alt(d['object_cues'])})\s+(?:(?:{alt(d['object_cue_fillers'])})\s+)?$", re.I),
         list_cue_re=re.compile(rf"\b(?:{alt(d['list_cues'])})\s*:?\s*$", re.I),
         outlet_re=re.compile(rf"(?:{alt(d['outlet_cues'])})\s+(?:\d{{4}}\s+)?(?:the\s+)?$", re.I),
         outlet_after_re=re.compile(rf"\.?\s+(?:{alt(d['outlet_after'])})", re.I),
