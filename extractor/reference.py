@@ -19,9 +19,12 @@ from extractor.extract.mentions import CountryMention
 from extractor.ingest import Document
 from extractor.ingest.metadata import DATE_LITERAL
 from extractor.models import ReferenceSource
+from extractor.resources import alternation, load_json
 
+# "As of March 3, 2026", "Date of issue: 3 March 2026": a line that dates the document.
 _AS_OF = re.compile(
-    rf"\b(?:As of|Dated|Updated|Published|Released|Compiled|Date of issue:?|Issued)\s+(?:on\s+)?(?P<date>{DATE_LITERAL.pattern})"
+    rf"\b(?:{alternation(load_json('documents.json')['reference_date_labels'])}):?\s+(?:on\s+)?"
+    rf"(?P<date>{DATE_LITERAL.pattern})"
 )
 
 

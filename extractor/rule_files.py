@@ -105,6 +105,7 @@ class MoneyFile(_Open):
 
 class DeadlinesFile(_Open):
     cues: dict[DeadlineKind, Words]
+    clock_time_zones: Words
     months: dict[str, Annotated[int, Field(ge=1, le=12)]]
     number_words: dict[str, int]
     duration_units: dict[str, str]
@@ -129,6 +130,7 @@ class HtmlFile(_Open):
 
 class DocumentsFile(_File):
     dateline_labels: Words
+    reference_date_labels: Words
     weekdays: Words
     share_words: Words
     byline_cues: Words

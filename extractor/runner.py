@@ -53,6 +53,9 @@ def run(
     progress: bool = False,
     **more,
 ) -> RunSummary:
+    """Extract every supported file under `in_dir` into `out_dir` (one JSON record each, run files under
+    OUT/.extractor/): incremental unless `force`, `jobs` worker processes, per-document `timeout`;
+    returns the RunSummary (extracted, unchanged, failed). A bad file is a line in the error log."""
     return run_batch(
         RunOptions(
             in_dir=Path(in_dir),

@@ -84,6 +84,9 @@ def check_paths(in_dir: Path | str, out_dir: Path) -> None:
 
 
 def run(options: RunOptions) -> RunSummary:
+    """One batch run as `options` says: discover the inputs, take the lock, extract what changed (or
+    everything with force) in the local pool or on Dask, write records atomically, the state, the
+    manifest and the error log; returns the RunSummary whose counts give the exit status."""
     check_paths(options.in_dir, options.out_dir)
     run_dir = output.prepare(options.out_dir)
     with RunLock(run_dir, options.out_dir), _trap_signals(options.handle_signals) as stop:

@@ -121,6 +121,8 @@ def _end(m: re.Match[str], i: str) -> tuple[str, str | None]:
 
 
 def find_amounts(text: str) -> list[AmountMention]:
+    """Money amounts in `text`, in order: each with its exact span, normalized value, ISO currency, qualifier
+    ("up to", "about", ...) and, for ranges, min and max."""
     rules = _rules()
     res = CurrencyResolver(text)
     out: list[AmountMention] = []
@@ -277,6 +279,7 @@ def _percent_re() -> re.Pattern[str]:
 
 
 def find_percentages(text: str) -> list[PercentMention]:
+    """Percentages in `text` ("15%", "15 per cent", "51-49" splits summing to 100), in order, with spans and values."""
     out: list[PercentMention] = []
     for m in _percent_re().finditer(text):
         if m.group("num"):

@@ -222,6 +222,8 @@ def _span(m, reference: dt.date | None) -> DeadlineMention | None:
 
 
 def find_forms(text: str, reference: dt.date | None) -> list[DeadlineMention]:
+    """Deadlines written as durations or periods rather than a cue and a date ("a 90-day pause", "has 30 days
+    to", "over the next five years"), in order; dates resolve against `reference` (None: left unresolved)."""
     r = _rules()
     data = r["data"]
     out: list[DeadlineMention] = []

@@ -107,8 +107,8 @@ def _rules() -> tuple[re.Pattern[str], dict[str, DeadlineKind], dict, re.Pattern
     cue = alt_by_initial(cue_kind)
     # A clock time may stand before the date: 'on or after 12:01 a.m. eastern daylight time on August 7, 2025'.
     clock = (
-        r"(?:(?:at\s+)?\d{1,2}:\d{2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)?(?:\s+(?:eastern|EDT|EST|ET|GMT|UTC|KST|JST)"
-        r"(?:\s+(?:daylight|standard))?(?:\s+time)?)?,?\s+(?:on\s+)?)"
+        r"(?:(?:at\s+)?\d{1,2}:\d{2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)?"
+        rf"(?:\s+(?:{_alt(d['clock_time_zones'])})(?:\s+(?:daylight|standard))?(?:\s+time)?)?,?\s+(?:on\s+)?)"
     )
     regex = re.compile(
         rf"(?<![\w-])(?P<cue>{cue})\s+(?:at\s+least\s+)?{clock}?(?:{time})", re.I

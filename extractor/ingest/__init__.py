@@ -71,6 +71,9 @@ def has_reader(head: bytes, name: str) -> bool:
 
 
 def ingest(data: bytes, name: str, max_pages: int | None = None, ocr: bool = True) -> Document:
+    """A Document (text, blocks with kinds and pages, title, published date, warnings) from a file's bytes:
+    the reader is chosen by content, then by the extension of `name`; PDFs stop at `max_pages` and
+    OCR pages without a text layer when `ocr`. Raises IngestError (code and stage) on a bad file."""
     fmt = sniff_format(data, name)
     if fmt == "pdf":
         return read_pdf(data, name, max_pages=max_pages, ocr=ocr)

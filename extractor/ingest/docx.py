@@ -46,6 +46,8 @@ def _kind(paragraph) -> tuple[str, int]:
 
 
 def read_docx(data: bytes, name: str) -> Document:
+    """A Document from a Word (.docx) file's bytes: headings by style, paragraphs, list items and table rows
+    in body order; title and date from the core properties. Raises IngestError('corrupt') on a bad file."""
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph

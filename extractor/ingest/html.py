@@ -104,6 +104,9 @@ def _strip_site(title: str | None, site: str | None) -> str | None:
 
 
 def read_html(data: bytes, name: str) -> Document:
+    """A Document from an HTML page's bytes: the main text without navigation, share bars and other
+    clutter, as headings, paragraphs, list items and table rows; title, published date and site name
+    from the page's metadata."""
     m = _META_CHARSET.search(data[:4096])
     notes: list[Notice] = []
     text, encoding = decode(data, declared=m.group(1).decode("ascii", "ignore") if m else None, warnings=notes)

@@ -52,6 +52,8 @@ def _inline_text(token) -> tuple[str, bool]:
 
 
 def read_markdown(data: bytes, name: str) -> Document:
+    """A Document from Markdown bytes: headings, paragraphs, list items and table cells as blocks, with the
+    markup, link targets and raw HTML gone; title and date from YAML front matter."""
     notes: list[Notice] = []
     source, encoding = decode(data, warnings=notes)
     meta: dict[str, str] = {}

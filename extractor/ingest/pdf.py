@@ -152,6 +152,9 @@ def _read_pages(pdf, fast, n_pages: int, out: TextBuilder, counters: dict, ocr: 
 
 
 def read_pdf(data: bytes, name: str, max_pages: int | None = None, ocr: bool = True) -> Document:
+    """A Document from a PDF's bytes: each page's lines and tables as blocks with their page number,
+    running headers and footers dropped, pages without a text layer OCRed when `ocr` (and Tesseract is
+    there). Raises IngestError: empty, corrupt, encrypted, too_many_pages (past `max_pages`), needs_ocr."""
     import pdfplumber
 
     if is_blank(data):

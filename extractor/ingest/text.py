@@ -65,6 +65,8 @@ def _cells(line: str, offset: int) -> tuple[tuple[int, int], ...]:
 
 
 def read_text(data: bytes, name: str) -> Document:
+    """A Document from plain-text bytes (any encoding `decode` recognizes): lines become headings, paragraphs,
+    bullets and pipe-table rows; hard-wrapped lines are joined; the title is the first heading-like line."""
     notes: list[Notice] = []
     text, encoding = decode(data, warnings=notes)
     blocks: list[Block] = []

@@ -72,6 +72,9 @@ def link(
     sectors: list[SectorMention],
     deadlines: list[DeadlineMention],
 ) -> list[Link]:
+    """One Link per money amount of the parsed document: the companies, countries, sectors and deadline
+    its scope (clause, sentence, block, heading) ties to it, with each company's role and cue, and
+    whether it is a total, a part of another amount or the same sum restated in another currency."""
     text = analysis.text
     company_spans = [(s, e, c.name) for c in companies for s, e in c.mentions]
     links: list[Link] = []
