@@ -697,3 +697,29 @@ def test_review_index_failures_filters_and_page_order(cli, tmp_path):
     assert page.find(id="deadline-2")["href"] == "#row-deadline-2"
     for label in page.select("a.lb"):
         assert page.find(id=label["href"][1:]) is not None, label
+
+
+def test_review_page_lists_notices_with_code_and_page(cli, tmp_path):
+    """A record with notices[] shows each one's code, message and page; one without falls back to warnings[]."""
+    rec = make_record("a.txt")
+    rec["notices"] = [
+        {
+            "code": "unresolved_deadline",
+            "message": "relative deadline 'a March summit' left unresolved",
+            "span": [3, 9],
+            "page": 2,
+        },
+        {"code": "pdf_library", "message": "PDF library warning (pdfminer): <odd>", "span": None, "page": None},
+    ]
+    out = write_out(tmp_path / "out", {"a.txt": rec, "b.txt": make_record("b.txt")})
+    assert invoke(cli, "review", out).exit_code == 0
+    page = BeautifulSoup((out / "review/pages/a.txt.html").read_text(encoding="utf-8"), "lxml")
+    rows = [[td.get_text() for td in tr.select("td")] for tr in page.select("#sec-warnings tbody tr")]
+    assert rows == [
+        ["unresolved_deadline", "relative deadline 'a March summit' left unresolved", "2"],
+        ["pdf_library", "PDF library warning (pdfminer): <odd>", ""],
+    ]
+    other = BeautifulSoup((out / "review/pages/b.txt.html").read_text(encoding="utf-8"), "lxml")
+    assert [li.get_text() for li in other.select("#sec-warnings li")] == [
+        "relative date 'a March summit' left unresolved"
+    ]

@@ -126,6 +126,11 @@ def document_context(name: str, record: dict, index_href: str) -> dict:
         ],
         "counts": [(f, len(record.get(f) or [])) for f in FIELDS],
         "warnings": record.get("warnings") or [],
+        "notices": [
+            {"code": n.get("code"), "message": n.get("message"), "page": n.get("page")}
+            for n in record.get("notices") or []
+            if isinstance(n, dict)
+        ],
         "problems": problems,
         "text_html": text_html,
         "legend": [(k, COLORS[k]) for k in KINDS[:-1]],
