@@ -93,7 +93,15 @@ ROWS = [
         {"GE Vernova", "GE Vernova Hitachi Nuclear Energy"},
     ),
     ("The Meridian Desk is an independent newsletter. © 2025 Meridian Desk Ltd.", set()),
-    ("TOKYO (Reuters) - Toyota Motor Corp said it would import 100 Ford F-150 trucks.", {"Toyota Motor Corp", "Ford"}),
+    (
+        "TOKYO (Reuters) - Toyota Motor Corp said it would import 100 Ford F-150 trucks.",
+        {"Toyota Motor Corp", "Ford"},
+    ),  # --- a period glued to the next sentence cuts the name ("Monday.Kepco"); "U.S." stays whole
+    (
+        "Talks ended in Busan on Friday.Daewoo Group agreed to buy the yard, and U.S. Steel will supply it.",
+        {"Daewoo Group", "U.S. Steel"},
+    ),
+    ("Ships crossed the Black Sea.It was called PORTS.U.S. President Donald Trump spoke.", set()),
 ]
 
 

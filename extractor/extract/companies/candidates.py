@@ -23,7 +23,9 @@ _CONNECT = rf"(?:{alt(_ORG['name_connectors'])}|and\s+(?=[A-Z][\w.]*\s+(?:{alt(_
 _LEGAL_TAIL = rf"(?:,?[ \t]+(?:{alt(_ORG['legal_forms_after_name'])})\.?(?![\w]))"
 CHUNK = re.compile(rf"(?<![\w’'.&-]){_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*{_LEGAL_TAIL}?")
 # A period that ends a sentence inside a chunk ("Corning Incorporated. Corning"): not after an abbreviation.
-_SENTENCE_STOP = re.compile(r"\.\s+(?=[A-Z])")
+# Scraped text often drops the space ("on Monday.Hanwha Group"): a period glued to the next sentence's
+# capital cuts too, when a word of two letters or more stands before it ("U.S.", "BRK.B" stay whole).
+_SENTENCE_STOP = re.compile(r"\.(?:\s+(?=[A-Z])|(?=[A-Z](?:[a-z]|\.[A-Z\s])))")
 _ABBREVIATIONS = frozenset(_ORG["name_abbreviations"] + _ORG["abbreviations"])
 # "Japan's Sojitz Corporation", "Hyundai-owned Boston Dynamics": two names, split them.
 _JOINER = re.compile(rf"(?:’s|'s)\s+|-(?:{alt(_ORG['hyphen_joiners'])})\b\s*")
@@ -104,8 +106,8 @@ def _pieces(chunk: str, offset: int) -> list[tuple[int, int]]:
                 if pattern is _SENTENCE_STOP:
                     last = re.search(r"\w*$", chunk[a : m.start()])  # matches every string (maybe empty)
                     word = last.group(0) if last else ""
-                    if len(word) <= 1 or word in _ABBREVIATIONS:
-                        continue  # "U.S. Steel", "Westinghouse Electric Co. and"
+                    if len(word) <= 1 or word in _ABBREVIATIONS or (m.end() == m.start() + 1 and word in _KEEPS_PERIOD):
+                        continue  # "U.S. Steel", "Westinghouse Electric Co. and", "Co.Ltd"
                 cut.append((pos, m.start() + (1 if pattern is _SENTENCE_STOP else 0)))
                 pos = m.end()
             cut.append((pos, b))
