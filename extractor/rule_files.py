@@ -120,6 +120,9 @@ class DeadlinesFile(_Open):
     limit_for_fillers: Words
     in_duration_fillers: Words
     open_period_modifiers: Words
+    duration_nouns: Words
+    duration_noun_modifiers: Words
+    duration_noun_determiners: Words
 
 
 class HtmlFile(_Open):

@@ -219,6 +219,23 @@ ROWS = [
         None,
         [D("a 30-day negotiating window", "within", None, "P30D")],
     ),
+    (
+        "The province signed on to a 15-year investment framework for its ports.",
+        None,
+        [D("a 15-year investment framework", "within", None, "P15Y")],
+    ),
+    ("Ottawa's 45-day pause on the levy ends soon.", None, [D("Ottawa's 45-day pause", "within", None, "P45D")]),
+    (
+        "The ministry’s 120‑day review period starts today.",
+        None,
+        [D("The ministry’s 120‑day review period", "within", None, "P120D")],
+    ),
+    (
+        "Lenders backed a six–year spending plan for the railway.",
+        None,
+        [D("a six–year spending plan", "within", None, "P6Y")],
+    ),
+    ("The insurer made a 20-year commitment to the fund.", None, [D("a 20-year commitment", "within", None, "P20Y")]),
     # --- time allowed ------------------------------------------------------------
     ("Brussels has 30 days to respond to the proposal.", None, [D("has 30 days to respond", "within", None, "P30D")]),
     ("The supplier was given 90 days to fix the defects.", None, [D("given 90 days to fix", "within", None, "P90D")]),
@@ -470,6 +487,11 @@ NEGATIVE_ROWS = [
     "Exemptions were extended to more firms for several years.",
     "The bank extended its lead for the third year.",
     "The mill has run at full capacity for ten years.",
+    "The founder handed the firm to a 10-year-old heir.",
+    "Investors sold 10-year bonds after the vote.",
+    "Ten-year Treasury yields hit a 16-year high.",
+    "Output sits above the 5-year average.",
+    "The bank's 30‑year mortgage rate fell.",
 ]
 
 

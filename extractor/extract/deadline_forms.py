@@ -25,6 +25,7 @@ from extractor.models import DeadlineKind
 from extractor.resources import load_json
 
 YEAR = r"(?:19[89]\d|20\d\d)"
+DASHES = "\\-\u2010\u2011\u2012\u2013\u2014"  # a regex class body: hyphen, non-breaking hyphen, en and em dashes
 _CLAUSE_END = re.compile(r"[;!?\n]|:\s|(?<![A-Z])\.(?=\s)")  # not "86.3" or "U.S. "
 
 
@@ -88,9 +89,11 @@ def _rules():
     # 'a 90-day pause': the singular of a unit, i.e. one whose plural is listed too
     unit1 = alt(u for u in d["duration_units"] if f"{u}s" in d["duration_units"])
     mods = alt(d["duration_noun_modifiers"])
+    # 'a 10-year investment framework', "Trump's 90‑day pause" (any dash: '90‑day', '90–day')
+    possessor = r"(?:the\s+)?[\w.-]+['’]s"
     adjective = re.compile(
-        rf"(?<![\w-])(?:an?|the|another|its|their|this|that)\s+(?:(?:{mods})\s+){{0,2}}"
-        rf"(?P<dnum>{num})[\s-](?P<dunit>{unit1})s?[\s-]+(?:(?:{mods})\s+){{0,2}}"
+        rf"(?<![\w-])(?:{alt(d['duration_noun_determiners'])}|{possessor})\s+(?:(?:{mods})\s+){{0,2}}"
+        rf"(?P<dnum>{num})[\s{DASHES}](?P<dunit>{unit1})s?[\s{DASHES}]+(?:(?:{mods})\s+){{0,2}}"
         rf"(?:{alt(d['duration_nouns'])})(?![\w-])",
         re.I,
     )
