@@ -123,6 +123,10 @@ class DeadlinesFile(_Open):
     duration_nouns: Words
     duration_noun_modifiers: Words
     duration_noun_determiners: Words
+    bare_over_cues: Words
+    bare_over_not_after: Words
+    bare_over_not_before: Words
+    bare_over_spend_verbs: Words
 
 
 class HtmlFile(_Open):

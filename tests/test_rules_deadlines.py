@@ -196,6 +196,17 @@ ROWS = [
         None,
         [D("over 10 years", "within", None, "P10Y")],
     ),
+    (
+        "The carmaker plans to invest up to $4 billion over six years in Texas.",
+        None,
+        [D("over six years", "within", None, "P6Y")],
+    ),
+    (
+        "Brussels will spend €12bn over three years in the Balkans.",
+        None,
+        [D("over three years", "within", None, "P3Y")],
+    ),
+    ("The quota cuts will be phased in over four years.", None, [D("over four years", "within", None, "P4Y")]),
     ("The plant should open by next summer.", REF, [D("by next summer", "by", "2027-08-31")]),
     ("The plant should open by next summer.", None, [D("by next summer", "by", None, None, True)]),
     # --- a duration as the adjective of a time-limit noun ----------------------
@@ -492,6 +503,11 @@ NEGATIVE_ROWS = [
     "Ten-year Treasury yields hit a 16-year high.",
     "Output sits above the 5-year average.",
     "The bank's 30‑year mortgage rate fell.",
+    "Farm exports tripled over the past six years.",
+    "The mine closed over 5 years ago.",
+    "The chief executive led the bank for over 7 years.",
+    "The bridge took over three years to finish.",
+    "He spent over 9 years in the customs service.",
 ]
 
 

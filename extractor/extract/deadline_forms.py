@@ -161,7 +161,7 @@ def _rules():
     }
 
 
-def _clause_before(text: str, start: int) -> str:
+def clause_before(text: str, start: int) -> str:
     window = text[max(0, start - 120) : start]
     ends = list(_CLAUSE_END.finditer(window))
     return window[ends[-1].end() :] if ends else window
@@ -183,7 +183,7 @@ def period_in_future(
         return None  # 'in the fiscal 2026 budget': the period names a budget, not a time
     if not _about_future(text, start, date, reference, cue, begins):
         return None
-    return "starting" if r["starts"].search(_clause_before(text, start)) else "by"
+    return "starting" if r["starts"].search(clause_before(text, start)) else "by"
 
 
 def _about_future(
@@ -195,7 +195,7 @@ def _about_future(
         return False
     if begins is not None and reference is not None and begins > reference:
         return True
-    return _rules()["future"].search(_clause_before(text, start) + " " + cue) is not None
+    return _rules()["future"].search(clause_before(text, start) + " " + cue) is not None
 
 
 def _point(s: str, year_hint: int | None = None) -> dt.date | None:

@@ -24,6 +24,7 @@ from extractor.extract.deadline_calendar import calendar_date, period_start
 from extractor.extract.deadline_forms import (
     YEAR,
     alt_by_initial,
+    clause_before,
     find_forms,
     month_pattern,
     period_in_future,
@@ -158,7 +159,34 @@ def find_deadlines(text: str, reference: dt.date | None, fiscal_country: str | N
 
 
 _AFTER_SPAN = re.compile(r"\s+(?:after|from|following|of)\b")
-_OF_IN = re.compile(r"\s+(?:of|in)\b")
+_IN = re.compile(r"\s+in\b")
+
+
+@lru_cache(maxsize=1)
+def _bare_over_rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(what after 'over N units' makes it an amount of time, what before it does, an amount or a
+    spending verb: the money the duration spreads)."""
+    d, money = load_json("deadlines.json"), load_json("money.json")
+    not_after = re.compile(rf"\s+(?:{_alt(d['bare_over_not_after'])})(?![\w-])", re.I)
+    not_before = re.compile(rf"(?<![\w-])(?:{_alt(d['bare_over_not_before'])})\s+$", re.I)
+    prefixes = _alt([*money["currency_prefixes"], *money["currency_prefixes_case_sensitive"]])
+    scale = _alt(m for m in money["magnitudes"] if len(m) > 1 and m not in money["magnitudes_case_sensitive"])
+    spend = re.compile(
+        rf"(?:{prefixes})\s?\d|\d(?:[\d.,]*\d)?\s*(?:{scale})(?![\w])"
+        rf"|(?<![\w-])(?:{_alt(d['bare_over_spend_verbs'])})(?![\w-])",
+        re.I,
+    )
+    return not_after, not_before, spend
+
+
+def _bare_over_limits(text: str, start: int, end: int) -> bool:
+    """'invest $10 billion over five years (in Ohio)' spreads money over a period; 'over 5 years ago',
+    'for over 5 years', 'over 8 years of experience' (and, with no money before, 'over 8 years in
+    the industry') say 'more than'."""
+    not_after, not_before, spend = _bare_over_rules()
+    if not_after.match(text, end) or not_before.search(text, max(0, start - 20), start):
+        return False
+    return not _IN.match(text, end) or spend.search(clause_before(text, start)) is not None
 
 
 def _to_mention(
@@ -185,7 +213,7 @@ def _to_mention(
         duration = _dur(g["dnum"], g["dunit"] or g["dunit2"], data)
         if duration is None:
             return None
-        if cue in ("over", "over a") and _OF_IN.match(text, m.end()):
+        if cue in data["bare_over_cues"] and not _bare_over_limits(text, m.start(), m.end()):
             return None  # "over 8 years of experience" is an amount of time, not a limit
     elif kind == "within" and cue not in ("within",):
         return None  # "over the next" / "a timeframe of" take durations only
