@@ -127,6 +127,8 @@ class DeadlinesFile(_Open):
     bare_over_not_after: Words
     bare_over_not_before: Words
     bare_over_spend_verbs: Words
+    record_words: Words
+    vague_duration_after: Words
 
 
 class HtmlFile(_Open):

@@ -412,6 +412,8 @@ ROWS = [
     ("The rule will take effect in 2027.", None, [D("take effect in 2027", "starting", "2027-12-31")]),
     ("The new tariffs will take effect in seven days.", None, [D("in seven days", "within", None, "P7D")]),
     ("The reactor will be ready in two years' time.", None, [D("in two years' time", "within", None, "P2Y")]),
+    ("The first turbines will arrive in three years.", None, [D("in three years", "within", None, "P3Y")]),
+    ("The biggest plant will be finished in two years.", None, [D("in two years", "within", None, "P2Y")]),
     ("The quota applies until at least 2028.", None, [D("until at least 2028", "through", "2028-12-31")]),
     ("The relief lasts through 2027-2030.", None, [D("through 2027-2030", "through", "2030-12-31")]),
     ("Targets are set for delivery by 2025-2026.", None, [D("by 2025-2026", "by", "2026-12-31")]),
@@ -508,6 +510,11 @@ NEGATIVE_ROWS = [
     "The chief executive led the bank for over 7 years.",
     "The bridge took over three years to finish.",
     "He spent over 9 years in the customs service.",
+    "The group intends to open the first new paper mill in the province in 40 years.",
+    "Officials hope to build the biggest dam on the river in half a century or in 50 years.",
+    "Robots could replace most clerks in the next decade or two.",
+    "Prices should settle within a year or so.",
+    "The forecast says demand will double over the next three years or more.",
 ]
 
 

@@ -140,6 +140,7 @@ def _rules():
         rf"(?-i:[A-Z][a-z]+))\s+){{0,2}}(?:{alt(d['open_periods'])})(?![\w'’-])",
         re.I,
     )
+    record = re.compile(rf"(?<![\w-])(?:{alt(d['record_words'])})(?![\w-])", re.I)
     future = re.compile(rf"(?<![\w'’])(?:{alt(d['future_markers'])})(?![\w])", re.I)
     starts = re.compile(rf"(?<![\w])(?:{alt(d['start_verbs'])})(?![\w])", re.I)
     not_time = re.compile(rf"\s+(?:{alt(d['period_not_time_after'])})\b", re.I)
@@ -154,6 +155,7 @@ def _rules():
         "open": open_period,
         "open_cues": open_cues,
         "future": future,
+        "record": record,
         "starts": starts,
         "not_time": not_time,
         "span_count": len(d["span_cues"]),
@@ -196,6 +198,14 @@ def _about_future(
     if begins is not None and reference is not None and begins > reference:
         return True
     return _rules()["future"].search(clause_before(text, start) + " " + cue) is not None
+
+
+def _after_record(text: str, start: int) -> bool:
+    """'the first new mill in the state in 35 years': a record word earlier in the clause, and no
+    future marker after it, make 'in N years' look back ('the first units will ship in two years' does not)."""
+    clause = clause_before(text, start)
+    marks = list(_rules()["record"].finditer(clause))
+    return bool(marks) and not _rules()["future"].search(clause, marks[-1].end())
 
 
 def _point(s: str, year_hint: int | None = None) -> dt.date | None:
@@ -242,7 +252,8 @@ def find_forms(text: str, reference: dt.date | None) -> list[DeadlineMention]:
     for m in r["in_duration"].finditer(text):
         iso = duration(m.group("dnum"), m.group("dunit"), data, exact=True)
         before = text[max(0, m.start() - 40) : m.start()]
-        if iso and not r["not_limit"].search(before) and _about_future(text, m.start(), None, None):
+        looks_back = r["not_limit"].search(before) or _after_record(text, m.start())
+        if iso and not looks_back and _about_future(text, m.start(), None, None):
             out.append(DeadlineMention(m.start(), m.end(), m.group(0), "within", None, iso))
     for m in r["span"].finditer(text):
         try:

@@ -155,7 +155,20 @@ def find_deadlines(text: str, reference: dt.date | None, fiscal_country: str | N
                     unresolved=date is None,
                 )
             )
-    return without_overlaps(out + find_forms(text, reference))
+    return without_overlaps([d for d in out + find_forms(text, reference) if not _vague(text, d)])
+
+
+@lru_cache(maxsize=1)
+def _vague_rules() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    d = load_json("deadlines.json")
+    unit_end = re.compile(rf"(?<![\w-])(?:{_alt(d['duration_units'])})$", re.I)
+    return unit_end, re.compile(rf"\s+(?:{_alt(d['vague_duration_after'])})(?![\w-])", re.I)
+
+
+def _vague(text: str, d: DeadlineMention) -> bool:
+    """'in the next decade or two', 'within a year or so': a duration with a vague end names no limit."""
+    unit_end, vague = _vague_rules()
+    return bool(d.duration and unit_end.search(d.text) and vague.match(text, d.end))
 
 
 _AFTER_SPAN = re.compile(r"\s+(?:after|from|following|of)\b")
