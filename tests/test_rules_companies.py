@@ -102,6 +102,14 @@ ROWS = [
         {"Daewoo Group", "U.S. Steel"},
     ),
     ("Ships crossed the Black Sea.It was called PORTS.U.S. President Donald Trump spoke.", set()),
+    # --- short forms of a person's name the model found: family name first, particle, honorific
+    (
+        "Hanwha Ocean hired Park Min-jae last year. Park signed the contract with Samsung Heavy Industries.",
+        {"Hanwha Ocean", "Samsung Heavy Industries"},
+    ),
+    ("Trade chief Greta van der Berg met Airbus. Van der Berg said Airbus would invest $2 billion.", {"Airbus"}),
+    ("Datuk Seri Amran Hakim welcomed Petronas. Datuk Seri Amran said the deal was done.", {"Petronas"}),
+    ("Korea Zinc will invest $7 billion in Tennessee.", {"Korea Zinc"}),
 ]
 
 

@@ -18,7 +18,8 @@ ROWS = [
     ("sentence_initial_weak", "Analysts said the order would go to Bechtel.", "Analysts"),
     ("not_proper", "It ordered the radar from Raytheon.", "It"),
     ("capitalized_common_word", "Summit said it would bid, though the summit ended early.", "Summit"),
-    ("person_entity", "The agreement was signed with Jensen Huang.", "Jensen Huang"),
+    ("person_entity", "The agreement was signed with Huang.", "Huang"),
+    ("person_name", "The agreement was signed with Jensen Huang. Huang will invest nothing himself.", "Huang"),
     ("after_title", "The decision of Chairman\nFord will cost millions.", "Ford"),
     ("public_body", "The Korea Development Agency will invest $2 billion in the port.", "Korea Development Agency"),
     (
@@ -34,8 +35,8 @@ ROWS = [
     ("title_only", "HD Hyundai Co. Vice Chairman Kim Min-ho attended.", "Vice"),
     (
         "person_before_employer",
-        "The roundtable drew executives including Boeing, Omar Haddad from Google, and Pfizer.",
-        "Omar Haddad",
+        "The roundtable drew executives including Boeing, Grace Hall from Google, and Pfizer.",
+        "Grace Hall",
     ),
     ("person_of_firm", "SoftBank Group's Masayoshi Son said the company would invest more.", "Masayoshi Son"),
     (

@@ -18,6 +18,7 @@ from extractor.extract.companies.candidates import CHUNK, SHAPE, Candidate, chun
 from extractor.extract.companies.decisions import Context, Decision, decide, is_non_company
 from extractor.extract.companies.evidence import Signal, context_signals, list_signals, table_signals
 from extractor.extract.companies.kb import KnowledgeBase, knowledge_base
+from extractor.extract.companies.persons import person_names
 from extractor.extract.companies.rules import company_rules
 from extractor.extract.countries import is_country_name
 from extractor.extract.mentions import CompanyEntity, CountryMention
@@ -43,19 +44,6 @@ def _title_case(line: str) -> bool:
         return False
     ws = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if len(w) > 3]
     return len(ws) >= 4 and sum(w[0].isupper() for w in ws) >= 0.8 * len(ws)
-
-
-def _person_names(text: str, candidates: list[Candidate]) -> set[str]:
-    """Names the document gives a person: after a title ('President Donald Trump', 'Samsung
-    Electronics Chairman Jay Y. Lee'), with their last word ('Trump')."""
-    names: set[str] = set()
-    found = [m.group(1) for m in company_rules().titled_name_re.finditer(text)]
-    found += [c.person for c in candidates if c.person]
-    for name in found:
-        name = re.sub(r"(?:’s|'s)$", "", name)
-        names.add(name)
-        names.add(name.split()[-1])
-    return names
 
 
 def _outlets(text: str, candidates: list[Candidate], outlet: str | None) -> set[str]:
@@ -186,7 +174,7 @@ def explain_companies(analysis: Analysis, countries: list[CountryMention], outle
         analysis,
         country_spans,
         _outlets(analysis.text, candidates, outlet),
-        _person_names(analysis.text, candidates),
+        person_names(analysis, candidates, kb),
         kb,
         nouns,
         common,

@@ -40,6 +40,7 @@ class CompanyRules:
     ticker_re: re.Pattern
     thing_after_re: re.Pattern
     reporting_verbs: frozenset[str]
+    company_nouns: frozenset[str]  # nouns that call a name a company ('firm', 'maker', 'group')
 
 
 def fold_term(word: str) -> str:
@@ -102,4 +103,5 @@ def company_rules() -> CompanyRules:
         thing_after_re=re.compile(rf"(?:\s+[a-z][\w-]*){{0,3}}\s+(?:{alt(d['name_of_thing_after'])})\b"),
         non_company_re=re.compile(rf"(?<![\w-])(?:{alt([n for n in d['non_company_names'] if ' ' in n])})(?![\w-])"),
         reporting_verbs=frozenset(v.lower() for v in d["reporting_verbs"]),
+        company_nouns=frozenset(n.lower() for n in d["company_nouns"]),
     )
