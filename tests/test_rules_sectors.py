@@ -13,6 +13,8 @@ SECTOR_ROWS = [
     ("The partners will invest in fusion energy and energy storage.", {"energy"}),
     ("Hitachi will upgrade the power grid and build new substations.", {"energy"}),
     ("Both sides will secure supplies of rare earths and permanent magnets.", {"critical_minerals"}),
+    ("Brussels wants steady access to critical raw materials such as gallium.", {"critical_minerals"}),
+    ("The bloc listed 34 critical raw materials.", {"critical_minerals"}),
     ("A new copper smelting and refining plant will open in Arizona.", {"critical_minerals"}),
     ("The fund backs lithium mining and processing in Nevada.", {"critical_minerals"}),
     ("The company will expand semiconductor manufacturing and wafer production in Texas.", {"semiconductors"}),
@@ -42,6 +44,9 @@ SECTOR_ROWS = [
     ("The two leaders met in Washington on Tuesday.", set()),
     ("The firm leased new office space in New York.", set()),
     ("The ministers discussed the agreement at length.", set()),
+    ("The aircraft maker is still fixing manufacturing defects and cost overruns.", {"aerospace_defense"}),
+    ("Regulators cited manufacturing flaws at the supplier.", set()),
+    ("The recall followed a manufacturing problem in the brakes.", set()),
     ("Toyota plans to ship U.S.-built pickups to Japan.", {"automotive"}),  # "ship", a verb: no shipbuilding
     ("TABLE 1. LEADING-EDGE LOGIC AND MEMORY CHIPS", {"semiconductors"}),
 ]
