@@ -209,6 +209,7 @@ class ScoringFile(_File):
 class SectorsFile(_File):
     sectors: dict[Sector, Words]
     weak: Words
+    trade_object_cues: Words
     not_sector: Words
 
 

@@ -46,7 +46,11 @@ def _patterns(parser: Parser | None):
         index.setdefault(words[0], []).append((words, None, phrase))  # consumes the words, gives no label
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))
-    return index, {w.lower() for w in data["weak"]}
+    cues = "|".join(
+        re.escape(c).replace(r"\ ", r"\s+") for c in sorted(data["trade_object_cues"], key=len, reverse=True)
+    )
+    trade = re.compile(rf"(?<![\w-])(?:{cues})\s+(?:[\w.'’-]+\s+){{0,2}}$", re.I)
+    return index, {w.lower() for w in data["weak"]}, trade
 
 
 def _token_keys(token) -> tuple[str, ...]:
@@ -61,7 +65,7 @@ def _token_keys(token) -> tuple[str, ...]:
 def find_sectors(analysis: Analysis, exclude: Sequence[tuple[int, int]] = ()) -> list[SectorMention]:
     """Sector phrases of a parsed document (not inside `exclude`: company and public-body names), in
     document order; phrases are tokenized by the parser that made `analysis`."""
-    index, weak = _patterns(analysis.parser)
+    index, weak, trade = _patterns(analysis.parser)
     excluded = SpanIndex(exclude)
     found: list[tuple[SectorMention, bool]] = []
     for piece in analysis.pieces:
@@ -94,7 +98,9 @@ def find_sectors(analysis: Analysis, exclude: Sequence[tuple[int, int]] = ()) ->
     # A weak word listed with other sectors is a sector: "energy, semiconductors and shipbuilding".
     text = analysis.text
     for k, (m, is_weak) in enumerate(found):
-        if is_weak:
+        if is_weak and trade.search(text, max(0, m.start - 60), m.start):
+            found[k] = (m, False)  # the object of trade: "tariffs on Korean cars", "exports of crude"
+        elif is_weak:
             neighbours = [found[j][0] for j in (k - 1, k + 1) if 0 <= j < len(found)]
             for other in neighbours:
                 gap = text[min(m.end, other.end) : max(m.start, other.start)]
