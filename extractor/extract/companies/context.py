@@ -218,3 +218,44 @@ def _list_of_places(c: Candidate, ctx: Context) -> bool:
     """Coordinated with places or public bodies: 'King Salman Park, The Vault, Qiddiya City'."""
     members = ctx.groups.get(c.group, []) if c.group is not None else []
     return any(m is not c and is_non_company(m.text, ctx.countries, m.start) for m in members)
+
+
+def _expansion(ctx: Context, acronym: str, paren: int) -> list | None:
+    """The words before '(' at `paren` whose initials spell `acronym` ('graphics processing units' for
+    'GPUs', 'High-Performance Computing' for 'HPC'); function words may stand inside ('Bank of X')."""
+    letters = [ch for ch in acronym.rstrip("s") if ch.isalpha()] if acronym[:-1].isupper() else list(acronym)
+    letters = [ch.lower() for ch in letters if ch.isalpha()]
+    block = ctx.analysis.block_at(paren)
+    toks = ctx.analysis.tokens(max(block.start if block else 0, paren - 150), paren)
+    found: list = []
+    i = len(letters) - 1
+    for t in reversed(toks):
+        if i < 0:
+            break
+        if t.text in "-‐–" and found:
+            continue  # "High-Performance"
+        if t.is_alpha and t.lower_[0] == letters[i]:
+            found.append(t)
+            i -= 1
+        elif not (t.is_alpha and t.is_stop and found):
+            return None
+    return found[::-1] if i < 0 else None
+
+
+def _ordinary(ctx: Context, toks: list) -> bool:
+    """Every word in lower case, or a common English word (the lemmatizer's lists)."""
+    return all(t.is_lower for t in toks) or all(
+        t.lower_ in ctx.common or t.lemma_.lower() in ctx.common or t.is_stop for t in toks
+    )
+
+
+def _defines_term(c: Candidate, ctx: Context) -> bool:
+    """An acronym in brackets after the common phrase it stands for, or that phrase itself:
+    'graphics processing units (GPUs)', 'High-Performance Computing (HPC)'."""
+    text = ctx.text
+    if text[c.start - 1 : c.start] == "(" and text[c.end : c.end + 1] == ")" and len(c.text.split()) == 1:
+        toks = _expansion(ctx, c.text, c.start - 1)
+        return toks is not None and _ordinary(ctx, toks)
+    # The phrase itself, whose acronym follows ('High-Performance Computing (HPC)'): its own words.
+    words_of = [t for t in ctx.analysis.tokens(c.start, c.end) if t.is_alpha]
+    return Signal.ACRONYM in c.signals and bool(words_of) and _ordinary(ctx, words_of)

@@ -21,6 +21,7 @@ from extractor.extract.companies.context import (
     S,
     _brand_product,
     _common_words,
+    _defines_term,
     _first_word_proper,
     _is_outlet,
     _is_plural_noun,
@@ -142,6 +143,11 @@ RULES: tuple[Rule, ...] = (
         "field_name",
         "names a field or sector, not a firm ('Artificial Intelligence')",
         lambda c, x: not c.signals & {S.TABLE, S.KB} and _names_a_field(c, x),
+    ),
+    Rule(
+        "term_acronym",
+        "an acronym defined for a common phrase, or that phrase ('graphics processing units (GPUs)')",
+        lambda c, x: not c.signals & {S.KB, S.SUFFIX, S.TABLE} and _defines_term(c, x),
     ),
     Rule(
         "long_common_phrase",
