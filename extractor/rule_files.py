@@ -129,6 +129,8 @@ class DeadlinesFile(_Open):
     bare_over_spend_verbs: Words
     record_words: Words
     vague_duration_after: Words
+    clause_end_cues: Words
+    clause_end_verbs: Words
 
 
 class HtmlFile(_Open):

@@ -261,6 +261,17 @@ ROWS = [
         [D("between March and June 2027", "through", "2027-06-30")],
     ),
     ("The grant covers research from 2026 through 2028.", REF, [D("from 2026 through 2028", "through", "2028-12-31")]),
+    # --- a clause that ends at the time ---------------------------------------------
+    (
+        "Both cities will choose the sites before the mayor's term ends in November 2028, aides said.",
+        None,
+        [D("before the mayor's term ends in November 2028", "before", "2028-11-30")],
+    ),
+    (
+        "The quota holds until the current treaty expires on May 31, 2027.",
+        None,
+        [D("until the current treaty expires on May 31, 2027", "through", "2027-05-31")],
+    ),
     # --- open periods: kept, never dated ------------------------------------------
     (
         "The pact must be ratified before the end of the administration.",
@@ -515,6 +526,8 @@ NEGATIVE_ROWS = [
     "Robots could replace most clerks in the next decade or two.",
     "Prices should settle within a year or so.",
     "The forecast says demand will double over the next three years or more.",
+    "The envoy resigned before the conference ended in 2019.",
+    "Shares slid before the session ends in New York.",
 ]
 
 

@@ -38,8 +38,8 @@ from extractor.resources import load_json, one_of
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[re.Pattern[str], dict[str, DeadlineKind], dict, re.Pattern[str]]:
-    """(cue + time regex, cue -> kind, deadlines.json, 'in' + period regex)."""
+def _rules() -> tuple[re.Pattern[str], dict[str, DeadlineKind], dict, re.Pattern[str], re.Pattern[str]]:
+    """(cue + time regex, cue -> kind, deadlines.json, 'in' + period regex, cue + clause ending at a time)."""
     d = load_json("deadlines.json")
     cue_kind: dict[str, DeadlineKind] = {
         " ".join(c.lower().split()): one_of(kind, DeadlineKind, "deadlines.json")
@@ -114,12 +114,18 @@ def _rules() -> tuple[re.Pattern[str], dict[str, DeadlineKind], dict, re.Pattern
     regex = re.compile(
         rf"(?<![\w-])(?P<cue>{cue})\s+(?:at\s+least\s+)?{clock}?(?:{time})", re.I
     )  # 'until at least 2028'
-    return regex, cue_kind, d, in_regex
+    # 'before the governor's term ends in January 2029': a clause whose subject ends at the time
+    ends = re.compile(
+        rf"(?<![\w-])(?P<cue>{_alt(d['clause_end_cues'])})\s+(?:[\w.'’-]+\s+){{1,6}}?"
+        rf"(?:{_alt(d['clause_end_verbs'])})\s+(?:in|on)\s+(?:{time})",
+        re.I,
+    )
+    return regex, cue_kind, d, in_regex, ends
 
 
 def find_deadlines(text: str, reference: dt.date | None, fiscal_country: str | None = None) -> list[DeadlineMention]:
     """`fiscal_country` (ISO alpha-3) says whose fiscal year 'fiscal 2026' names (Japan's ends March 31, 2027)."""
-    regex, cue_kind, data, in_regex = _rules()
+    regex, cue_kind, data, in_regex, ends = _rules()
     out: list[DeadlineMention] = []
     pos = 0
     while True:
@@ -134,6 +140,13 @@ def find_deadlines(text: str, reference: dt.date | None, fiscal_country: str | N
         if mention is not None:
             out.append(mention)
             pos = m.end()
+    for m in ends.finditer(text):
+        try:
+            mention = _to_mention(text, m, cue_kind, data, reference, fiscal_country)
+        except (ValueError, OverflowError):
+            mention = None
+        if mention is not None:
+            out.append(mention)
     for m in in_regex.finditer(text):
         try:
             date, relative = calendar_date(m.groupdict(), "by", data, reference, fiscal_country)
