@@ -49,6 +49,12 @@ ROWS = [
         "Orders went to suppliers including Raytheon, Boeing and Small Coastal Radar Warning System.",
         "Small Coastal Radar Warning System",
     ),
+    (
+        "common_label",
+        "Toyota will invest in Ohio under the plan.\n\n  • Research Priorities: Over the next five years, it will cost more.",
+        "Research Priorities",
+    ),
+    ("accepted", "• Kestrel Foods: $2 billion for two plants in Ohio.", "Kestrel Foods"),
     ("term_acronym", "Google will install 5,000 tensor processing units (TPUs) in the new hall.", "TPUs"),
     ("term_acronym", "Oracle will build a Secure Data Exchange (SDE) next year.", "Secure Data Exchange"),
     ("accepted", "Zentrova Mining (ZM) will open a lithium mine in Nevada.", "Zentrova Mining"),

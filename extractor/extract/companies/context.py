@@ -244,9 +244,14 @@ def _expansion(ctx: Context, acronym: str, paren: int) -> list | None:
 
 def _ordinary(ctx: Context, toks: list) -> bool:
     """Every word in lower case, or a common English word (the lemmatizer's lists)."""
-    return all(t.is_lower for t in toks) or all(
-        t.lower_ in ctx.common or t.lemma_.lower() in ctx.common or t.is_stop for t in toks
-    )
+    return all(t.is_lower for t in toks) or all(_is_common(t, ctx) for t in toks)
+
+
+def _is_common(t, ctx: Context) -> bool:
+    """A common English word, or its plural ('Areas', which the tagger may leave unlemmatized)."""
+    w = t.lower_
+    plural = {w[:-1], w[:-2], w[:-3] + "y"} if len(w) > 3 and w.endswith("s") else set()
+    return t.is_stop or w in ctx.common or t.lemma_.lower() in ctx.common or bool(plural & ctx.common)
 
 
 def _defines_term(c: Candidate, ctx: Context) -> bool:
@@ -255,7 +260,25 @@ def _defines_term(c: Candidate, ctx: Context) -> bool:
     text = ctx.text
     if text[c.start - 1 : c.start] == "(" and text[c.end : c.end + 1] == ")" and len(c.text.split()) == 1:
         toks = _expansion(ctx, c.text, c.start - 1)
-        return toks is not None and _ordinary(ctx, toks)
+        if toks is None or not _ordinary(ctx, toks):
+            return False
+        if all(t.is_lower for t in toks):
+            return True
+        # "Energy Capital Partners (ECP)": a known firm or a corporate last word names a firm.
+        r = company_rules()
+        phrase = " ".join(t.text for t in toks)
+        return ctx.kb.lookup(phrase) is None and toks[-1].lower_ not in r.suffixes | r.legal_suffixes
     # The phrase itself, whose acronym follows ('High-Performance Computing (HPC)'): its own words.
     words_of = [t for t in ctx.analysis.tokens(c.start, c.end) if t.is_alpha]
     return Signal.ACRONYM in c.signals and bool(words_of) and _ordinary(ctx, words_of)
+
+
+def _common_label(c: Candidate, ctx: Context) -> bool:
+    """A bullet label of two or more common English words ('Investment Scale:', 'Focus Areas:')."""
+    toks = [t for t in ctx.analysis.tokens(c.start, c.end) if not t.is_punct]
+    return (
+        len(c.text.split()) >= 2
+        and not SHAPE.search(c.text)
+        and all(t.is_alpha and not t.is_upper for t in toks)
+        and _ordinary(ctx, toks)
+    )

@@ -20,6 +20,7 @@ from extractor.extract.companies.context import (
     Context,
     S,
     _brand_product,
+    _common_label,
     _common_words,
     _defines_term,
     _first_word_proper,
@@ -143,6 +144,11 @@ RULES: tuple[Rule, ...] = (
         "field_name",
         "names a field or sector, not a firm ('Artificial Intelligence')",
         lambda c, x: not c.signals & {S.TABLE, S.KB} and _names_a_field(c, x),
+    ),
+    Rule(
+        "common_label",
+        "a bullet label of common words and nothing else ('Investment Scale: ...')",
+        lambda c, x: S.LABEL in c.signals and _only(c, S.LABEL, S.NER) and _common_label(c, x),
     ),
     Rule(
         "term_acronym",
