@@ -168,6 +168,7 @@ class OrganizationsFile(_File):
     non_company_names: Words
     outlet_cues: Words
     outlet_after: Words
+    outlet_heads: Words
     list_cues: Words
     subject_verbs: Words
     strong_subject_verbs: Words

@@ -27,6 +27,13 @@ ROWS = [
         "Boeing will deliver the jets, Tradewire Ltd reported.\nBy Ann Lee, Reporter at Tradewire",
         "Tradewire Ltd",
     ),
+    ("outlet", "Kestrel Foods did not answer questions from Harbor Times reporters.", "Harbor Times"),
+    (
+        "outlet",
+        "Toyota will invest $1 billion in Ohio, the company said on Tuesday.\nby Marrow Media · May 2, 2025",
+        "Marrow Media",
+    ),
+    ("accepted", "Deutsche Post will invest $1 billion in new hubs.", "Deutsche Post"),
     ("paragraph_label", "Key Projects: Westinghouse will build four reactors.", "Key Projects"),
     ("accepted", "• Apple: $500 billion over four years, including a server plant in Houston.", "Apple"),
     ("no_letters", "Q will invest $5 billion in a new data center.", "Q"),

@@ -20,9 +20,7 @@ from extractor.extract.companies.context import (
     Context,
     S,
     _brand_product,
-    _common_label,
     _common_words,
-    _defines_term,
     _first_word_proper,
     _is_outlet,
     _is_plural_noun,
@@ -38,6 +36,7 @@ from extractor.extract.companies.context import (
     is_non_company,
 )
 from extractor.extract.companies.rules import company_rules, fold_term
+from extractor.extract.companies.terms import _common_label, _defines_term
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ class CompanyRules:
     ticker_re: re.Pattern
     thing_after_re: re.Pattern
     reporting_verbs: frozenset[str]
+    outlet_heads: frozenset[str]  # last words of a news outlet's name ('News', 'Times')
     company_nouns: frozenset[str]  # nouns that call a name a company ('firm', 'maker', 'group')
 
 
@@ -104,4 +105,5 @@ def company_rules() -> CompanyRules:
         non_company_re=re.compile(rf"(?<![\w-])(?:{alt([n for n in d['non_company_names'] if ' ' in n])})(?![\w-])"),
         reporting_verbs=frozenset(v.lower() for v in d["reporting_verbs"]),
         company_nouns=frozenset(n.lower() for n in d["company_nouns"]),
+        outlet_heads=frozenset(h.lower() for h in d["outlet_heads"]),
     )
