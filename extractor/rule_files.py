@@ -169,6 +169,7 @@ class OrganizationsFile(_File):
     outlet_cues: Words
     outlet_after: Words
     outlet_heads: Words
+    government_nouns_after: Words
     list_cues: Words
     subject_verbs: Words
     strong_subject_verbs: Words

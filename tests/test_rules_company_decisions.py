@@ -34,6 +34,12 @@ ROWS = [
         "Marrow Media",
     ),
     ("accepted", "Deutsche Post will invest $1 billion in new hubs.", "Deutsche Post"),
+    ("leader_or_country", "Toyota reached a deal with the Marlow administration last week.", "Marlow"),
+    (
+        "no_evidence",
+        "Guests included Dana Whitfield, the CEO of investment firm Kestrel Capital, and others.",
+        "Dana Whitfield",
+    ),
     ("paragraph_label", "Key Projects: Westinghouse will build four reactors.", "Key Projects"),
     ("accepted", "• Apple: $500 billion over four years, including a server plant in Houston.", "Apple"),
     ("no_letters", "Q will invest $5 billion in a new data center.", "Q"),

@@ -106,6 +106,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("outlet", "the outlet that published the page", _is_outlet),
     Rule(
+        "leader_or_country",
+        "names the leader or country of a government ('the Trump administration')",
+        lambda c, x: not c.signals & {S.KB, S.SUFFIX, S.TABLE}
+        and company_rules().government_after_re.match(x.text, c.end) is not None,
+    ),
+    Rule(
         "paragraph_label",
         "a label opening a paragraph ('Markets: ...')",
         lambda c, x: x.text[c.end : c.end + 1] == ":"

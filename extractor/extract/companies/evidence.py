@@ -83,7 +83,8 @@ def context_signals(
             c.signals.update((Signal.SUBJECT, Signal.INVESTS))
         elif r.subject_re.match(after) and c.ner not in ("PERSON", "GPE", "NORP"):
             c.signals.add(Signal.SUBJECT)
-        if r.apposition_re.match(after) or r.preceding_noun_re.search(text[max(0, c.start - 30) : c.start]):
+        appositive = r.apposition_re.match(after) and not r.titled_apposition_re.match(after)
+        if appositive or r.preceding_noun_re.search(text[max(0, c.start - 30) : c.start]):
             c.signals.add(Signal.APPOSITION)
         before = text[max(0, c.start - 40) : c.start]
         if r.object_re.search(before):

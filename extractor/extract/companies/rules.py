@@ -40,6 +40,8 @@ class CompanyRules:
     ticker_re: re.Pattern
     thing_after_re: re.Pattern
     reporting_verbs: frozenset[str]
+    government_after_re: re.Pattern  # 'the Trump administration': a leader's or country's name before it
+    titled_apposition_re: re.Pattern  # ', the CEO of ...': an appositive that describes a person
     outlet_heads: frozenset[str]  # last words of a news outlet's name ('News', 'Times')
     company_nouns: frozenset[str]  # nouns that call a name a company ('firm', 'maker', 'group')
 
@@ -105,5 +107,9 @@ def company_rules() -> CompanyRules:
         non_company_re=re.compile(rf"(?<![\w-])(?:{alt([n for n in d['non_company_names'] if ' ' in n])})(?![\w-])"),
         reporting_verbs=frozenset(v.lower() for v in d["reporting_verbs"]),
         company_nouns=frozenset(n.lower() for n in d["company_nouns"]),
+        government_after_re=re.compile(rf"[ \t]+(?:{alt(d['government_nouns_after'])})\b"),
+        titled_apposition_re=re.compile(
+            rf"^,\s+(?:the|a|an|its)\s+(?:[\w-]+\s+)?(?:{alt(titles + corporate)})\s+(?:of|at)\b", re.I
+        ),
         outlet_heads=frozenset(h.lower() for h in d["outlet_heads"]),
     )
