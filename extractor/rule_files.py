@@ -170,6 +170,7 @@ class OrganizationsFile(_File):
     outlet_after: Words
     outlet_heads: Words
     government_nouns_after: Words
+    naming_cues: Words
     list_cues: Words
     subject_verbs: Words
     strong_subject_verbs: Words

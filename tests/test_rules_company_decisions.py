@@ -81,6 +81,8 @@ ROWS = [
     ("kb_short_alias_alone", "SK rose 3% after the report.", "SK"),
     ("product_of_possessor", "Nvidia will ship its Blackwell chips to the new campus.", "Blackwell"),
     ("thing_name", "Lockheed Martin, Boeing and Artemis program partners will meet.", "Artemis"),
+    ("named_thing", "Nvidia will ship a new accelerator, known as Halcyon, to Oracle.", "Halcyon"),
+    ("number_word", "Boeing said $250B Energy Capital Rush will reshape its plans.", "250B Energy Capital Rush"),
     ("location", "The plant will open in Boise, Idaho, and Micron will run it.", "Boise"),
     ("place_after_in", "Texas Instruments and Infineon are expanding plants in Melaka and Kulim.", "Kulim"),
     ("with_end_only", "The deal was signed with Kyoto.", "Kyoto"),

@@ -242,3 +242,11 @@ def _list_of_places(c: Candidate, ctx: Context) -> bool:
     """Coordinated with places or public bodies: 'King Salman Park, The Vault, Qiddiya City'."""
     members = ctx.groups.get(c.group, []) if c.group is not None else []
     return any(m is not c and is_non_company(m.text, ctx.countries, m.start) for m in members)
+
+
+def _named_thing(c: Candidate, ctx: Context) -> bool:
+    """'a reform programme dubbed Vision', 'its AI chip, known as Blackwell': a name given to a noun
+    that is no company noun."""
+    r = company_rules()
+    m = r.named_after_re.search(ctx.text, max(0, c.start - 50), c.start)
+    return m is not None and m.group(1).lower() not in r.company_nouns

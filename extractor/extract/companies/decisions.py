@@ -26,6 +26,7 @@ from extractor.extract.companies.context import (
     _is_plural_noun,
     _list_of_places,
     _looks_proper,
+    _named_thing,
     _names_a_field,
     _one_plain_word,
     _only,
@@ -214,6 +215,11 @@ RULES: tuple[Rule, ...] = (
         lambda c, x: _only(c, S.NER, S.LIST, S.SUBJECT)
         and company_rules().thing_after_re.match(x.text, c.end) is not None
         and not SHAPE.search(c.text),
+    ),
+    Rule(
+        "named_thing",
+        "a name a cue gives a thing that is no company ('a chip known as Blackwell')",
+        lambda c, x: _only(c, S.NER, S.LIST, S.SUBJECT) and _named_thing(c, x),
     ),
     Rule(
         "location",

@@ -42,6 +42,7 @@ class CompanyRules:
     reporting_verbs: frozenset[str]
     government_after_re: re.Pattern  # 'the Trump administration': a leader's or country's name before it
     titled_apposition_re: re.Pattern  # ', the CEO of ...': an appositive that describes a person
+    named_after_re: re.Pattern  # 'a programme dubbed ': the noun a naming cue follows, before a name
     outlet_heads: frozenset[str]  # last words of a news outlet's name ('News', 'Times')
     company_nouns: frozenset[str]  # nouns that call a name a company ('firm', 'maker', 'group')
 
@@ -111,5 +112,6 @@ def company_rules() -> CompanyRules:
         titled_apposition_re=re.compile(
             rf"^,\s+(?:the|a|an|its)\s+(?:[\w-]+\s+)?(?:{alt(titles + corporate)})\s+(?:of|at)\b", re.I
         ),
+        named_after_re=re.compile(rf"\b([a-z][\w-]*),?\s+(?:otherwise\s+)?(?:{alt(d['naming_cues'])})\s+[‘“'\"]?$"),
         outlet_heads=frozenset(h.lower() for h in d["outlet_heads"]),
     )
