@@ -45,6 +45,7 @@ ROWS = [
     ("no_letters", "Q will invest $5 billion in a new data center.", "Q"),
     ("number_word", "Rivals including Ford, Toyota and 1990s startups lost share.", "1990s"),
     ("suffix_only", "Samsung and Company will each invest in Texas.", "Company"),
+    ("accepted", "Energy Capital Partners will invest $2 billion in gas plants.", "Energy Capital Partners"),
     ("title_only", "HD Hyundai Co. Vice Chairman Kim Min-ho attended.", "Vice"),
     (
         "person_before_employer",

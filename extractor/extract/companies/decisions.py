@@ -129,7 +129,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "suffix_only",
         "only a corporate word ('Company', 'Inc.')",
-        lambda c, x: all(w in company_rules().suffixes or w in company_rules().legal_suffixes for w in words(c.text)),
+        lambda c, x: S.KB not in c.signals
+        and all(w in company_rules().suffixes or w in company_rules().legal_suffixes for w in words(c.text)),
     ),
     Rule(
         "title_only",
