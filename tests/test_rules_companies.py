@@ -110,6 +110,7 @@ ROWS = [
     ("Trade chief Greta van der Berg met Airbus. Van der Berg said Airbus would invest $2 billion.", {"Airbus"}),
     ("Datuk Seri Amran Hakim welcomed Petronas. Datuk Seri Amran said the deal was done.", {"Petronas"}),
     ("Korea Zinc will invest $7 billion in Tennessee.", {"Korea Zinc"}),
+    ("Shares of Nike and Under Armour rose after the tariff news.", {"Nike", "Under Armour"}),
 ]
 
 

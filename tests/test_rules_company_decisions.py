@@ -80,6 +80,7 @@ ROWS = [
     ("kb_common_word", "Mosaic tiles covered the walls of the lobby.", "Mosaic"),
     ("accepted", "The report said Shell will buy the cargoes.", "Shell"),
     ("kb_short_alias_alone", "SK rose 3% after the report.", "SK"),
+    ("accepted", "Investors welcomed Elon Musk's xAI as a new partner.", "xAI"),
     ("product_of_possessor", "Nvidia will ship its Blackwell chips to the new campus.", "Blackwell"),
     ("thing_name", "Lockheed Martin, Boeing and Artemis program partners will meet.", "Artemis"),
     ("named_thing", "Nvidia will ship a new accelerator, known as Halcyon, to Oracle.", "Halcyon"),

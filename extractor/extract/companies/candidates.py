@@ -128,10 +128,12 @@ def _split_title(text: str, c: Candidate) -> None:
         c.narrowed(c.start, end, "person title")
 
 
-def _strip_function_words(analysis: Analysis, c: Candidate) -> None:
-    """'While TSMC' -> 'TSMC'; 'Samsung Says' -> 'Samsung': words a sentence glues onto a name."""
+def _strip_function_words(analysis: Analysis, c: Candidate, kb: KnowledgeBase) -> None:
+    """'While TSMC' -> 'TSMC'; 'Samsung Says' -> 'Samsung': words a sentence glues onto a name
+    ('Under Armour', a name the knowledge base knows, keeps its first word)."""
     tokens = analysis.tokens(c.start, c.end)
-    while len(tokens) > 1 and tokens[0].pos_ in _LEADING_POS and tokens[0].is_stop:
+    known = kb.lookup(c.text) is not None
+    while len(tokens) > 1 and tokens[0].pos_ in _LEADING_POS and tokens[0].is_stop and not known:
         nxt = tokens[1].idx + _offset(analysis, c.start)
         c.narrowed(nxt, c.end, "leading function word")
         tokens = tokens[1:]
@@ -193,7 +195,7 @@ def chunk_candidates(analysis: Analysis, exclude_blocks: set[int], kb: Knowledge
             c.initial = s in sentence_starts or not re.search(r"[A-Za-z0-9]", prefix)
             _extend_by_kb(text, c, kb)
             _split_title(text, c)
-            _strip_function_words(analysis, c)
+            _strip_function_words(analysis, c, kb)
             pm = _PRODUCT_PLURAL.search(c.text)
             if pm and len(c.text.split()) > 1:
                 c.narrowed(c.start, c.start + pm.start(), "product plural")

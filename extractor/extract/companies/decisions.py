@@ -193,7 +193,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "kb_short_alias_alone",
         "a short alias ('SK', 'GS') the knowledge base knows, and nothing else supports it",
-        lambda c, x: _only(c, S.KB) and len(c.text) <= 3,
+        lambda c, x: _only(c, S.KB) and len(c.text) <= 3 and not SHAPE.search(c.text),
     ),
     Rule(
         "brand_product",
