@@ -74,6 +74,7 @@ ROWS = [
     ("accepted", "Zentrova Mining (ZM) will open a lithium mine in Nevada.", "Zentrova Mining"),
     ("model_name", "The airline ordered 30 Boeing 737 MAX jets and ten 777X freighters.", "MAX"),
     ("product_plural", "Apple will make more iPhones and Macs in the United States, Apple said.", "iPhones"),
+    ("accepted", "The Honda Nissan plant in Ohio will double its output.", "Honda Nissan"),
     ("brand_product", "Sales of products including the Apple Watch, Galaxy Ring and Pixel Watch rose.", "Apple Watch"),
     ("list_of_places", "Deals include Microsoft, Jubilee Park, Forge Works and Marina City.", "Forge Works"),
     ("accepted", "The forum drew Jensen Huang of Nvidia and the chief of Boeing.", "Nvidia"),

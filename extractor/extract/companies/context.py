@@ -223,6 +223,8 @@ def _brand_product(c: Candidate, ctx: Context) -> bool:
     for n in range(len(parts) - 1, 0, -1):
         rest = [w.lower() for w in parts[n:]]
         if ctx.kb.lookup(" ".join(parts[:n])) is not None:
+            if ctx.kb.lookup(" ".join(parts[n:])) is not None:
+                return False  # "Mazda Toyota": two firms, not a firm and its product
             return all(w in ctx.nouns and w not in r.suffixes and not is_us_state(w.title()) for w in rest)
     return False
 
