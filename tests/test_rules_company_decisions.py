@@ -40,6 +40,8 @@ ROWS = [
         "Guests included Dana Whitfield, the CEO of investment firm Kestrel Capital, and others.",
         "Dana Whitfield",
     ),
+    ("common_of_country", "Toyota praised its ties with the Friends of Canada at the forum.", "Friends of Canada"),
+    ("accepted", "Bank of America will lend $2 billion for the plant.", "Bank of America"),
     ("paragraph_label", "Key Projects: Westinghouse will build four reactors.", "Key Projects"),
     ("accepted", "• Apple: $500 billion over four years, including a server plant in Houston.", "Apple"),
     ("no_letters", "Q will invest $5 billion in a new data center.", "Q"),

@@ -252,3 +252,12 @@ def _named_thing(c: Candidate, ctx: Context) -> bool:
     r = company_rules()
     m = r.named_after_re.search(ctx.text, max(0, c.start - 50), c.start)
     return m is not None and m.group(1).lower() not in r.company_nouns
+
+
+def _common_of_country(c: Candidate, ctx: Context) -> bool:
+    """'the Country of Japan', 'Friends of Korea': one common word, 'of' and a country's name."""
+    m = re.fullmatch(r"([A-Z][a-z]+)\s+of\s+(?:the\s+)?(.+)", c.text)
+    if m is None or not is_country_name(m.group(2)):
+        return False
+    head = m.group(1).lower()
+    return head in ctx.common or (head.endswith("s") and head[:-1] in ctx.common)

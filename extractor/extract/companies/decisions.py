@@ -20,6 +20,7 @@ from extractor.extract.companies.context import (
     Context,
     S,
     _brand_product,
+    _common_of_country,
     _common_words,
     _first_word_proper,
     _is_outlet,
@@ -106,6 +107,11 @@ RULES: tuple[Rule, ...] = (
         lambda c, x: is_non_company(c.text, x.countries, c.start),
     ),
     Rule("outlet", "the outlet that published the page", _is_outlet),
+    Rule(
+        "common_of_country",
+        "a common word 'of' a country ('the Country of Japan')",
+        lambda c, x: not c.signals & {S.KB, S.SUFFIX, S.TABLE} and _common_of_country(c, x),
+    ),
     Rule(
         "leader_or_country",
         "names the leader or country of a government ('the Trump administration')",
