@@ -33,3 +33,12 @@ def test_particle_surname_is_learned_in_both_cases():
 def test_a_firm_the_model_calls_a_person_is_no_person():
     names = names_of("Hanwha Shipping ordered ten tankers, and Morgan Stanley advised the buyer.")
     assert not names & {"Hanwha Shipping", "Shipping", "Hanwha", "Morgan Stanley", "Stanley", "Morgan"}
+
+
+def test_a_name_that_owns_a_title_or_an_acronym_is_no_person():
+    """Whatever the model's label, a name with its own CEO or a defined acronym is an organization's."""
+    names = names_of(
+        "Ridgeway Foundries (RF) will expand its plant. Ridgeway Foundries CEO Ada Lane said so, "
+        "and Corwin Halloway Chairman Ben Ito agreed."
+    )
+    assert not names & {"Ridgeway Foundries", "Foundries", "Corwin Halloway", "Halloway"}

@@ -53,3 +53,10 @@ def test_kb_bad_file_names_the_file():
 
 def test_kb_package_is_shipped():
     assert resources.files(KB_PACKAGE).is_dir()
+
+
+def test_kb_lookup_joins_a_one_word_name_written_apart():
+    kb = knowledge_base()
+    assert kb.lookup("Global Foundries").name == "GlobalFoundries"
+    assert kb.lookup("Soft Bank") == kb.lookup("SoftBank") is not None
+    assert kb.lookup("Global Ventures") is None  # no one-word firm 'GlobalVentures'

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Literal, Optional
@@ -83,9 +83,17 @@ def name_key(name: str) -> str:
 class KnowledgeBase:
     companies: tuple[KnownCompany, ...]
     by_key: dict[str, KnownCompany]
+    # One-word names by their letters: 'Global Foundries' and 'Exxon Mobil' are written apart for
+    # GlobalFoundries and ExxonMobil. A joined form two firms share is left out.
+    by_joined: dict[str, KnownCompany] = field(default_factory=dict)
 
     def lookup(self, name: str) -> KnownCompany | None:
-        return self.by_key.get(name_key(name))
+        """The known firm `name` names (any case, accents, punctuation, legal tail), else None."""
+        key = name_key(name)
+        found = self.by_key.get(key)
+        if found is None and " " in key:
+            found = self.by_joined.get(key.replace(" ", ""))
+        return found
 
 
 def read_files() -> dict[str, KbFile]:
@@ -114,4 +122,9 @@ def knowledge_base() -> KnowledgeBase:
                 if k in by_key and by_key[k].name != c.name:
                     raise KbError(f"data/companies/{fname}: {n!r} names both {by_key[k].name!r} and {c.name!r}")
                 by_key[k] = c
-    return KnowledgeBase(tuple(companies), by_key)
+    joined: dict[str, set[str]] = {}
+    for k, c in by_key.items():
+        if " " not in k:
+            joined.setdefault(k, set()).add(c.name)
+    by_joined = {k: by_key[k] for k, names in joined.items() if len(names) == 1}
+    return KnowledgeBase(tuple(companies), by_key, by_joined)

@@ -23,6 +23,7 @@ _POSSESSIVE = re.compile(r"(?:’s|'s)$")
 _KOREAN_SHAPE = re.compile(r"[A-Z][a-z]+[ \t]+[A-Z][a-z]+-[a-z]+")
 _NAME_WORD = re.compile(r"[A-Z][\w’'.-]*")
 # The model may stop a name at its particle ('Ursula von' | 'der Leyen'): the rest of the surname.
+_DEFINED_ACRONYM = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z]{1,7})[ \t]*\)")
 _SURNAME_REST = re.compile(r"(?:[ \t]+[a-z]{1,4}){0,2}[ \t]+[A-Z][\w’'-]*[\w]")
 
 
@@ -36,6 +37,15 @@ def _has_company_word(name: str, kb: KnowledgeBase) -> bool:
     if SHAPE.search(name) or any(w in firm_words for w in words(name)) or words(name)[-1] in r.place_heads:
         return True  # a place ends in its head word ('Jubilee Park'); 'Park Min-jae' is a person
     return any(kb.lookup(" ".join(ws[i:j])) is not None for i in range(len(ws)) for j in range(i + 1, len(ws) + 1))
+
+
+def _acts_as_organization(text: str, name: str, end: int) -> bool:
+    """The text treats the name as an organization's: it owns a corporate title ('Global Foundries CEO
+    Tim Breen') or an acronym of its initials is defined for it ('Global Foundries (GF)')."""
+    if company_rules().title_after_re.match(text, end):
+        return True
+    m = _DEFINED_ACRONYM.match(text, end)
+    return m is not None and m.group(1).upper() == "".join(w[0] for w in name.split() if w[0].isupper())
 
 
 def _entity_names(analysis: Analysis, kb: KnowledgeBase) -> list[str]:
@@ -58,7 +68,13 @@ def _entity_names(analysis: Analysis, kb: KnowledgeBase) -> list[str]:
         )
         # "Forge Works": only common English words is a thing's name the model took for a person's.
         ordinary = all(w.lower() in common for w in name.split())
-        if shaped and not ordinary and _NAME_WORD.fullmatch(name.split()[0]) and not _has_company_word(name, kb):
+        if (
+            shaped
+            and not ordinary
+            and _NAME_WORD.fullmatch(name.split()[0])
+            and not _has_company_word(name, kb)
+            and not _acts_as_organization(analysis.text, name, e)
+        ):
             found.append(name)
     return found
 
