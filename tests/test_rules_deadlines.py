@@ -397,6 +397,8 @@ ROWS = [
         [D("The 60-day truce", "within", None, "P60D"), D("expires on August 12", "through", "2026-08-12")],
     ),
     ("The higher duties were paused for 90 days.", None, [D("paused for 90 days", "within", None, "P90D")]),
+    ("The new levies are on hold for 60 days, officials said.", None, [D("for 60 days", "within", None, "P60D")]),
+    ("The mine expansion has been on hold for years.", None, []),
     (
         "The countermeasures stay suspended for six months.",
         None,
