@@ -83,8 +83,8 @@ def name_key(name: str) -> str:
 class KnowledgeBase:
     companies: tuple[KnownCompany, ...]
     by_key: dict[str, KnownCompany]
-    # One-word names by their letters: 'Global Foundries' and 'Exxon Mobil' are written apart for
-    # GlobalFoundries and ExxonMobil. A joined form two firms share is left out.
+    # One-word names, for a name written apart ('Global Foundries' for GlobalFoundries); a name the
+    # KB knows with its space ('Soft Bank' as an alias of its own) is found in by_key first.
     by_joined: dict[str, KnownCompany] = field(default_factory=dict)
 
     def lookup(self, name: str) -> KnownCompany | None:
@@ -122,9 +122,5 @@ def knowledge_base() -> KnowledgeBase:
                 if k in by_key and by_key[k].name != c.name:
                     raise KbError(f"data/companies/{fname}: {n!r} names both {by_key[k].name!r} and {c.name!r}")
                 by_key[k] = c
-    joined: dict[str, set[str]] = {}
-    for k, c in by_key.items():
-        if " " not in k:
-            joined.setdefault(k, set()).add(c.name)
-    by_joined = {k: by_key[k] for k, names in joined.items() if len(names) == 1}
+    by_joined = {k: c for k, c in by_key.items() if " " not in k}
     return KnowledgeBase(tuple(companies), by_key, by_joined)
