@@ -674,3 +674,32 @@ def _skip_scan_without_ocr(path):
 
     if "-scan." in path.name and not ocr.available():
         pytest.skip(ocr.INSTALL_HINT)
+
+
+def test_txt_short_lines_under_a_lead_in_are_an_unmarked_list():
+    text = (
+        "Partners named in the filing:\n"
+        "Kestrel Cells\n"
+        "Ridgeway Foundries\n"
+        "Halloway Marine Group\n"
+        "The list is not final.\n"
+        "\n"
+        "Outlook:\n"
+        "Second Quarter\n"
+        "\n"
+        "Board Changes\n"
+        "Annual Report\n"
+    )
+    doc = ingest(text.encode(), "partners.txt")
+    kinds = [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks]
+    assert kinds == [
+        ("heading", "Partners named in the filing:"),
+        ("list_item", "Kestrel Cells"),
+        ("list_item", "Ridgeway Foundries"),
+        ("list_item", "Halloway Marine Group"),
+        ("paragraph", "The list is not final."),
+        ("heading", "Outlook:"),
+        ("heading", "Second Quarter"),  # one line alone is no list
+        ("heading", "Board Changes"),  # no lead-in above: headings
+        ("heading", "Annual Report"),
+    ]

@@ -12,6 +12,7 @@ BULLET = re.compile(r"^(\s*)(?:[-*•·▪◦‣●○■□–—※►▶]|\d{
 _PIPE_ROW = re.compile(r"^\s*\|?[^|\n]+(?:\|[^|\n]*){2,}\|?\s*$")  # "Company | Location | Award"
 _RULE_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")  # "---|---" under a header
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)]\s*$")
+_LIST_LINE_WORDS = 5  # an unmarked list item's words at most ('NXP Semiconductors', 'Korea Zinc Company')
 
 
 def classify_line(line: str) -> tuple[BlockKind, int]:
@@ -48,6 +49,29 @@ def _wrapped(previous: str, line: str, width: int | None) -> bool:
         return False
     first = line.split()[0] if line.split() else ""
     return len(previous.rstrip()) + 1 + len(first) > width
+
+
+def _lists_after_lead_in(text: str, blocks: list[Block]) -> list[Block]:
+    """Short lines in a row right under a lead-in ending in ':' are the items of an unmarked list, not
+    headings ('Partners include:' then 'Apple', 'Qualcomm Technologies' on lines of their own)."""
+    out = list(blocks)
+    i = 1
+    while i < len(out):
+        j = i
+        while (
+            j < len(out)
+            and out[j].kind == "heading"
+            and len(text[out[j].start : out[j].end].split()) <= _LIST_LINE_WORDS
+            and text[out[j - 1].end : out[j].start].strip() == ""
+            and text.count("\n", out[j - 1].end, out[j].start) == 1
+        ):
+            j += 1
+        if j - i >= 2 and text[out[i - 1].start : out[i - 1].end].endswith(":"):
+            for k in range(i, j):
+                b = out[k]
+                out[k] = Block("list_item", b.start, b.end, b.page, 0, b.cells, b.header)
+        i = max(j, i + 1)
+    return out
 
 
 def _cells(line: str, offset: int) -> tuple[tuple[int, int], ...]:
@@ -120,6 +144,7 @@ def read_text(data: bytes, name: str) -> Document:
         e = end - (len(line) - len(line.rstrip()))
         blocks.append(Block(kind, s, e, None, level))
         current = [s, e]
+    blocks = _lists_after_lead_in(text, blocks)
     doc = Document(text=text, blocks=blocks, format="txt", encoding=encoding, warnings=notes)
     doc.title = guess_title(text, blocks)
     doc.published = find_dateline_date(text, blocks)
