@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from extractor.extract.mentions import CountryMention
-from extractor.resources import load_json
+from extractor.resources import alternation, load_json
 
 
 @lru_cache(maxsize=1)
@@ -21,10 +21,10 @@ def _rules() -> tuple[re.Pattern[str], dict[str, str], set[str], dict[str, str],
         for s in [c["name"], *c["aliases"], *c["demonyms"], *c["capitals"]]:
             surface.setdefault(s, c["code"])
     blocked = list(data["not_countries"])
-    alt = "|".join(re.escape(s) for s in sorted([*surface, *blocked], key=len, reverse=True))
+    alt = alternation([*surface, *blocked], flexible_space=False)
     # Case-sensitive: "US" the country, not "us"; names are proper nouns.
     regex = re.compile(rf"(?<![\w.&])(?:{alt})(?![\w&])")
-    states = "|".join(re.escape(x) for x in sorted(data["us_states"] + data["us_state_codes"], key=len, reverse=True))
+    states = alternation(data["us_states"] + data["us_state_codes"], flexible_space=False)
     us_place = re.compile(rf",\s*(?:{states})\b")  # "Malta, NY", "Lebanon, Ohio": a US town
     return regex, surface, set(blocked), names, data.get("ambiguous", {}), us_place
 

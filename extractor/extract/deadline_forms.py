@@ -22,7 +22,7 @@ from functools import lru_cache
 from extractor.dates import parse_date
 from extractor.extract.mentions import DeadlineMention
 from extractor.models import DeadlineKind
-from extractor.resources import load_json
+from extractor.resources import alternation, load_json
 
 YEAR = r"(?:19[89]\d|20\d\d)"
 DASHES = "\\-\u2010\u2011\u2012\u2013\u2014"  # a regex class body: hyphen, non-breaking hyphen, en and em dashes
@@ -30,7 +30,8 @@ _CLAUSE_END = re.compile(r"[;!?\n]|:\s|(?<![A-Z])\.(?=\s)")  # not "86.3" or "U.
 
 
 def alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """A regex alternation of the words, longest first, any white space for a space."""
+    return alternation(words)
 
 
 def alt_by_initial(words) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from extractor.extract.mentions import SectorMention
 from extractor.models import Sector
 from extractor.nlp import Analysis, Parser
-from extractor.resources import load_json, one_of
+from extractor.resources import alternation, load_json, one_of
 from extractor.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -46,10 +46,7 @@ def _patterns(parser: Parser | None):
         index.setdefault(words[0], []).append((words, None, phrase))  # consumes the words, gives no label
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))
-    cues = "|".join(
-        re.escape(c).replace(r"\ ", r"\s+") for c in sorted(data["trade_object_cues"], key=len, reverse=True)
-    )
-    trade = re.compile(rf"(?<![\w-])(?:{cues})\s+(?:[\w.'’-]+\s+){{0,2}}$", re.I)
+    trade = re.compile(rf"(?<![\w-])(?:{alternation(data['trade_object_cues'])})\s+(?:[\w.'’-]+\s+){{0,2}}$", re.I)
     return index, {w.lower() for w in data["weak"]}, trade
 
 

@@ -22,8 +22,9 @@ _POSSESSIVE = re.compile(r"(?:’s|'s)$")
 # "Choi Jeong-hoon", "Chey Tae-won": a family name, then a given name of two hyphenated syllables.
 _KOREAN_SHAPE = re.compile(r"[A-Z][a-z]+[ \t]+[A-Z][a-z]+-[a-z]+")
 _NAME_WORD = re.compile(r"[A-Z][\w’'.-]*")
-# The model may stop a name at its particle ('Ursula von' | 'der Leyen'): the rest of the surname.
+# "Global Foundries (GF)": an acronym defined right after a name.
 _DEFINED_ACRONYM = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z]{1,7})[ \t]*\)")
+# The model may stop a name at its particle ('Ursula von' | 'der Leyen'): the rest of the surname.
 _SURNAME_REST = re.compile(r"(?:[ \t]+[a-z]{1,4}){0,2}[ \t]+[A-Z][\w’'-]*[\w]")
 
 
