@@ -65,3 +65,18 @@ def test_a_repeated_block_is_parsed_once_and_analysed_like_the_others():
         (lb, s - starts[2]) for lb, s, e in ents if s >= starts[2]
     ]
     assert [t.text for t in analysis.tokens(starts[2], starts[2] + 6)] == ["Compiled"]
+
+
+def test_small_documents_skip_the_memory_zone_within_the_bounds_and_others_get_one(monkeypatch):
+    p = nlp_stage.parser(DEFAULT_MODEL)
+    small = Document(text="Toyota will invest $2 billion in Ohio.", blocks=[Block("paragraph", 0, 38)], format="txt")
+    with p.document_zone(small):
+        assert not p.nlp.vocab.in_memory_zone  # small, vocabulary under the bound: no zone
+    monkeypatch.setattr(nlp_stage, "ZONE_FREE_DOC_CHARS", 10)
+    with p.document_zone(small):
+        assert p.nlp.vocab.in_memory_zone  # a document past the size bound runs in a zone
+    monkeypatch.setattr(nlp_stage, "ZONE_FREE_DOC_CHARS", 1_000_000)
+    monkeypatch.setattr(nlp_stage, "ZONE_FREE_STRINGS", len(p.nlp.vocab.strings))
+    with p.document_zone(small):
+        assert p.nlp.vocab.in_memory_zone  # the vocabulary at its bound: every document in a zone
+    assert not p.nlp.vocab.in_memory_zone
