@@ -102,7 +102,7 @@ class Parser:
         # A zone makes spaCy's tokenizer skip its cache and re-create every lexeme per document
         # (~8% of the spaCy stage); skipping it for small documents is the win, the bounds keep memory.
         n = len(doc.text)
-        if self.nlp.vocab.in_memory_zone:  # the caller's zone frees what this document interns
+        if getattr(self.nlp.vocab, "in_memory_zone", False):  # the caller's zone frees what this document interns
             return contextlib.nullcontext()
         if (
             n < ZONE_FREE_DOC_CHARS
