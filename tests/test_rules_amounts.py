@@ -270,6 +270,69 @@ AMOUNT_ROWS = [
     ("Qatar's emir told a Saudi envoy that Qatar will invest 6 billion riyals.", [A("6 billion riyals", 6 * B, "QAR")]),
     ("Manila expects P900 billion in new factories.", [A("P900 billion", 900 * B, "PHP")]),
     ("Karachi's port will get Rs 40 billion from Pakistan's budget.", [A("Rs 40 billion", 40 * B, "PKR")]),
+    # --- two full amounts joined by 'and' are two amounts; 'between' makes a range -----
+    (
+        "Japan and Korea pledged to invest $200 billion and $60 billion, respectively.",
+        [A("$200 billion", 200 * B), A("$60 billion", 60 * B)],
+    ),
+    (
+        "The two funds will hold $200 billion and $300 billion, respectively.",
+        [A("$200 billion", 200 * B), A("$300 billion", 300 * B)],
+    ),
+    (
+        "Each fund will hold between $200 billion and $300 billion.",
+        [A("between $200 billion and $300 billion", 300 * B, "USD", "range", 200 * B, 300 * B)],
+    ),
+    ("The two plants will cost $2 and $3 billion.", [A("$2", 2 * B), A("$3 billion", 3 * B)]),
+    ("The lender added $1 billion and 2 billion yen.", [A("$1 billion", 1 * B), A("2 billion yen", 2 * B, "JPY")]),
+    (
+        "The funds hold up to $5 billion and $7 billion.",
+        [A("up to $5 billion", 5 * B, "USD", "up_to", None, 5 * B), A("$7 billion", 7 * B)],
+    ),
+    ("Targets set in 2024 and $3 billion in grants followed.", [A("$3 billion", 3 * B)]),
+    ("The plants will need 2 and $3 billion of loans.", [A("$3 billion", 3 * B)]),
+    # --- more of the world's currencies ------------------------------------------
+    ("Kenya plans a Ksh.1.2 trillion road programme.", [A("Ksh.1.2 trillion", Decimal("1.2") * T, "KES")]),
+    ("Nairobi will spend KSh 1.2 trillion on roads.", [A("KSh 1.2 trillion", Decimal("1.2") * T, "KES")]),
+    (
+        "The line will cost 1.2 trillion Kenyan shillings.",
+        [A("1.2 trillion Kenyan shillings", Decimal("1.2") * T, "KES")],
+    ),
+    ("Kenya's treasury raised 50 billion shillings.", [A("50 billion shillings", 50 * B, "KES")]),
+    ("Uganda's treasury raised 50 billion shillings.", [A("50 billion shillings", 50 * B, "UGX")]),
+    ("The refinery needs ₦500 billion in loans.", [A("₦500 billion", 500 * B, "NGN")]),
+    ("Lagos approved 300 billion naira for rail.", [A("300 billion naira", 300 * B, "NGN")]),
+    ("Eskom will get 30 billion rand from South Africa's budget.", [A("30 billion rand", 30 * B, "ZAR")]),
+    ("South Africa set aside R1.2 billion for ports.", [A("R1.2 billion", Decimal("1.2") * B, "ZAR")]),
+    ("Cairo will invest 40 billion Egyptian pounds.", [A("40 billion Egyptian pounds", 40 * B, "EGP")]),
+    (
+        "Ankara pledged ₺100 billion and TRY 5 billion.",
+        [A("₺100 billion", 100 * B, "TRY"), A("TRY 5 billion", 5 * B, "TRY")],
+    ),
+    ("Turkey will spend 20 billion lira on housing.", [A("20 billion lira", 20 * B, "TRY")]),
+    (
+        "Moscow set aside ₽1 trillion and 50 billion roubles.",
+        [A("₽1 trillion", T, "RUB"), A("50 billion roubles", 50 * B, "RUB")],
+    ),
+    ("Warsaw will spend 10 billion złoty on grids.", [A("10 billion złoty", 10 * B, "PLN")]),
+    ("Stockholm added 5 billion kronor.", [A("5 billion kronor", 5 * B, "SEK")]),
+    ("Oslo's fund added 8 billion Norwegian kroner.", [A("8 billion Norwegian kroner", 8 * B, "NOK")]),
+    ("Denmark will invest 3 billion kroner in wind.", [A("3 billion kroner", 3 * B, "DKK")]),
+    (
+        "Israel approved ₪2 billion and NIS 3 billion.",
+        [A("₪2 billion", 2 * B, "ILS"), A("NIS 3 billion", 3 * B, "ILS")],
+    ),
+    ("Astana will spend 900 billion tenge.", [A("900 billion tenge", 900 * B, "KZT")]),
+    ("Tashkent earmarked 5 trillion Uzbek som.", [A("5 trillion Uzbek som", 5 * T, "UZS")]),
+    ("Dhaka allotted 20 billion taka.", [A("20 billion taka", 20 * B, "BDT")]),
+    ("The plant will cost PKR 50 billion.", [A("PKR 50 billion", 50 * B, "PKR")]),
+    ("Kuwait will invest 2 billion dinars.", [A("2 billion dinars", 2 * B, "KWD")]),
+    ("Oman will invest 1 billion rials in ports.", [A("1 billion rials", 1 * B, "OMR")]),
+    ("Budapest pledged 100 billion forints.", [A("100 billion forints", 100 * B, "HUF")]),
+    ("Prague set aside CZK 20 billion.", [A("CZK 20 billion", 20 * B, "CZK")]),
+    ("Colombia will spend 20 billion pesos on ports.", [A("20 billion pesos", 20 * B, "COP")]),
+    ("Argentina will spend 20 billion pesos on ports.", [A("20 billion pesos", 20 * B, "ARS")]),
+    ("Senegal will spend 500 billion CFA francs.", [A("500 billion CFA francs", 500 * B, "XOF")]),
 ]
 
 
@@ -326,6 +389,13 @@ NEGATIVE_ROWS = [
     "The won weakened to 1,400 won against the U.S. dollar.",
     "A million people visited the fair.",
     "Two billion devices run the software.",
+    "Delegates met at COP28 in Dubai.",
+    "The NIS2 directive applies from October.",
+    "Plant R1 will open soon.",
+    "The team ran 5 million rand tests.",
+    "Officials spent 20 billion shillings on roads.",
+    "Officials spent 20 billion kroner on roads.",
+    "The plan lists 2025 and 2026 targets.",
 ]
 
 

@@ -207,6 +207,20 @@ ROWS = [
         [D("over three years", "within", None, "P3Y")],
     ),
     ("The quota cuts will be phased in over four years.", None, [D("over four years", "within", None, "P4Y")]),
+    (
+        "Malaysia pledged USD 70 billion in Malaysian investments in the US across a decade.",
+        None,
+        [D("across a decade", "within", None, "P10Y")],
+    ),
+    ("The group will invest $10 billion across five years.", None, [D("across five years", "within", None, "P5Y")]),
+    # --- 'for N years' right after an amount -------------------------------------
+    (
+        "Japan said it would make up to $20 billion in annual investments for 10 years directed by the U.S.",
+        None,
+        [D("for 10 years", "within", None, "P10Y")],
+    ),
+    ("The fund will spend $5 billion a year for five years.", None, [D("for five years", "within", None, "P5Y")]),
+    ("The state signed a $2 billion contract for 20 years.", None, [D("for 20 years", "within", None, "P20Y")]),
     ("The plant should open by next summer.", REF, [D("by next summer", "by", "2027-08-31")]),
     ("The plant should open by next summer.", None, [D("by next summer", "by", None, None, True)]),
     # --- a duration as the adjective of a time-limit noun ----------------------
@@ -530,6 +544,13 @@ NEGATIVE_ROWS = [
     "The forecast says demand will double over the next three years or more.",
     "The envoy resigned before the conference ended in 2019.",
     "Shares slid before the session ends in New York.",
+    "The firm has operated for 10 years.",
+    "It is the first time in 10 years that exports fell.",
+    "The network paid $2 billion for 10 years of rights.",
+    "The unit made $5 billion for 3 years running.",
+    "The $5 billion was spent in Ohio for 10 years.",
+    "Sales rose across five years of data.",
+    "The plant closed across 5 years ago.",
 ]
 
 

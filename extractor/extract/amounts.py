@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TypedDict
@@ -28,6 +29,8 @@ class _Rules(TypedDict):
     qual_after: dict[str, Qualifier]
     sum_verbs: set[str]
     change_verbs: set[str]
+    pair_joiners: set[str]
+    pair_openers: set[str]
     per_unit: re.Pattern[str]
 
 
@@ -62,7 +65,7 @@ def _rules() -> _Rules:
     qa = _alternation(qual_after)
     pattern = (
         rf"(?:(?P<qual>{qb})\s+|(?P<tilde>~)\s?)?(?P<opener>(?:{_alternation(money['range_openers'])})\s+)?"
-        rf"(?:(?P<range>{low}(?:{joiner}){one(2)})|(?P<range2>{bare_range})|{one(1)})"
+        rf"(?:(?P<range>{low}(?P<join>{joiner}){one(2)})|(?P<range2>{bare_range})|{one(1)})"
         rf"(?:(?:\s+|(?=[+-]))(?P<after>{qa})(?![A-Za-z]))?"
     )
     # Number words: 'two billion dollars', 'half a trillion won' (a currency word is required).
@@ -80,13 +83,19 @@ def _rules() -> _Rules:
         "qual_after": _qualifiers(qual_after),
         "sum_verbs": set(money["sum_verbs_before_up_to"]),
         "change_verbs": set(money["change_verbs_before_from"]),
+        "pair_joiners": {_key(w) for w in money["pair_joiners"]},
+        "pair_openers": {_key(w) for w in money["pair_range_openers"]},
         "per_unit": re.compile(rf"\s*(?:{_alternation(money['per_unit_after'])})\b", re.I),
     }
 
 
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
 def _qualifiers(phrases: dict[str, str]) -> dict[str, Qualifier]:
     """Phrase (lower case, single spaces) -> the record's qualifier it gives."""
-    return {" ".join(k.lower().split()): one_of(v, Qualifier, "money.json") for k, v in phrases.items()}
+    return {_key(k): one_of(v, Qualifier, "money.json") for k, v in phrases.items()}
 
 
 def _magnitude(rules: _Rules, mag: str | None) -> Decimal:
@@ -128,9 +137,11 @@ def find_amounts(text: str) -> list[AmountMention]:
     out: list[AmountMention] = []
     for m in rules["re"].finditer(text):
         try:
-            mentions: Sequence[AmountMention | None] = _split_change(text, m, rules, res) or [
-                _to_mention(text, m, rules, res)
-            ]
+            mentions: Sequence[AmountMention | None] | None = _split_change(text, m, rules, res)
+            if mentions is None:
+                mentions = _split_pair(text, m, rules, res)
+            if mentions is None:
+                mentions = [_to_mention(text, m, rules, res)]
         except (InvalidOperation, ValueError):
             continue
         for mention in mentions:
@@ -186,6 +197,36 @@ def _split_change(text: str, m: re.Match[str], rules: _Rules, res: CurrencyResol
         AmountMention(lo_start, lo_end, text[lo_start:lo_end], low, currency, "exact"),
         AmountMention(hi_start, m.end(), text[hi_start : m.end()], high, currency, "exact"),
     ]
+
+
+def _split_pair(text: str, m: re.Match[str], rules: _Rules, res: CurrencyResolver) -> list[AmountMention] | None:
+    """'$200 billion and $60 billion, respectively' is two amounts; only after a pair opener
+    ('between $1 billion and $2 billion') is a pair joined by 'and' a range. The low end is an
+    amount of its own only with its own currency marker ('$2 and $3 billion': 2e9 and 3e9, the
+    magnitude borrowed from the high end); a bare number ('2024 and $3 billion') is not money."""
+    if not m.group("range") or _key(m.group("join")) not in rules["pair_joiners"]:
+        return None
+    opener = m.group("opener")
+    if opener and _key(opener) in rules["pair_openers"]:
+        return None
+    out: list[AmountMention] = []
+    if m.group("lcur"):
+        lo_end = m.end("lmag") if m.group("lmag") else m.end("lnum")
+        lm = rules["re"].match(text, m.start(), lo_end)
+        low = _to_mention(text, lm, rules, res) if lm else None
+        if low is not None and not m.group("lmag"):
+            value = low.value * _magnitude(rules, _end(m, "2")[1])
+            low = replace(
+                low, value=value, min=value if low.min is not None else None, max=value if low.max is not None else None
+            )
+        if low is not None:
+            out.append(low)
+    hi_start = m.start("cur2") if m.group("cur2") else (m.start("num2") if m.group("num2") else m.start("num2b"))
+    hm = rules["re"].match(text, hi_start, m.end())
+    high = _to_mention(text, hm, rules, res) if hm else None
+    if high is not None:
+        out.append(high)
+    return out
 
 
 def _to_mention(text: str, m: re.Match[str], rules: _Rules, res: CurrencyResolver) -> AmountMention | None:

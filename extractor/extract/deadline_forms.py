@@ -4,6 +4,8 @@
   period' (kind within; 'a 20-year contract' or 'a four-day visit' name no limit);
 - time allowed: 'has 30 days to respond', 'will take effect in seven days', 'suspend the
   controls for one year' (within);
+- a period an amount is spread over: '$20 billion in annual investments for 10 years' ('for N
+  units' right after an amount, its commitment noun or a rate; within);
 - spans: 'between 2027 and 2030', 'from 2026 to 2030', 'between now and 2030', 'over 2026-2030' (through,
   dated at the end of the later period; a span already over at the reference date is history);
 - open periods: 'before the end of the administration' (kind from the cue, no date: there
@@ -20,6 +22,7 @@ import re
 from functools import lru_cache
 
 from extractor.dates import parse_date
+from extractor.extract.amounts import find_amounts
 from extractor.extract.mentions import DeadlineMention
 from extractor.models import DeadlineKind
 from extractor.resources import alternation, load_json
@@ -111,6 +114,20 @@ def _rules():
         rf"(?P<dunit>{alt(d['duration_units'])}))(?![\w-])",
         re.I,
     )
+    # 'up to $20 billion in annual investments for 10 years': 'for N units' right after an amount (its
+    # commitment noun or a rate between them) spreads the money over the period
+    amount_for = re.compile(
+        rf"(?<![\w-])(?:{alt(d['amount_for_cues'])})\s+(?:(?:{alt(d['amount_for_fillers'])})\s+)?"
+        rf"(?P<dnum>{num})[\s-]+(?P<dunit>{alt(d['duration_units'])})(?![\w-])",
+        re.I,
+    )
+    per = alt(d["amount_for_per_period"])
+    amount_tail = re.compile(
+        rf"\)?(?:,?\s+(?:{per}))?(?:\s+(?:(?:{alt(d['amount_for_links'])})\s+(?:[\w.'’-]+\s+){{0,2}}?)?"
+        rf"(?:{alt(d['amount_for_nouns'])}))?(?:,?\s+(?:{per}))?\s+",
+        re.I,
+    )
+    amount_for_not_after = re.compile(rf"\s+(?:{alt(d['amount_for_not_after'])})(?![\w-])", re.I)
     # 'will take effect in seven days': a duration after 'in', only in a sentence about the future
     in_duration = re.compile(
         rf"(?<![\w-])in\s+(?:(?:{alt(d['in_duration_fillers'])})\s+)?(?P<dnum>{num})\s+"
@@ -151,6 +168,9 @@ def _rules():
         "in_duration": in_duration,
         "not_limit": not_limit,
         "verb_for": verb_for,
+        "amount_for": amount_for,
+        "amount_tail": amount_tail,
+        "amount_for_not_after": amount_for_not_after,
         "span": span,
         "year_span": year_span,
         "open": open_period,
@@ -250,6 +270,17 @@ def find_forms(text: str, reference: dt.date | None) -> list[DeadlineMention]:
         iso = duration(m.group("dnum"), m.group("dunit"), data, exact=True)
         if iso:
             out.append(DeadlineMention(m.start("span"), m.end("span"), m.group("span"), "within", None, iso))
+    amount_ends: list[int] | None = None
+    for m in r["amount_for"].finditer(text):
+        iso = duration(m.group("dnum"), m.group("dunit"), data, exact=True)
+        if not iso or r["amount_for_not_after"].match(text, m.end()):
+            continue
+        if amount_ends is None:
+            amount_ends = [a.end for a in find_amounts(text)]
+        if any(
+            m.start() - 160 <= e <= m.start() and r["amount_tail"].fullmatch(text, e, m.start()) for e in amount_ends
+        ):
+            out.append(DeadlineMention(m.start(), m.end(), m.group(0), "within", None, iso))
     for m in r["in_duration"].finditer(text):
         iso = duration(m.group("dnum"), m.group("dunit"), data, exact=True)
         before = text[max(0, m.start() - 40) : m.start()]
