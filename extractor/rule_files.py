@@ -202,6 +202,8 @@ class OrganizationsFile(_File):
     web_domains: Words
     number_unit_suffixes: Words
     speech_verbs: Words
+    product_nouns_after: Words
+    known_people: dict[str, Words]
 
 
 class ScoringFile(_File):

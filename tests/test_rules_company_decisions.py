@@ -19,7 +19,7 @@ ROWS = [
     ("sentence_initial_weak", "Analysts said the order would go to Bechtel.", "Analysts"),
     ("not_proper", "It ordered the radar from Raytheon.", "It"),
     ("capitalized_common_word", "Summit said it would bid, though the summit ended early.", "Summit"),
-    ("person_entity", "The agreement was signed with Huang.", "Huang"),
+    ("person_entity", "The agreement was signed with Okonjo.", "Okonjo"),
     ("person_name", "The agreement was signed with Jensen Huang. Huang will invest nothing himself.", "Huang"),
     ("after_title", "The decision of Chairman\nFord will cost millions.", "Ford"),
     ("public_body", "The Korea Development Agency will invest $2 billion in the port.", "Korea Development Agency"),
@@ -52,10 +52,10 @@ ROWS = [
     ("title_only", "HD Hyundai Co. Vice Chairman Kim Min-ho attended.", "Vice"),
     (
         "person_before_employer",
-        "The roundtable drew executives including Boeing, Grace Hall from Google, and Pfizer.",
+        "The roundtable drew executives including Boeing, Airbus, Grace Hall from Google, and Pfizer.",
         "Grace Hall",
     ),
-    ("person_of_firm", "SoftBank Group's Masayoshi Son said the company would invest more.", "Masayoshi Son"),
+    ("person_of_firm", "SoftBank Group's Yoshimitsu Goto said the company would invest more.", "Yoshimitsu Goto"),
     (
         "field_name",
         "Emerging Technologies (ET) and Artificial Intelligence (AI) lead the agenda.",
@@ -92,6 +92,24 @@ ROWS = [
     ("location", "The plant will open in Boise, Idaho, and Micron will run it.", "Boise"),
     ("place_after_in", "Texas Instruments and Infineon are expanding plants in Melaka and Kulim.", "Kulim"),
     ("with_end_only", "The deal was signed with Kyoto.", "Kyoto"),
+    ("product_name", "The cluster will use 18,000 Halcyon Vector AI chips and Ardent networking.", "Halcyon Vector AI"),
+    ("accepted", "Nvidia chips will power the new campus.", "Nvidia"),
+    (
+        "site_after_in",
+        "Google will pour $5bn into a new data center in Kestrel Cross, while Salesforce commits $2bn.",
+        "Kestrel Cross",
+    ),
+    ("accepted", "Nvidia will invest in Zentrova Labs, while Oracle adds another.", "Zentrova Labs"),
+    ("country_and_plural", "The $5 billion will go to key American Sectors, officials said.", "American Sectors"),
+    ("accepted", "Korean Air will buy 20 jets.", "Korean Air"),
+    ("accepted", "Senior figures from Boeing, Halliburton, State Street and Parsons Corp attended.", "State Street"),
+    (
+        "field_name",
+        "The money goes to sectors including Critical Minerals, Aviation, Automotive Parts, and others.",
+        "Aviation",
+    ),
+    ("accepted", "Grain went to Cargill, Bunge and Columbia Grain International.", "Columbia Grain International"),
+    ("person_name", "The deal was praised by Trump on Friday, and Boeing will deliver.", "Trump"),
     ("alias_of_non_company", "The Federation of Korean Industries (FKI) hosted the forum with Samsung.", "FKI"),
 ]
 

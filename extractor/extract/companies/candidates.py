@@ -12,6 +12,7 @@ from enum import Enum
 
 from extractor.extract.companies.kb import KnowledgeBase
 from extractor.extract.companies.rules import company_rules
+from extractor.extract.countries import is_country_name, is_us_state
 from extractor.nlp import Analysis
 from extractor.resources import alternation as alt
 from extractor.resources import load_json
@@ -28,6 +29,7 @@ CHUNK = re.compile(rf"(?<![\w’'.&-]){_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WOR
 _SENTENCE_STOP = re.compile(r"\.(?:\s+(?=[A-Z])|(?=[A-Z](?:[a-z]|\.[A-Z\s])))")
 _ABBREVIATIONS = frozenset(_ORG["name_abbreviations"] + _ORG["abbreviations"])
 # "Japan's Sojitz Corporation", "Hyundai-owned Boston Dynamics": two names, split them.
+_DOUBLE_HYPHEN = re.compile(r"-{2,}")  # a dash typed as hyphens: 'in Boise--where production'
 _JOINER = re.compile(rf"(?:’s|'s)\s+|-(?:{alt(_ORG['hyphen_joiners'])})\b\s*")
 # A period that belongs to the name: after a suffix written with one ('Co.'), a name abbreviation
 # ('Bros.') or an initial ('U.S.', 'S.A.').
@@ -98,7 +100,7 @@ def _pieces(chunk: str, offset: int) -> list[tuple[int, int]]:
     m = _MODEL_NUMBER.search(chunk)
     if m:
         spans = [(0, m.start())]
-    for pattern in (_SENTENCE_STOP, _JOINER):
+    for pattern in (_SENTENCE_STOP, _JOINER, _DOUBLE_HYPHEN):
         cut = []
         for a, b in spans:
             pos = a
@@ -178,9 +180,34 @@ def _extend_by_kb(text: str, c: Candidate, kb: KnowledgeBase) -> None:
             return
 
 
+_OF_NAME = re.compile(r"[ \t]+of[ \t]+(?=[A-Z])")
+_PLACE_AFTER = re.compile(r",[ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,2})")
+
+
+def _cut_home_place(text: str, c: Candidate, kb: KnowledgeBase, nouns: frozenset[str]) -> None:
+    """'Kataman Metals LLC of St. Louis' -> 'Kataman Metals LLC', 'Trafigura of Singapore' -> 'Trafigura': a
+    firm and the place it is from. Cut after a legal form ('LLC', 'Corporation'), or before a country, capital
+    or US state, or before a name that ', Netherlands' or ', Texas' follows. A name the knowledge base knows
+    whole ('Bank of America') or with a common noun before 'of' ('Bank of Japan') stays."""
+    m = _OF_NAME.search(c.text)
+    if m is None or kb.lookup(c.text) is not None:
+        return
+    head, place = c.text[: m.start()], c.text[m.end() :]
+    last = words(head)[-1]
+    if last not in company_rules().legal_suffixes:
+        after = _PLACE_AFTER.match(text, c.end)
+        is_place = is_country_name(place) or is_us_state(place)
+        if after:
+            is_place = is_place or is_country_name(after.group(1)) or is_us_state(after.group(1))
+        if not is_place or last in nouns or (last.endswith("s") and last[:-1] in nouns):
+            return
+    c.narrowed(c.start, c.start + m.start(), "home place")
+
+
 def chunk_candidates(analysis: Analysis, exclude_blocks: set[int], kb: KnowledgeBase) -> list[Candidate]:
     text = analysis.text
     out = []
+    nouns = analysis.parser.nouns if analysis.parser else frozenset()
     sentence_starts = {s for s, _ in analysis.sentences} | {b.start for b in analysis.blocks}
     for m in CHUNK.finditer(text):
         bi = analysis.block_index(m.start())
@@ -194,6 +221,7 @@ def chunk_candidates(analysis: Analysis, exclude_blocks: set[int], kb: Knowledge
             prefix = text[analysis.sentence_span(s)[0] : s]
             c.initial = s in sentence_starts or not re.search(r"[A-Za-z0-9]", prefix)
             _extend_by_kb(text, c, kb)
+            _cut_home_place(text, c, kb, nouns)
             _split_title(text, c)
             _strip_function_words(analysis, c, kb)
             pm = _PRODUCT_PLURAL.search(c.text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from extractor.extract.companies.candidates import SHAPE, Candidate, words
 from extractor.extract.companies.evidence import Signal
@@ -179,20 +180,39 @@ def _common_words(c: Candidate, ctx: Context) -> bool:
 
 
 def _names_a_field(c: Candidate, ctx: Context) -> bool:
-    """Sector words and field words only: 'Artificial Intelligence', 'Processing of Critical Minerals'."""
-    r = company_rules()
-    ws = words(c.text)
-    if ws[-1] in r.legal_suffixes or SHAPE.search(c.text):
+    """Sector words and field words only: 'Artificial Intelligence', 'Processing of Critical Minerals'; in a
+    list with such a name, one sector noun ('Aviation') or a sector word with plain nouns ('Energy &
+    Chemicals') that only the list calls a firm."""
+    content = _field_content(c, ctx)
+    if content is None:
         return False
+    if _names_a_field_alone(c, ctx):
+        return True
+    others = ctx.groups.get(c.group, []) if c.group is not None and _only(c, S.LIST, S.NER) else []
+    return (
+        any(s for s, _ in content)
+        and all(s or t.lemma_.lower() in ctx.nouns for s, t in content)
+        and any(o is not c and _names_a_field_alone(o, ctx) for o in others)
+    )
+
+
+def _field_content(c: Candidate, ctx: Context) -> list[tuple[bool, Any]] | None:
+    """(is a sector word, token) for the candidate's content words; None when it has a firm's shape."""
+    if words(c.text)[-1] in company_rules().legal_suffixes or SHAPE.search(c.text):
+        return None
     toks = ctx.analysis.tokens(c.start, c.end)
     content = [t for t in toks if not t.is_stop and not t.is_punct]
+    if not content or not all(t.is_alpha for t in content):
+        return None
+    return [(t.lower_ in ctx.sector_words or t.lemma_.lower() in ctx.sector_words, t) for t in content]
+
+
+def _names_a_field_alone(c: Candidate, ctx: Context) -> bool:
+    content = _field_content(c, ctx)
     return (
-        len(content) >= 2
-        and all(t.is_alpha for t in content)
-        and all(
-            t.lower_ in ctx.sector_words or t.lemma_.lower() in ctx.sector_words or t.lower_ in r.field_words
-            for t in content
-        )
+        content is not None
+        and len(content) >= 2
+        and all(s or t.lower_ in company_rules().field_words for s, t in content)
     )
 
 

@@ -39,6 +39,7 @@ from extractor.extract.companies.context import (
 )
 from extractor.extract.companies.rules import company_rules, fold_term
 from extractor.extract.companies.terms import _common_label, _defines_term
+from extractor.extract.countries import is_country_name
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "public_body",
         "a government, agency, armed force, school, deal, document or country",
-        lambda c, x: is_non_company(c.text, x.countries, c.start),
+        lambda c, x: is_non_company(c.text, x.countries, c.start) and not _known_firm_with_body_word(c, x),
+    ),
+    Rule(
+        "country_and_plural",
+        "a country or its people and a plural common noun ('American Sectors', 'Korean Firms')",
+        lambda c, x: not c.signals & {S.KB, S.SUFFIX, S.TABLE, S.APPOSITION} and _country_and_plural(c, x),
     ),
     Rule("outlet", "the outlet that published the page", _is_outlet),
     Rule(
@@ -217,6 +223,12 @@ RULES: tuple[Rule, ...] = (
         lambda c, x: _only(c, S.NER, S.LIST) and _POSSESSOR.search(x.text[max(0, c.start - 8) : c.start]) is not None,
     ),
     Rule(
+        "product_name",
+        "a name right before a product noun, with nothing of a firm about it ('Blackwell AI chips', 'EPYC CPUs')",
+        lambda c, x: not c.signals & {S.KB, S.SUFFIX, S.TABLE, S.APPOSITION, S.SUBJECT}
+        and company_rules().product_after_re.match(x.text, c.end) is not None,
+    ),
+    Rule(
         "thing_name",
         "names a mission, project or programme ('the Artemis II mission')",
         lambda c, x: _only(c, S.NER, S.LIST, S.SUBJECT)
@@ -244,11 +256,45 @@ RULES: tuple[Rule, ...] = (
         and re.match(r"\s*(?:[.;,)]|and\b|$)", x.text[c.end : c.end + 5]) is not None,
     ),
     Rule(
+        "site_after_in",
+        "a place after 'in' that a comma closes, with no firm's mark ('a data center in Waltham Cross, while')",
+        lambda c, x: not c.signals & {S.KB, S.SUFFIX, S.TABLE, S.APPOSITION, S.OBJECT}
+        and re.fullmatch(r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?", c.text) is not None
+        and _IN_PLACE.search(x.text, max(0, c.start - 40), c.start) is not None
+        and x.text[c.end : c.end + 1] == ",",
+    ),
+    Rule(
         "with_end_only",
         "only 'with X' supports it, and the model does not call it an organization",
         lambda c, x: _only(c, S.WITH_END) and c.ner != "ORG",
     ),
 )
+
+
+def _known_firm_with_body_word(c: Candidate, x: Context) -> bool:
+    """'State Street', 'State Bank of India': a listed firm the knowledge base knows (it has tickers), whose
+    name only holds a public body's word ('State', 'Bank'); a state fund the knowledge base knows ('Public
+    Investment Fund') and a country's or public body's whole name stay no company."""
+    low = " ".join(c.text.lower().split())
+    firm = x.kb.lookup(c.text) if S.KB in c.signals else None
+    return (
+        firm is not None
+        and bool(firm.tickers)
+        and low not in company_rules().non_company_names
+        and not is_country_name(c.text)
+    )
+
+
+def _country_and_plural(c: Candidate, x: Context) -> bool:
+    ws = c.text.split()
+    last = ws[-1].lower()
+    return (
+        len(ws) >= 2
+        and is_country_name(" ".join(ws[:-1]))
+        and last.endswith("s")
+        and last[:-1] in x.nouns
+        and last not in company_rules().suffixes
+    )
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ from extractor.extract.companies.rules import company_rules
 from extractor.nlp import Analysis
 from extractor.spans import SpanIndex
 
-_SEPARATOR = re.compile(r"^(?:\s*[,;]\s*(?:and\s+|or\s+|as well as\s+)?|\s+(?:and|or|&|as well as)\s+)$")
+# The article of a name that keeps it ('The Vault') stays in the gap between two names.
+_SEPARATOR = re.compile(r"^(?:\s*[,;]\s*(?:and\s+|or\s+|as well as\s+)?|\s+(?:and|or|&|as well as)\s+)(?:[Tt]he\s+)?$")
+_COORDINATED = re.compile(r"\b(?:and|or|as well as)\b|&")
 _WITH_END = re.compile(r"(?:^|\s)with\s+(?:the\s+)?$")
 
 
@@ -112,7 +114,8 @@ def list_signals(text: str, candidates: list[Candidate]) -> None:
         return sum(1 for c in g if c.signals & STRONG and c.ner in (None, "ORG"))
 
     for gi, g in enumerate(groups):
-        if len(g) < 2:
+        # Two names and only a comma between them are no list ('In October, Merck broke ground').
+        if len(g) < 2 or (len(g) == 2 and not _COORDINATED.search(text[g[0].end : g[1].start])):
             continue
         for c in g:
             c.group = gi

@@ -1,7 +1,8 @@
 """The names a document gives people, which are then no company when they stand alone.
 
-Two sources: a title or honorific before a name ('President Donald Trump', 'Sheikh Tamim bin Hamad'),
-and the model's PERSON entities of two words or more that have nothing of a firm about them (no
+Three sources: the people deal documents often name (data: known_people, with the forms that name
+each alone: 'Trump' of 'Donald Trump'), a title or honorific before a name ('President Donald
+Trump', 'Sheikh Tamim bin Hamad'), and the model's PERSON entities of two words or more that have nothing of a firm about them (no
 knowledge-base name, no corporate word, no CamelCase or digits). From each full name come the short
 forms the press uses for it: the surname in Western order ('Trump'), the family name first when the
 name has the Korean shape of a hyphenated given name ('Choi' of 'Choi Jeong-hoon'), the surname from
@@ -96,7 +97,7 @@ def _short_forms(name: str) -> set[str]:
 def person_names(analysis: Analysis, candidates: list[Candidate], kb: KnowledgeBase) -> set[str]:
     """Names the document gives a person, with the short forms of each (see the module docstring)."""
     text = analysis.text
-    names: set[str] = set()
+    names: set[str] = set(company_rules().known_people)
     for m in company_rules().titled_name_re.finditer(text):
         name = _POSSESSIVE.sub("", m.group(1))
         names |= _short_forms(name)

@@ -45,6 +45,8 @@ class CompanyRules:
     named_after_re: re.Pattern  # 'a programme dubbed ': the noun a naming cue follows, before a name
     outlet_heads: frozenset[str]  # last words of a news outlet's name ('News', 'Times')
     company_nouns: frozenset[str]  # nouns that call a name a company ('firm', 'maker', 'group')
+    product_after_re: re.Pattern  # ' AI chips', ' CPUs': a product noun right after a name (its product's name)
+    known_people: frozenset[str]  # every form of the names of people deal documents name ('Donald Trump', 'Trump')
 
 
 def fold_term(word: str) -> str:
@@ -114,4 +116,6 @@ def company_rules() -> CompanyRules:
         ),
         named_after_re=re.compile(rf"\b([a-z][\w-]*),?\s+(?:otherwise\s+)?(?:{alt(d['naming_cues'])})\s+[‘“'\"]?$"),
         outlet_heads=frozenset(h.lower() for h in d["outlet_heads"]),
+        product_after_re=re.compile(rf"[ \t]+(?:{alt(d['product_nouns_after'])})\b"),
+        known_people=frozenset(f for name, forms in d["known_people"].items() for f in (name, *forms)),
     )
