@@ -99,8 +99,6 @@ class Parser:
         process, so these bounds cap a long-running worker's memory. Outputs never depend on which
         way a document ran or what ran before: the cache and the lexemes only memoize what the
         tokenizer and the vocabulary compute from a text alone (tests/test_independence.py)."""
-        # A zone makes spaCy's tokenizer skip its cache and re-create every lexeme per document
-        # (~8% of the spaCy stage); skipping it for small documents is the win, the bounds keep memory.
         n = len(doc.text)
         if getattr(self.nlp.vocab, "in_memory_zone", False):  # the caller's zone frees what this document interns
             return contextlib.nullcontext()

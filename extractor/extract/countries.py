@@ -24,7 +24,7 @@ def _rules() -> tuple[re.Pattern[str], dict[str, str], set[str], dict[str, str],
     forms = [*surface, *blocked]
     alt = alternation(forms, flexible_space=False)
     # Case-sensitive: "US" the country, not "us"; names are proper nouns. The lookahead on the forms'
-    # first characters only skips positions where no form can start (the same matches, ~4.5x faster:
+    # first characters only skips positions where no form can start (the same matches, several times faster:
     # otherwise the lookbehind and the whole alternation are tried at every character of the text).
     first = "".join(sorted({re.escape(f[0]) for f in forms}))
     regex = re.compile(rf"(?=[{first}])(?<![\w.&])(?:{alt})(?![\w&])")

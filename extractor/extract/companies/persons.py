@@ -1,13 +1,14 @@
 """The names a document gives people, which are then no company when they stand alone.
 
 Three sources: the people deal documents often name (data: known_people, with the forms that name
-each alone: 'Trump' of 'Donald Trump'), a title or honorific before a name ('President Donald
-Trump', 'Sheikh Tamim bin Hamad'), and the model's PERSON entities of two words or more that have nothing of a firm about them (no
-knowledge-base name, no corporate word, no CamelCase or digits). From each full name come the short
-forms the press uses for it: the surname in Western order ('Trump'), the family name first when the
-name has the Korean shape of a hyphenated given name ('Choi' of 'Choi Jeong-hoon'), the surname from
-its lower-case particle ('von der Leyen', written 'Von der Leyen' opening a sentence), and the
-honorific with the first given name ('Tengku Zafrul' of 'Tengku Zafrul Aziz').
+each alone: 'Trump' of 'Donald Trump'); a title or honorific before a name ('President Donald
+Trump', 'Sheikh Tamim bin Hamad'); and the model's PERSON entities of two words or more that have
+nothing of a firm about them (no knowledge-base name, no corporate word, no CamelCase or digits).
+From each full name come the short forms the press uses for it: the surname in Western order
+('Trump'), the family name first when the name has the Korean shape of a hyphenated given name
+('Choi' of 'Choi Jeong-hoon'), the surname from its lower-case particle ('von der Leyen', written
+'Von der Leyen' opening a sentence), and the honorific with the first given name ('Tengku Zafrul'
+of 'Tengku Zafrul Aziz').
 """
 
 from __future__ import annotations
