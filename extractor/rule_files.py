@@ -41,6 +41,9 @@ class CommitmentsFile(_File):
     anaphora_verbs: Words
     anaphora_pronouns: Words
     role_verb_helpers: Words
+    amount_lead_words: (
+        Words  # 'Cellnex will invest €2.5 billion', 'Santander at $2 billion': a firm leads to its amount
+    )
 
 
 class CountryEntry(BaseModel):
@@ -54,10 +57,14 @@ class CountryEntry(BaseModel):
 
 
 class AmbiguousCountry(BaseModel):
+    """A name that is a country only in some documents: when the text holds one of `needs_any` (if any are
+    given) and none of `unless_any` ('Congo' is the DR Congo unless the text says 'Brazzaville')."""
+
     model_config = ConfigDict(extra="forbid")
 
     code: Iso3166
-    needs_any: Words
+    needs_any: Words = []
+    unless_any: Words = []
 
 
 class CountriesFile(_File):
@@ -195,6 +202,8 @@ class OrganizationsFile(_File):
     abbreviations: Words
     hyphen_joiners: Words
     legal_words_dropped: Words
+    legal_prefixes: Words  # legal forms written before the name ('PT Vale Indonesia'): the same firm without them
+    private_legal_forms: Words  # forms no public body ends its name with ('Public Service Company of Oklahoma')
     words_after_mention: Words
     subject_verb_helpers: Words
     strong_subject_verb_helpers: Words

@@ -110,3 +110,47 @@ def test_each_clause_of_a_sentence_keeps_its_own_company():
         ("US$1.5 billion", ["Intel"]),
         ("RM9.4 billion", ["Google"]),
     ]
+
+
+def test_a_factbox_entry_heading_names_whom_its_paragraph_is_about():
+    """'Kestrel Pharma' over its paragraph: the firm pays for the amounts under it, a sentence about 'the
+    drugmaker' takes no firm from the sentence after it, and another heading starts another firm's entry."""
+    from conftest import extract_text
+
+    text = (
+        "Drugmakers respond to tariffs\n\n"
+        "Novartis\n\n"
+        "The Swiss drugmaker plans to invest $23 billion over five years. It will build plants "
+        "with Lonza in Texas.\n\n"
+        "A year later, it announced another $2 billion for a plant in Indiana.\n\n"
+        "Sanofi\n\n"
+        "The company will spend $9 billion on a plant in Virginia.\n"
+    )
+    by_value = {c.amount.value: c for c in extract_text(text).commitments}
+    assert by_value[23e9].companies == ["Novartis"] and by_value[23e9].context == "heading"
+    assert by_value[23e9].sectors == ["biotechnology"]
+    assert by_value[9e9].companies == ["Sanofi"]
+    assert by_value[2e9].companies == ["Novartis"]  # a later paragraph of the same entry
+
+
+def test_each_firm_of_a_list_sentence_takes_the_amount_it_leads_to():
+    """'A will put in X, B will invest Y, and C has committed Z': each firm is the subject of the amount after
+    it, even with a home country between them; an amount restated in brackets in another currency has the
+    same payer; a company that closes an amount's clause keeps that amount."""
+    from conftest import extract_text
+
+    text = (
+        "Money is earmarked for network infrastructure: Ericsson from Sweden will put in €3 billion, Nokia from Finland will invest "
+        "€1.5 billion, and Cisco from the United States has committed €200 million. "
+        "In Mexico, Holcim pledged 2 billion dollars (roughly 40 billion pesos); Cemex at 1 billion dollars. "
+        "The fund adds $30 billion for grid upgrades with Hitachi and $20 billion for cables with Fujikura."
+    )
+    by_value = {(c.amount.value, c.amount.currency): c.companies for c in extract_text(text).commitments}
+    assert by_value[(3e9, "EUR")] == ["Ericsson"]
+    sectors = {c.amount.value: c.sectors for c in extract_text(text).commitments if c.amount.currency == "EUR"}
+    assert sectors == {3e9: ["telecommunications"], 1.5e9: ["telecommunications"], 2e8: ["telecommunications"]}
+    assert by_value[(1.5e9, "EUR")] == ["Nokia"]
+    assert by_value[(2e8, "EUR")] == ["Cisco"]
+    assert by_value[(2e9, "USD")] == ["Holcim"] and by_value[(4e10, "MXN")] == ["Holcim"]
+    assert by_value[(1e9, "USD")] == ["Cemex"]
+    assert by_value[(3e10, "USD")] == ["Hitachi"] and by_value[(2e10, "USD")] == ["Fujikura"]

@@ -139,3 +139,57 @@ def test_jbic_is_a_government_lender_not_a_company():
         "and JBIC said the loans would close in May."
     )
     assert record.companies == []
+
+
+def test_a_heading_names_the_known_firms_it_holds_only():
+    """A factbox entry's heading ('Eli Lilly' over its paragraph) and a Title Case headline name the firms the
+    KB knows; capitals there say nothing, so unknown names and known names of common words alone do not count."""
+    text = (
+        "Drugmakers Line Up Global Payments As Nvidia Commits Funds\n\n"
+        "Eli Lilly\n\n"
+        "The drugmaker will invest $5 billion in a plant in Virginia.\n\n"
+        "Kestrel Biologics\n\n"
+        "The company will spend $2 billion.\n"
+    )
+    record = extract_text(text)
+    assert [c.name for c in record.companies] == ["Nvidia", "Eli Lilly"]
+    lilly = record.commitments[0]
+    assert lilly.amount.value == 5e9 and lilly.companies == ["Eli Lilly"]
+
+
+def test_stock_symbols_printed_after_a_known_firm_are_cut():
+    text = "Oracle Corp ORCL and SoftBank Group SFTBF said on Monday they would add five sites. Samsung SDI agreed."
+    names = [c.name for c in extract_text(text).companies]
+    assert names == ["Oracle Corp", "SoftBank Group", "Samsung SDI"]
+
+
+def test_a_legal_form_before_the_name_names_the_same_firm():
+    text = "PT Vale Indonesia will expand the smelter, and Vale Indonesia said the work starts in May."
+    companies = extract_text(text).companies
+    assert [(c.name, len(c.mentions)) for c in companies] == [("PT Vale Indonesia", 2)]
+
+
+def test_congo_alone_is_the_dr_congo_unless_the_text_says_brazzaville():
+    assert [c.code for c in extract_text("Congo wants new investment in its cobalt mines.").countries] == ["COD"]
+    text = "Congo, whose capital is Brazzaville, signed an oil accord."
+    assert [c.code for c in extract_text(text).countries] == ["COG"]  # the capital's, not Congo's
+
+
+def test_a_firm_named_for_its_state_keeps_the_place_and_a_body_word():
+    """'Public Service Company of Oklahoma': a utility's name holds a public body's word ('Service') and its
+    state; a firm's own legal form ('Company') says firm, and with only common words before it the place
+    is part of the name, while 'Kataman Metals LLC of St. Louis' is a firm and its home."""
+    text = (
+        "Power will come from Public Service Company of Oklahoma, and steel from Kataman Metals LLC of St. Louis. "
+        "The Internal Revenue Service will review the deal."
+    )
+    assert [c.name for c in extract_text(text).companies] == [
+        "Public Service Company of Oklahoma",
+        "Kataman Metals LLC",
+    ]
+
+
+def test_a_short_name_before_a_corporate_phrase_is_the_same_firm():
+    text = "Brookfield Asset Management will invest $5 billion. Brookfield said the plants open in 2030."
+    companies = extract_text(text).companies
+    assert [(c.name, len(c.mentions)) for c in companies] == [("Brookfield Asset Management", 2)]

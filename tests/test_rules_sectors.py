@@ -23,6 +23,7 @@ SECTOR_ROWS = [
     ("Japan will help secure the full AI technology stack.", {"artificial_intelligence"}),
     ("The agreement covers undersea cables and 6G research.", {"telecommunications"}),
     ("The pact supports pharmaceuticals and life sciences research.", {"biotechnology"}),
+    ("The Swiss drugmaker will add two plants in North Carolina.", {"biotechnology"}),
     ("The two nations will cooperate on quantum computing.", {"quantum"}),
     ("NASA and JAXA will expand space cooperation, including satellite launches.", {"space"}),
     ("Korean Air will buy 103 Boeing aircraft and spare engines.", {"aerospace_defense"}),

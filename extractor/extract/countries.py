@@ -40,8 +40,14 @@ def country_name(code: str) -> str:
 def find_countries(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[CountryMention]:
     """Country mentions; `exclude` are spans (e.g. inside company names) that don't count."""
     regex, surface, blocked, _, ambiguous, us_place = _rules()
-    # "Georgia" is the US state unless the text also says "Tbilisi" or "Georgian".
-    confirmed = {name for name, rule in ambiguous.items() if any(w in text for w in rule["needs_any"])}
+    # "Georgia" is the US state unless the text also says "Tbilisi" or "Georgian"; "Congo" is the DR Congo
+    # unless it says "Brazzaville".
+    confirmed = {
+        name
+        for name, rule in ambiguous.items()
+        if (not rule.get("needs_any") or any(w in text for w in rule["needs_any"]))
+        and not any(w in text for w in rule.get("unless_any", ()))
+    }
     out: list[CountryMention] = []
     for m in regex.finditer(text):
         s = m.group(0)

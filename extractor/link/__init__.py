@@ -100,6 +100,7 @@ def link(
         bi = analysis.block_index(amount.start)
         block = analysis.blocks[bi] if bi is not None else None
         scopes: list[tuple[Context, int, int]] = [("sentence", s_lo, s_hi)]
+        heading = None
         if block is not None:
             if block.kind == "table_row":
                 scopes = [("table_row", block.start, block.end)]
@@ -111,8 +112,13 @@ def link(
                 if prev:
                     scopes.append(("block", *prev))
             heading = _heading_span(analysis, bi) if bi is not None else None
+            if heading is None and bi is not None:
+                heading = _entry_heading(analysis, bi, company_index)
             if heading:
                 scopes.append(("heading", *heading))
+        # A heading names a topic, rarely who pays; but a heading that is one firm's name alone (a factbox
+        # entry: 'Eli Lilly' over its paragraphs) names whom its paragraphs are about.
+        entry_heading = heading is not None and _names_one_firm(text, heading, company_index)
         # Companies: the sentence, then what a following 'The project ...' sentence says, then the block.
         found = []
         for name_scope, lo, hi in scopes:
@@ -120,19 +126,19 @@ def link(
             if found:
                 link_.context = name_scope
                 break
-            if name_scope == "sentence":
+            if name_scope == "sentence" and not link_rules().firm_subject.match(text[s_lo:s_hi]):
                 found = _anaphoric_companies(analysis, s_hi, block, company_index)
                 if found:
                     break
-            if name_scope == "block":
-                break  # a heading names a topic, rarely who pays
+            if name_scope == "block" and not entry_heading:
+                break
         seen = set()
         for s, e, n in sorted(found):
             if n not in seen:
                 seen.add(n)
                 role, cue = _role(text, s, e)
                 link_.companies.append(LinkedCompany(n, text[s:e], role, cue))
-        link_.sectors = own_sectors(amount, by_sentence[(s_lo, s_hi)], sector_index, s_lo, s_hi) or _first_found(
+        link_.sectors = own_sectors(text, amount, by_sentence[(s_lo, s_hi)], sector_index, s_lo, s_hi) or _first_found(
             scopes, sector_index, lambda m: m.sector
         )
         # Countries and deadlines: the sentence, or the whole block when it is one bullet or table row.
@@ -158,6 +164,31 @@ def link(
 
 
 L = TypeVar("L")
+
+
+def _entry_heading(analysis: Analysis, block_i: int, company_index: SpanIndex) -> tuple[int, int] | None:
+    """For a paragraph that is not the first under its heading: that heading, when it is one firm's name
+    alone (every paragraph of a factbox entry is about its firm)."""
+    if analysis.blocks[block_i].kind != "paragraph":
+        return None
+    for j in range(block_i - 1, max(-1, block_i - 30), -1):
+        b = analysis.blocks[j]
+        if b.kind == "heading":
+            span = (b.start, b.end)
+            return span if _names_one_firm(analysis.text, span, company_index) else None
+        if b.kind != "paragraph":
+            return None
+    return None
+
+
+def _names_one_firm(text: str, heading: tuple[int, int], company_index: SpanIndex) -> bool:
+    """The heading is one company's name and nothing else ('Eli Lilly', 'Roche:')."""
+    lo, hi = heading
+    found = company_index.within(lo, hi)
+    if len({n for _, _, n in found}) != 1:
+        return False
+    s, e, _ = found[0]
+    return text[lo:s].strip() == "" and text[e:hi].strip(" \t:.-–—") == ""
 
 
 def _first_found(scopes: list[tuple[Context, int, int]], index: SpanIndex, label: Callable[[Any], L]) -> list[L]:

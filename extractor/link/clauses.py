@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from extractor.extract.mentions import AmountMention
+from extractor.link.rules import link_rules
 from extractor.models import Sector
 from extractor.spans import SpanIndex
 
@@ -20,7 +21,7 @@ def nearest(group: list[AmountMention], start: int, end: int) -> AmountMention:
 
 
 def own_sectors(
-    amount: AmountMention, group: list[AmountMention], sector_index: SpanIndex, lo: int, hi: int
+    text: str, amount: AmountMention, group: list[AmountMention], sector_index: SpanIndex, lo: int, hi: int
 ) -> list[Sector]:
     """In a sentence with several amounts (`group`), the sectors named nearest to this one ('$150
     billion for shipbuilding, and $200 billion in cash for energy projects'); [] when it has none."""
@@ -28,7 +29,9 @@ def own_sectors(
         return []
     labels: list[Sector] = []
     for m in sector_index.within(lo, hi):
-        if nearest(group, m.start, m.end) is amount and m.sector not in labels:
+        # A sector in the lead-in before a colon is every amount's: 'earmarked for networks: A €2 billion, B ...'
+        lead_in = m.end <= group[0].start and ":" in text[m.end : group[0].start]
+        if (lead_in or nearest(group, m.start, m.end) is amount) and m.sector not in labels:
             labels.append(m.sector)
     return labels
 
@@ -49,6 +52,26 @@ def _clause_amount(text: str, group: list[AmountMention], s: int, e: int) -> Amo
     if before and after and _NEXT_CLAUSE.fullmatch(text, e, after[0].start):
         return before[-1]
     return None
+
+
+_LEAD_WORDS = 10  # the most words between a firm and the amount it leads to
+
+
+def _led_amount(
+    text: str, group: list[AmountMention], s: int, e: int, inside: list[tuple[int, int]]
+) -> AmountMention | None:
+    """The amount a company leads to: the next amount after it, when only a few words and a word of
+    commitment stand between them and no other company, clause or bracket does ('Cellnex from Spain will
+    invest €2.5 billion', 'Santander at 2 billion dollars', "Home Depot's 1.3 billion dollars")."""
+    nxt = next((a for a in group if a.start >= e), None)
+    if nxt is None:
+        return None
+    gap = text[e : nxt.start]
+    if ";" in gap or "(" in gap or ")" in gap or len(gap.split()) > _LEAD_WORDS:
+        return None
+    if any(e <= a < nxt.start for a, _ in inside):
+        return None
+    return nxt if link_rules().amount_lead.search(gap.strip(" ,")) else None
 
 
 # Where one amount's clause ends and the next one's begins: the last coordinator between them
@@ -88,7 +111,13 @@ def amount_owners(text: str, by_sentence: dict[tuple[int, int], list[AmountMenti
         for s, e in inside:
             members = next((m for a, b, m in parts if a <= s < b), group)
             owner[(s, e)] = (
-                members[0] if len(members) == 1 else (_clause_amount(text, members, s, e) or nearest(members, s, e))
+                members[0]
+                if len(members) == 1
+                else (
+                    _clause_amount(text, members, s, e)
+                    or _led_amount(text, members, s, e, inside)
+                    or nearest(members, s, e)
+                )
             )
         subject = [(s, e) for s, e in inside if e <= group[0].start]
         claimed = set(owner.values())

@@ -106,4 +106,11 @@ def mark_equivalents(text: str, links: list[Link]) -> None:
             and _conversion_gap().fullmatch(text, prev.end, a.start)
             and re.match(r"\s*[)\]]", text[a.end : a.end + 3])
         ):
-            links[i].equivalent_of = links[i - 1].equivalent_of if links[i - 1].equivalent_of is not None else i - 1
+            prior = links[i - 1].equivalent_of
+            j = i - 1 if prior is None else prior
+            links[i].equivalent_of = j
+            # The same sum restated: the same payers and sectors as the amount it converts.
+            if links[j].companies:
+                links[i].companies = list(links[j].companies)
+            if links[j].sectors:
+                links[i].sectors = list(links[j].sectors)

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from extractor.extract.companies.aliases import key, merge
-from extractor.extract.companies.candidates import CHUNK, SHAPE, Candidate, chunk_candidates, words
+from extractor.extract.companies.candidates import CHUNK, SHAPE, Candidate, chunk_candidates, heading_candidates, words
 from extractor.extract.companies.decisions import Context, Decision, decide, is_non_company
 from extractor.extract.companies.evidence import Signal, context_signals, list_signals, table_signals
 from extractor.extract.companies.kb import KnowledgeBase, knowledge_base
@@ -74,6 +74,9 @@ def _candidates(
     candidates = []
     for c in chunk_candidates(analysis, headings, kb):
         candidates.extend(_split_of(c, kb))
+    common = analysis.parser.common_words if analysis.parser else frozenset()
+    candidates += heading_candidates(analysis, headings, kb, common)
+    candidates.sort(key=lambda c: (c.start, c.end))
     masked = [(m.start(), m.end()) for m in r.non_company_re.finditer(text)]
     masked += [(m.start(), m.end()) for m in r.public_body_re.finditer(text)]
     masked += [(m.start(), m.end()) for m in r.ticker_re.finditer(text)]  # "(NASDAQ: NVDA)"

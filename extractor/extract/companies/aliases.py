@@ -24,9 +24,11 @@ Key = tuple[str, ...]
 
 def key(name: str) -> Key:
     ws = words(name)
-    legal = company_rules().legal_suffixes
-    while len(ws) > 1 and ws[-1] in legal:
+    rules = company_rules()
+    while len(ws) > 1 and ws[-1] in rules.legal_suffixes:
         ws.pop()
+    while len(ws) > 1 and ws[0] in rules.legal_prefixes:  # 'PT Vale Indonesia' is 'Vale Indonesia'
+        ws.pop(0)
     return tuple(w.replace("’", "'") for w in ws)
 
 
@@ -73,8 +75,15 @@ def _groups(text: str, order: list[Key], variants: dict[Key, list[str]], kb_of: 
     for k in order:
         if k in moved or complete(k):
             continue
-        # Only generic words may follow: 'SoftBank' -> 'SoftBank Group', but 'Hanwha' is not 'Hanwha Ocean'.
-        longer = [o for o in order if len(o) > len(k) and o[: len(k)] == k and all(w in generic for w in o[len(k) :])]
+        # Only generic words may follow: 'SoftBank' -> 'SoftBank Group', 'Brookfield' -> 'Brookfield Asset
+        # Management', but 'Hanwha' is not 'Hanwha Ocean'.
+        longer = [
+            o
+            for o in order
+            if len(o) > len(k)
+            and o[: len(k)] == k
+            and (all(w in generic for w in o[len(k) :]) or " ".join(o[len(k) :]) in generic)
+        ]
         if longer:
             groups.join(k, min(longer, key=lambda o: (first_seen[o], o)))
             moved.add(k)

@@ -47,6 +47,7 @@ _LEADING_POS = ("SCONJ", "ADP", "ADV", "CCONJ", "PRON", "DET", "AUX", "PART", "I
 class Origin(str, Enum):
     CHUNK = "chunk"  # a run of capitalized words in running text
     TABLE_CELL = "table_cell"  # an item of a cell in a company column
+    HEADING = "heading"  # a name the knowledge base knows, in a heading or a Title Case line
 
 
 @dataclass
@@ -184,16 +185,31 @@ _OF_NAME = re.compile(r"[ \t]+of[ \t]+(?=[A-Z])")
 _PLACE_AFTER = re.compile(r",[ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,2})")
 
 
-def _cut_home_place(text: str, c: Candidate, kb: KnowledgeBase, nouns: frozenset[str]) -> None:
+_TRAILING_TICKERS = re.compile(r"(?:[ \t]+[A-Z]{2,5})+$")  # "Oracle Corp ORCL", "SoftBank Group SFTBF SFTBY"
+
+
+def _cut_tickers(text: str, c: Candidate, kb: KnowledgeBase) -> None:
+    """'Oracle Corp ORCL' -> 'Oracle Corp': stock symbols a page prints after a firm the knowledge base
+    knows (links stripped from a quote page); a name the KB knows whole ('Samsung SDI') stays."""
+    m = _TRAILING_TICKERS.search(c.text)
+    if m and m.start() > 0 and kb.lookup(c.text) is None and kb.lookup(c.text[: m.start()]) is not None:
+        c.narrowed(c.start, c.start + m.start(), "stock symbols after the name")
+
+
+def _cut_home_place(text: str, c: Candidate, kb: KnowledgeBase, nouns: frozenset[str], common: frozenset[str]) -> None:
     """'Kataman Metals LLC of St. Louis' -> 'Kataman Metals LLC', 'Trafigura of Singapore' -> 'Trafigura': a
     firm and the place it is from. Cut after a legal form ('LLC', 'Corporation'), or before a country, capital
     or US state, or before a name that ', Netherlands' or ', Texas' follows. A name the knowledge base knows
-    whole ('Bank of America') or with a common noun before 'of' ('Bank of Japan') stays."""
+    whole ('Bank of America'), with a common noun before 'of' ('Bank of Japan') or with only common words
+    before its legal form ('Public Service Company of Oklahoma': the place names the firm) stays."""
     m = _OF_NAME.search(c.text)
     if m is None or kb.lookup(c.text) is not None:
         return
     head, place = c.text[: m.start()], c.text[m.end() :]
-    last = words(head)[-1]
+    head_words = words(head)
+    last = head_words[-1]
+    if last in company_rules().legal_suffixes and all(w in common for w in head_words[:-1]):
+        return
     if last not in company_rules().legal_suffixes:
         after = _PLACE_AFTER.match(text, c.end)
         is_place = is_country_name(place) or is_us_state(place)
@@ -208,6 +224,7 @@ def chunk_candidates(analysis: Analysis, exclude_blocks: set[int], kb: Knowledge
     text = analysis.text
     out = []
     nouns = analysis.parser.nouns if analysis.parser else frozenset()
+    common = analysis.parser.common_words if analysis.parser else frozenset()
     sentence_starts = {s for s, _ in analysis.sentences} | {b.start for b in analysis.blocks}
     for m in CHUNK.finditer(text):
         bi = analysis.block_index(m.start())
@@ -221,13 +238,47 @@ def chunk_candidates(analysis: Analysis, exclude_blocks: set[int], kb: Knowledge
             prefix = text[analysis.sentence_span(s)[0] : s]
             c.initial = s in sentence_starts or not re.search(r"[A-Za-z0-9]", prefix)
             _extend_by_kb(text, c, kb)
-            _cut_home_place(text, c, kb, nouns)
+            _cut_tickers(text, c, kb)
+            _cut_home_place(text, c, kb, nouns, common)
             _split_title(text, c)
             _strip_function_words(analysis, c, kb)
             pm = _PRODUCT_PLURAL.search(c.text)
             if pm and len(c.text.split()) > 1:
                 c.narrowed(c.start, c.start + pm.start(), "product plural")
             out.append(c)
+    return out
+
+
+_HEADING_WORD = re.compile(r"[^\s,;:()\[\]|\"“”]+")
+_HEADING_NAME_WORDS = 5  # the longest name looked up among a heading's words
+
+
+def heading_candidates(
+    analysis: Analysis, blocks: set[int], kb: KnowledgeBase, common: frozenset[str]
+) -> list[Candidate]:
+    """The firms the knowledge base knows that a heading names ('Eli Lilly' over a factbox entry, 'As
+    Nvidia Commits $100 Billion' in a Title Case headline): capitals say nothing in a heading, so only a
+    known name counts, the longest first, and not one made of common words alone ('Global Payments',
+    'Oracle' in a headline may be plain words)."""
+    text = analysis.text
+    out = []
+    for bi in sorted(blocks):
+        block = analysis.blocks[bi]
+        for chunk in CHUNK.finditer(text, block.start, block.end):
+            spans = [(m.start(), m.end()) for m in _HEADING_WORD.finditer(text, chunk.start(), chunk.end())]
+            i = 0
+            while i < len(spans):
+                for n in range(min(_HEADING_NAME_WORDS, len(spans) - i), 0, -1):
+                    s, e = clean(text, spans[i][0], spans[i + n - 1][1])
+                    name = text[s:e]
+                    known = kb.lookup(name, joined=False)
+                    plain = all(w in common or (w.endswith("s") and w[:-1] in common) for w in words(name))
+                    if e > s and known is not None and not plain:
+                        out.append(Candidate(s, e, name, Origin.HEADING))
+                        i += n
+                        break
+                else:
+                    i += 1
     return out
 
 

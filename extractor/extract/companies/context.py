@@ -65,7 +65,8 @@ def is_non_company(name: str, country_spans: SpanIndex | None = None, start: int
     if low in r.non_company_names or low.removeprefix("the ") in r.non_company_names:
         return True
     ws = words(name)
-    if any(w in r.non_company_words for w in ws) or any(p in low for p in r.non_company_phrases):
+    private = len(ws) > 2 and any(w in r.private_legal_forms for w in ws[1:])  # a body word, a firm's form
+    if (any(w in r.non_company_words for w in ws) and not private) or any(p in low for p in r.non_company_phrases):
         return True
     spans = country_spans or SpanIndex([])
     covered = [(a - start, b - start) for a, b in spans.within(start, start + len(name))]

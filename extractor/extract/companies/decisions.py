@@ -37,9 +37,16 @@ from extractor.extract.companies.context import (
     _place_follows,
     is_non_company,
 )
+from extractor.extract.companies.name_forms import (
+    country_and_plural,
+    known_firm_with_body_word,
+    model_label_only_plain_word,
+    modifier_compound,
+    numbered_document,
+    region_note,
+)
 from extractor.extract.companies.rules import company_rules, fold_term
 from extractor.extract.companies.terms import _common_label, _defines_term
-from extractor.extract.countries import is_country_name
 
 
 @dataclass(frozen=True)
@@ -105,12 +112,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "public_body",
         "a government, agency, armed force, school, deal, document or country",
-        lambda c, x: is_non_company(c.text, x.countries, c.start) and not _known_firm_with_body_word(c, x),
+        lambda c, x: is_non_company(c.text, x.countries, c.start) and not known_firm_with_body_word(c, x),
     ),
     Rule(
         "country_and_plural",
         "a country or its people and a plural common noun ('American Sectors', 'Korean Firms')",
-        lambda c, x: not c.signals & {S.KB, S.SUFFIX, S.TABLE, S.APPOSITION} and _country_and_plural(c, x),
+        lambda c, x: not c.signals & {S.KB, S.SUFFIX, S.TABLE, S.APPOSITION} and country_and_plural(c, x),
     ),
     Rule("outlet", "the outlet that published the page", _is_outlet),
     Rule(
@@ -264,37 +271,31 @@ RULES: tuple[Rule, ...] = (
         and x.text[c.end : c.end + 1] == ",",
     ),
     Rule(
+        "numbered_document",
+        "a numbered document or act ('Management Report No. 144', 'Decree No. 15')",
+        numbered_document,
+    ),
+    Rule(
+        "region_note",
+        "a region in brackets after a place, with only the model's label ('a site in Cambrai (Nord)')",
+        region_note,
+    ),
+    Rule(
+        "modifier_compound",
+        "a name made a modifier by a hyphen and a plain word ('Anzac-class frigates', 'Nasdaq-listed')",
+        lambda c, x: modifier_compound(c),
+    ),
+    Rule(
+        "model_label_only_plain_word",
+        "one plain word that only the model calls an organization: mostly a town or region ('Warrington')",
+        lambda c, x: model_label_only_plain_word(c),
+    ),
+    Rule(
         "with_end_only",
         "only 'with X' supports it, and the model does not call it an organization",
         lambda c, x: _only(c, S.WITH_END) and c.ner != "ORG",
     ),
 )
-
-
-def _known_firm_with_body_word(c: Candidate, x: Context) -> bool:
-    """'State Street', 'State Bank of India': a listed firm the knowledge base knows (it has tickers), whose
-    name only holds a public body's word ('State', 'Bank'); a state fund the knowledge base knows ('Public
-    Investment Fund') and a country's or public body's whole name stay no company."""
-    low = " ".join(c.text.lower().split())
-    firm = x.kb.lookup(c.text) if S.KB in c.signals else None
-    return (
-        firm is not None
-        and bool(firm.tickers)
-        and low not in company_rules().non_company_names
-        and not is_country_name(c.text)
-    )
-
-
-def _country_and_plural(c: Candidate, x: Context) -> bool:
-    ws = c.text.split()
-    last = ws[-1].lower()
-    return (
-        len(ws) >= 2
-        and is_country_name(" ".join(ws[:-1]))
-        and last.endswith("s")
-        and last[:-1] in x.nouns
-        and last not in company_rules().suffixes
-    )
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,8 @@ def context_signals(
         if c.ner in ("NORP", "GPE") and not covered(c, country_spans):
             c.ner = None  # 'Saudi Aramco' typed NORP: only a country name is a place or a people
         ws = words(c.text)
+        if "of" in ws[2:]:  # 'Public Service Company of Oklahoma': the suffix ends the name before 'of'
+            ws = ws[: ws.index("of", 2)]
         if len(ws) > 1 and (
             ws[-1] in r.suffixes or " ".join(ws[-2:]) in r.suffixes or ws[-1] in r.legal_suffixes - {"the"}
         ):

@@ -27,6 +27,14 @@ _ALPHA3 = re.compile(r"^[A-Z]{3}$")
 
 
 @lru_cache(maxsize=1)
+def _legal_head() -> re.Pattern:
+    """Legal forms written before the name ('PT Vale Indonesia'; organizations.json legal_prefixes)."""
+    prefixes = load_json("organizations.json")["legal_prefixes"]
+    words = "|".join(re.escape(w.lower().rstrip(".")) for w in sorted(set(prefixes), key=lambda w: (-len(w), w)))
+    return re.compile(rf"^(?:{words})\.?\s+(?=\S)")
+
+
+@lru_cache(maxsize=1)
 def _legal_tail() -> re.Pattern:
     """Trailing words that do not change which firm is named: "Toyota Motor Corp." is "Toyota Motor"
     (organizations.json legal_words_dropped; a period inside a word is optional)."""
@@ -74,6 +82,7 @@ def name_key(name: str) -> str:
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     s = s.replace("&", " and ").replace("’", "'")
     s = re.sub(r"^the\s+", "", s)
+    s = _legal_head().sub("", s)
     s = _legal_tail().sub("", s.strip())
     s = re.sub(r"[^a-z0-9]+", " ", s)
     return s.strip()
@@ -87,11 +96,12 @@ class KnowledgeBase:
     # KB knows with its space ('Soft Bank' as an alias of its own) is found in by_key first.
     by_joined: dict[str, KnownCompany] = field(default_factory=dict)
 
-    def lookup(self, name: str) -> KnownCompany | None:
-        """The known firm `name` names (any case, accents, punctuation, legal tail), else None."""
+    def lookup(self, name: str, joined: bool = True) -> KnownCompany | None:
+        """The known firm `name` names (any case, accents, punctuation, legal tail), else None; with
+        `joined`, also a one-word name written apart ('Global Foundries')."""
         key = name_key(name)
         found = self.by_key.get(key)
-        if found is None and " " in key:
+        if found is None and joined and " " in key:
             found = self.by_joined.get(key.replace(" ", ""))
         return found
 

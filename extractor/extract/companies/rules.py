@@ -14,6 +14,8 @@ from extractor.resources import load_json
 class CompanyRules:
     suffixes: frozenset[str]  # last words that mark a company name ('Group', 'Electric', 'Inc')
     legal_suffixes: frozenset[str]  # words that do not change which firm is named ('Inc', 'Corp', 'Group')
+    legal_prefixes: frozenset[str]  # 'pt' of 'PT Vale Indonesia', lowercased, without its period
+    private_legal_forms: frozenset[str]  # 'company', 'inc', 'llc': lowercased, without a period
     non_company_words: frozenset[str]  # a word that makes a name a public body, deal or document
     non_company_phrases: tuple[str, ...]
     non_company_names: frozenset[str]  # whole names of public bodies, outlets, exchanges
@@ -66,6 +68,8 @@ def company_rules() -> CompanyRules:
     return CompanyRules(
         suffixes=frozenset(s.rstrip(".").lower() for s in d["suffixes"]),
         legal_suffixes=frozenset(d["legal_suffixes"]),
+        legal_prefixes=frozenset(w.lower().rstrip(".") for w in d["legal_prefixes"]),
+        private_legal_forms=frozenset(w.lower().rstrip(".") for w in d["private_legal_forms"]),
         non_company_words=frozenset(w.rstrip(".").lower() for w in words),
         non_company_phrases=tuple(p.lower() for p in phrases),
         non_company_names=frozenset(
