@@ -73,6 +73,7 @@ class CountriesFile(_File):
     ambiguous: dict[str, AmbiguousCountry]
     us_state_codes: Words
     us_states: Words
+    major_cities: Words  # cities deal news names ('Chicago', 'Lagos', 'Warrington'): a place, not a firm
 
 
 class ContextCurrency(BaseModel):

@@ -91,7 +91,7 @@ ROWS = [
     ("number_word", "Boeing said $250B Energy Capital Rush will reshape its plans.", "250B Energy Capital Rush"),
     ("location", "The plant will open in Boise, Idaho, and Micron will run it.", "Boise"),
     ("place_after_in", "Texas Instruments and Infineon are expanding plants in Melaka and Kulim.", "Kulim"),
-    ("with_end_only", "The deal was signed with Kyoto.", "Kyoto"),
+    ("with_end_only", "The deal was signed with Nara.", "Nara"),
     ("product_name", "The cluster will use 18,000 Halcyon Vector AI chips and Ardent networking.", "Halcyon Vector AI"),
     ("accepted", "Nvidia chips will power the new campus.", "Nvidia"),
     (
@@ -100,6 +100,7 @@ ROWS = [
         "Kestrel Cross",
     ),
     ("accepted", "Nvidia will invest in Zentrova Labs, while Oracle adds another.", "Zentrova Labs"),
+    ("major_city", "The fund bought a stake in Houston’s port terminals.", "Houston"),
     (
         "numbered_document",
         "The rules follow Planning Circular No. 12, which Brightwell Holdings welcomed.",
@@ -110,8 +111,8 @@ ROWS = [
     ("accepted", "Brightwell kept its pledge, officials said.", "Brightwell"),
     (
         "model_label_only_plain_word",
-        "The plan adds 6,000 roles from Glasgow and Warrington to the Midlands and the north.",
-        "Warrington",
+        "The plan adds 6,000 roles from Glasgow and Sakai to the Midlands and the north.",
+        "Sakai",
     ),
     ("country_and_plural", "The $5 billion will go to key American Sectors, officials said.", "American Sectors"),
     ("accepted", "Korean Air will buy 20 jets.", "Korean Air"),

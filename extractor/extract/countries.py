@@ -72,6 +72,16 @@ def is_us_state(s: str) -> bool:
     return s in _us_states()
 
 
+@lru_cache(maxsize=1)
+def _major_cities() -> frozenset:
+    return frozenset(load_json("countries.json")["major_cities"])
+
+
+def is_major_city(s: str) -> bool:
+    """'Chicago', 'Lagos', 'Ho Chi Minh City': a city deal news names (countries.json major_cities), as written."""
+    return s in _major_cities()
+
+
 def is_country_name(s: str) -> bool:
     """'ABU DHABI', 'Japan', 'South Koreans': a country, people or capital, in any letter case."""
     surface = _rules()[1]

@@ -47,6 +47,7 @@ from extractor.extract.companies.name_forms import (
 )
 from extractor.extract.companies.rules import company_rules, fold_term
 from extractor.extract.companies.terms import _common_label, _defines_term
+from extractor.extract.countries import is_major_city
 
 
 @dataclass(frozen=True)
@@ -269,6 +270,11 @@ RULES: tuple[Rule, ...] = (
         and re.fullmatch(r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?", c.text) is not None
         and _IN_PLACE.search(x.text, max(0, c.start - 40), c.start) is not None
         and x.text[c.end : c.end + 1] == ",",
+    ),
+    Rule(
+        "major_city",
+        "a city deal news names, with no firm's mark ('Chicago’s parking meters', 'roles in Warrington')",
+        lambda c, x: is_major_city(c.text) and not c.signals & {S.KB, S.SUFFIX, S.TABLE},
     ),
     Rule(
         "numbered_document",
