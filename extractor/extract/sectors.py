@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LEMMA, LOWER
+
 from extractor.extract.mentions import SectorMention
 from extractor.models import Sector
 from extractor.nlp import Analysis, Parser
@@ -50,13 +52,34 @@ def _patterns(parser: Parser | None):
     return index, {w.lower() for w in data["weak"]}, trade
 
 
-def _token_keys(token) -> tuple[str, ...]:
+def _keys(lower: str, lemma: str) -> tuple[str, ...]:
     """Forms a phrase word may match: the lowercase text, the lemma, and a plain singular
     (the lemmatizer leaves capitalized words alone: 'CHIPS', 'Reactors')."""
-    lower = token.lower_
     if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
-        return lower, token.lemma_.lower(), lower[:-1]
-    return lower, token.lemma_.lower()
+        return lower, lemma.lower(), lower[:-1]
+    return lower, lemma.lower()
+
+
+# `_keys` by (lowercase, lemma) string hash pair; hashes of a string are the same in every Vocab and
+# memory zone. Emptied when full, so a long-running worker's memory stays bounded.
+_KEYS: dict[tuple[int, int], tuple[str, ...]] = {}
+_KEYS_MAX = 200_000
+
+
+def _doc_keys(doc) -> list[tuple[str, ...]]:
+    """`_keys` of every token of `doc` without repeats, in priority order (a set's order changes with the
+    hash seed), worked out once per distinct (lowercase, lemma) pair."""
+    strings = doc.vocab.strings
+    out = []
+    memo = _KEYS
+    for pair in map(tuple, doc.to_array([LOWER, LEMMA]).tolist()):
+        keys = memo.get(pair)
+        if keys is None:
+            if len(memo) >= _KEYS_MAX:
+                memo.clear()
+            keys = memo[pair] = tuple(dict.fromkeys(_keys(strings[pair[0]], strings[pair[1]])))
+        out.append(keys)
+    return out
 
 
 def find_sectors(analysis: Analysis, exclude: Sequence[tuple[int, int]] = ()) -> list[SectorMention]:
@@ -67,23 +90,26 @@ def find_sectors(analysis: Analysis, exclude: Sequence[tuple[int, int]] = ()) ->
     found: list[tuple[SectorMention, bool]] = []
     for piece in analysis.pieces:
         doc = piece.doc
+        token_keys = _doc_keys(doc)
+        n = len(token_keys)
         i = 0
-        n = len(doc)
-        while i < n:
-            keys = _token_keys(doc[i])
+        # only tokens with a form that opens some phrase can start a match
+        for i0 in [j for j, keys in enumerate(token_keys) if not index.keys().isdisjoint(keys)]:
+            if i0 < i:
+                continue  # inside the phrase matched last
+            i = i0
+            keys = token_keys[i]
             best = None
-            for key in dict.fromkeys(keys):  # in priority order: a set's order changes with the hash seed
+            for key in keys:
                 for words, label, phrase in index.get(key, ()):
-                    if i + len(words) <= n and all(w in _token_keys(doc[i + k]) for k, w in enumerate(words)):
+                    if i + len(words) <= n and all(w in token_keys[i + k] for k, w in enumerate(words)):
                         if best is None or len(words) > len(best[0]):
                             best = (words, label, phrase)
                         break
             if best is None:
-                i += 1
                 continue
             words, label, phrase = best
             if len(words) == 1 and doc[i].pos_ in ("VERB", "AUX"):
-                i += 1
                 continue  # "plans to ship vehicles", "to power the fleet": a verb names no sector
             start = piece.offset + doc[i].idx
             last = doc[i + len(words) - 1]
