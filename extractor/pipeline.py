@@ -58,11 +58,12 @@ def find_mentions(doc: Document, analysis: Analysis, reference: dt.date | None) 
     countries = find_countries(text)
     companies = find_companies(analysis, countries, outlet=doc.site_name)
     company_spans = [s for c in companies for s in c.mentions]
+    amounts = find_amounts(text)
     return Mentions(
         countries=countries,
-        amounts=find_amounts(text),
+        amounts=amounts,
         percentages=find_percentages(text),
         companies=companies,
         sectors=find_sectors(analysis, exclude=company_spans + public_body_spans(text)),
-        deadlines=find_deadlines(text, reference, fiscal_country=fiscal_country(countries)),
+        deadlines=find_deadlines(text, reference, fiscal_country=fiscal_country(countries), amounts=amounts),
     )

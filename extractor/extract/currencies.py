@@ -33,6 +33,13 @@ def alternation(words, case_sensitive=()) -> str:
     return "|".join(parts)
 
 
+def initials(words) -> str:
+    """A character class of the words' first characters (white space for a space, as `alternation`
+    writes it). A lookahead on it before a regex whose every match starts with one of the words lets
+    the engine skip the positions where none can start: the same matches, faster."""
+    return "[" + "".join(sorted({r"\s" if w[0].isspace() else re.escape(w[0]) for w in words})) + "]"
+
+
 def _key(s: str) -> str:
     return " ".join(s.lower().split())
 

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from extractor.dates import parse_date
 from extractor.extract.amounts import find_amounts
-from extractor.extract.mentions import DeadlineMention
+from extractor.extract.currencies import initials
+from extractor.extract.mentions import AmountMention, DeadlineMention
 from extractor.models import DeadlineKind
 from extractor.resources import alternation, load_json
 
@@ -101,15 +103,17 @@ def _rules():
         rf"(?:{alt(d['duration_nouns'])})(?![\w-])",
         re.I,
     )
+    allowed_verbs, limit_verbs = d["time_allowed_verbs"], d["limit_verbs"]  # behind a lookahead on their initials
     allowed = re.compile(
-        rf"(?<![\w-])(?:{alt(d['time_allowed_verbs'])})\s+(?:(?:{alt(d['time_allowed_fillers'])})\s+)?"
+        rf"(?<![\w-])(?={initials(allowed_verbs)})(?:{alt(allowed_verbs)})\s+"
+        rf"(?:(?:{alt(d['time_allowed_fillers'])})\s+)?"
         rf"(?P<dnum>{num})\s+(?:(?:{alt(d['time_allowed_more'])})\s+)?(?P<dunit>{alt(d['duration_units'])})"
         rf"\s+(?:to|in\s+which\s+to)\s+[a-z]+",
         re.I,
     )
     # 'suspend its export controls for one year': a verb that limits in time, then 'for N units'
     verb_for = re.compile(
-        rf"(?<![\w-])(?:{alt(d['limit_verbs'])})\s+(?:[\w'’-]+\s+){{0,4}}?"
+        rf"(?<![\w-])(?={initials(limit_verbs)})(?:{alt(limit_verbs)})\s+(?:[\w'’-]+\s+){{0,4}}?"
         rf"(?P<span>for\s+(?:(?:{alt(d['limit_for_fillers'])})\s+)?(?P<dnum>{num})[\s-]+"
         rf"(?P<dunit>{alt(d['duration_units'])}))(?![\w-])",
         re.I,
@@ -255,9 +259,13 @@ def _span(m, reference: dt.date | None) -> DeadlineMention | None:
     return DeadlineMention(m.start(), m.end(), m.group(0), "through", end.isoformat(), None)
 
 
-def find_forms(text: str, reference: dt.date | None) -> list[DeadlineMention]:
+def find_forms(
+    text: str, reference: dt.date | None, amounts: Sequence[AmountMention] | None = None
+) -> list[DeadlineMention]:
     """Deadlines written as durations or periods rather than a cue and a date ("a 90-day pause", "has 30 days
-    to", "over the next five years"), in order; dates resolve against `reference` (None: left unresolved)."""
+    to", "over the next five years"), in order; dates resolve against `reference` (None: left unresolved).
+    `amounts` are the text's money amounts when the caller has found them already (else found here,
+    when needed)."""
     r = _rules()
     data = r["data"]
     out: list[DeadlineMention] = []
@@ -276,7 +284,7 @@ def find_forms(text: str, reference: dt.date | None) -> list[DeadlineMention]:
         if not iso or r["amount_for_not_after"].match(text, m.end()):
             continue
         if amount_ends is None:
-            amount_ends = [a.end for a in find_amounts(text)]
+            amount_ends = [a.end for a in (find_amounts(text) if amounts is None else amounts)]
         if any(
             m.start() - 160 <= e <= m.start() and r["amount_tail"].fullmatch(text, e, m.start()) for e in amount_ends
         ):

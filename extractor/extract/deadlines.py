@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from extractor.extract.deadline_calendar import calendar_date, period_start
@@ -32,7 +33,7 @@ from extractor.extract.deadline_forms import (
 )
 from extractor.extract.deadline_forms import alt as _alt
 from extractor.extract.deadline_forms import duration as _dur
-from extractor.extract.mentions import DeadlineMention
+from extractor.extract.mentions import AmountMention, DeadlineMention
 from extractor.models import DeadlineKind
 from extractor.resources import load_json, one_of
 
@@ -123,8 +124,14 @@ def _rules() -> tuple[re.Pattern[str], dict[str, DeadlineKind], dict, re.Pattern
     return regex, cue_kind, d, in_regex, ends
 
 
-def find_deadlines(text: str, reference: dt.date | None, fiscal_country: str | None = None) -> list[DeadlineMention]:
-    """`fiscal_country` (ISO alpha-3) says whose fiscal year 'fiscal 2026' names (Japan's ends March 31, 2027)."""
+def find_deadlines(
+    text: str,
+    reference: dt.date | None,
+    fiscal_country: str | None = None,
+    amounts: Sequence[AmountMention] | None = None,
+) -> list[DeadlineMention]:
+    """`fiscal_country` (ISO alpha-3) says whose fiscal year 'fiscal 2026' names (Japan's ends March 31, 2027);
+    `amounts`, the text's money amounts when the caller has them (find_amounts(text)), spare finding them again."""
     regex, cue_kind, data, in_regex, ends = _rules()
     out: list[DeadlineMention] = []
     pos = 0
@@ -168,7 +175,7 @@ def find_deadlines(text: str, reference: dt.date | None, fiscal_country: str | N
                     unresolved=date is None,
                 )
             )
-    return without_overlaps([d for d in out + find_forms(text, reference) if not _vague(text, d)])
+    return without_overlaps([d for d in out + find_forms(text, reference, amounts) if not _vague(text, d)])
 
 
 @lru_cache(maxsize=1)
