@@ -4,7 +4,8 @@ Each page is closed before the next is opened, so memory stays flat on long
 files. pdfminer errors come wrapped in PdfminerException: an encryption error
 inside means `encrypted`, anything else `corrupt` (pdf_errors.py). What the
 libraries log or warn while reading goes into the document's warnings.
-How a page's lines and tables become blocks is in pdf_blocks.py.
+How a page's lines and tables become blocks is in pdf_blocks.py; pdfplumber's character
+objects are built by pdf_chars.py.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from extractor.ingest.decode import is_blank
 from extractor.ingest.document import Document, IngestError, Notice, TextBuilder
 from extractor.ingest.metadata import find_dateline_date, guess_title
 from extractor.ingest.pdf_blocks import add_page as _add_page
+from extractor.ingest.pdf_chars import fast_chars, table_text
 from extractor.ingest.pdf_errors import classify, library_noise, pdf_errors, raised_by_library
 from extractor.ingest.pdf_running import drop_running_lines
 
@@ -76,7 +78,7 @@ def _page_items(page) -> list[tuple[float, str, object]]:
     left to the table, whose rows keep their cells apart."""
     tables = []
     for table in page.find_tables():
-        rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
+        rows = [[" ".join((cell or "").split()) for cell in row] for row in table_text(table)]
         rows = [r for r in rows if any(r)]
         if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
             tables.append((table.bbox, rows))
@@ -134,7 +136,7 @@ def _read_pages(pdf, fast, n_pages: int, out: TextBuilder, counters: dict, ocr: 
     for number in range(1, n_pages + 1):
         items = _fast_page_items(fast, number - 1) if fast is not None else None
         if items is None:  # a page that may hold a table, or one pdfium cannot read
-            page = pdf.pages[number - 1]
+            page = fast_chars(pdf.pages[number - 1])
             try:
                 items = _page_items(page)
             finally:
