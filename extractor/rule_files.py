@@ -73,7 +73,7 @@ class CountriesFile(_File):
     ambiguous: dict[str, AmbiguousCountry]
     us_state_codes: Words
     us_states: Words
-    major_cities: Words  # cities deal news names ('Chicago', 'Lagos', 'Warrington'): a place, not a firm
+    major_places: Words  # cities, states and regions deal news names ('Chicago', 'Lagos', 'Western Australia'): no firm
 
 
 class ContextCurrency(BaseModel):
@@ -213,6 +213,7 @@ class OrganizationsFile(_File):
     number_unit_suffixes: Words
     speech_verbs: Words
     product_nouns_after: Words
+    site_nouns: Words  # what a firm owns and a possessive names ("Hyundai's Georgia plant", "X's Matawinie Mine")
     known_people: dict[str, Words]
 
 

@@ -126,6 +126,12 @@ AMOUNT_ROWS = [
         [A("more than $10 billion", 10 * B, "USD", "at_least", 10 * B, None)],
     ),
     ("The order is worth over $1 billion.", [A("over $1 billion", 1 * B, "USD", "at_least", 1 * B, None)]),
+    ("They signed for a $300+ million resort.", [A("$300+ million", 300 * M, "USD", "at_least", 300 * M, None)]),
+    ("Canberra put in $US2 billion and $A1.5 billion.", [A("$US2 billion", 2 * B), A("$A1.5 billion", 1.5 * B, "AUD")]),
+    (
+        "It brings almost a quarter trillion dollars to the economy.",
+        [A("almost a quarter trillion dollars", 250 * B, "USD", "approx")],
+    ),
     (
         "The pipeline will require in excess of $1 billion in steel.",
         [A("in excess of $1 billion", 1 * B, "USD", "at_least", 1 * B, None)],

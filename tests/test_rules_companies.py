@@ -193,3 +193,27 @@ def test_a_short_name_before_a_corporate_phrase_is_the_same_firm():
     text = "Brookfield Asset Management will invest $5 billion. Brookfield said the plants open in 2030."
     companies = extract_text(text).companies
     assert [(c.name, len(c.mentions)) for c in companies] == [("Brookfield Asset Management", 2)]
+
+
+def test_a_country_in_brackets_or_a_site_it_owns_says_firm():
+    """Government fact sheets list firms with their country in brackets; a possessive before a named site
+    says its owner is a firm, unless the owner is a country."""
+    text = (
+        "Offtake deals were signed with Panasonic (Japan) and Vestrel (Luxembourg). "
+        "Northern Graphite's Bissett Creek Mine will ship first. Japan's Kyushu plant also opens."
+    )
+    names = [c.name for c in extract_text(text).companies]
+    assert names == ["Panasonic", "Vestrel", "Northern Graphite"]
+
+
+def test_datelines_weekdays_and_forums_are_no_part_of_a_firm():
+    text = (
+        "SEATTLE (Reuters) - On Thursday Toyota said it would add a plant. "
+        "At the G7 Energy and Environment Ministers' Meeting, BP prevailed in an arbitration."
+    )
+    assert [c.name for c in extract_text(text).companies] == ["Toyota", "BP"]
+
+
+def test_a_firm_and_its_parent_in_brackets_stay_two_firms():
+    text = "OXXO (FEMSA) joined the plan, and FEMSA said OXXO would add 500 stores."
+    assert sorted(c.name for c in extract_text(text).companies) == ["FEMSA", "OXXO"]

@@ -100,7 +100,7 @@ ROWS = [
         "Kestrel Cross",
     ),
     ("accepted", "Nvidia will invest in Zentrova Labs, while Oracle adds another.", "Zentrova Labs"),
-    ("major_city", "The fund bought a stake in Houston’s port terminals.", "Houston"),
+    ("major_place", "The fund bought a stake in Houston’s port terminals.", "Houston"),
     (
         "numbered_document",
         "The rules follow Planning Circular No. 12, which Brightwell Holdings welcomed.",

@@ -45,7 +45,10 @@ def _rules() -> _Rules:
     # The magnitude may be joined by a hyphen ("$1-billion", "a $2.2-billion deal").
     sep = r"(?:-|\s?)"
     # One amount: PREFIX NUM [MAG] | NUM [MAG] WORD | NUM [MAG] CODE
-    amount_a = rf"(?P<cur{{i}}>{prefix})\s?(?P<num{{i}}>{NUMBER})(?:{sep}(?P<mag{{i}}>{mag}))?"
+    # "$200+ million": a plus between the number and its magnitude is "or more".
+    amount_a = (
+        rf"(?P<cur{{i}}>{prefix})\s?(?P<num{{i}}>{NUMBER})(?P<plus{{i}}>\+(?={sep}{mag}))?(?:{sep}(?P<mag{{i}}>{mag}))?"
+    )
     amount_b = (
         rf"(?P<num{{i}}b>{NUMBER})(?:{sep}(?P<mag{{i}}b>{mag}))?[\s-](?P<word{{i}}>(?:{word})|(?-i:{code}))"
         r"(?![A-Za-z])"
@@ -290,6 +293,8 @@ def _to_mention(text: str, m: re.Match[str], rules: _Rules, res: CurrencyResolve
             qualifier = q
     elif m.group("tilde"):
         qualifier = "approx" if qualifier != "range" else qualifier
+    if qualifier == "exact" and not m.group("range") and m.group("plus1"):
+        qualifier = "at_least"
     after = m.group("after")
     if after and qualifier == "exact":
         qualifier = rules["qual_after"].get(" ".join(after.lower().split()), "exact")

@@ -73,13 +73,14 @@ def is_us_state(s: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _major_cities() -> frozenset:
-    return frozenset(load_json("countries.json")["major_cities"])
+def _major_places() -> frozenset:
+    return frozenset(load_json("countries.json")["major_places"])
 
 
-def is_major_city(s: str) -> bool:
-    """'Chicago', 'Lagos', 'Ho Chi Minh City': a city deal news names (countries.json major_cities), as written."""
-    return s in _major_cities()
+def is_major_place(s: str) -> bool:
+    """'Chicago', 'Lagos', 'Western Australia': a city, state or region deal news names (countries.json
+    major_places), as written or in capitals ('SEATTLE (Reuters) -')."""
+    return s in _major_places() or (s.isupper() and s.title() in _major_places())
 
 
 def is_country_name(s: str) -> bool:

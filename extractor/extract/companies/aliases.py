@@ -97,6 +97,9 @@ def _groups(text: str, order: list[Key], variants: dict[Key, list[str]], kb_of: 
                 continue
             before = text[max(0, pos - 80) : pos].rstrip()
             owner = next((o for o in order if o != k and any(before.endswith(x) for x in variants[o])), None)
+            # 'OXXO (FEMSA)': a firm and, in brackets, its parent the knowledge base knows apart.
+            if owner is not None and owner in kb_of and k in kb_of and kb_of[owner].name != kb_of[k].name:
+                owner = None
             if owner is not None:
                 groups.join(owner, k)
                 moved.add(k)

@@ -41,6 +41,7 @@ _MODEL_NUMBER = re.compile(r"[ \t]+[A-Z]{0,3}-?\d[\d-]*[A-Za-z]{0,2}\b(?![-&])")
 _PRODUCT_PLURAL = re.compile(r"[ \t]+[A-Z]{2,}s$")  # "Nvidia GPUs": the product, not the name
 SHAPE = re.compile(r"[a-z][A-Z]|\d[A-Za-z]|[A-Za-z]\d|^[A-Z]-[a-z]")  # CamelCase, letters with digits, X-energy
 # Words a sentence may open with that are no part of a name: "While TSMC", "After Boeing".
+_WEEKDAYS = frozenset(load_json("documents.json")["weekdays"])
 _LEADING_POS = ("SCONJ", "ADP", "ADV", "CCONJ", "PRON", "DET", "AUX", "PART", "INTJ")
 
 
@@ -139,6 +140,11 @@ def _strip_function_words(analysis: Analysis, c: Candidate, kb: KnowledgeBase) -
     while len(tokens) > 1 and tokens[0].pos_ in _LEADING_POS and tokens[0].is_stop and not known:
         nxt = tokens[1].idx + _offset(analysis, c.start)
         c.narrowed(nxt, c.end, "leading function word")
+        tokens = tokens[1:]
+    # "on Thursday Toyota announced": a weekday before the name ('Monday' is never a firm's first word).
+    if len(tokens) > 1 and tokens[0].text in _WEEKDAYS and not known:
+        c.narrowed(tokens[1].idx + _offset(analysis, c.start), c.end, "weekday before the name")
+        c.initial = False
         tokens = tokens[1:]
     # "Shares of Volkswagen", "Units of SK": a plural common noun and 'of' before the name.
     if len(tokens) > 2 and tokens[0].tag_ == "NNS" and tokens[1].lower_ == "of":
@@ -272,7 +278,10 @@ def heading_candidates(
                     s, e = clean(text, spans[i][0], spans[i + n - 1][1])
                     name = text[s:e]
                     known = kb.lookup(name, joined=False)
-                    plain = all(w in common or (w.endswith("s") and w[:-1] in common) for w in words(name))
+                    plain = all(
+                        (w in common or (w.endswith("s") and w[:-1] in common)) and not is_country_name(w.title())
+                        for w in words(name)
+                    )
                     if e > s and known is not None and not plain:
                         out.append(Candidate(s, e, name, Origin.HEADING))
                         i += n

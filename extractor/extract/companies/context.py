@@ -65,6 +65,9 @@ def is_non_company(name: str, country_spans: SpanIndex | None = None, start: int
     if low in r.non_company_names or low.removeprefix("the ") in r.non_company_names:
         return True
     ws = words(name)
+    first = name.split()[0] if name.split() else ""
+    if len(ws) > 1 and first.isupper() and ws[0] in r.non_company_names:
+        return True  # 'G7 Energy and Environment Ministers', 'EU Council': a body's acronym opens the name
     private = len(ws) > 2 and any(w in r.private_legal_forms for w in ws[1:])  # a body word, a firm's form
     if (any(w in r.non_company_words for w in ws) and not private) or any(p in low for p in r.non_company_phrases):
         return True

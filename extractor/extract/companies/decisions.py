@@ -47,7 +47,7 @@ from extractor.extract.companies.name_forms import (
 )
 from extractor.extract.companies.rules import company_rules, fold_term
 from extractor.extract.companies.terms import _common_label, _defines_term
-from extractor.extract.countries import is_major_city
+from extractor.extract.countries import is_major_place
 
 
 @dataclass(frozen=True)
@@ -212,8 +212,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "kb_short_alias_alone",
-        "a short alias ('SK', 'GS') the knowledge base knows, and nothing else supports it",
-        lambda c, x: _only(c, S.KB) and len(c.text) <= 3 and not SHAPE.search(c.text),
+        "a short alias ('SK', 'GS') the knowledge base knows, and nothing else supports it ('BP' is BP's name)",
+        lambda c, x: _only(c, S.KB)
+        and len(c.text) <= 3
+        and not SHAPE.search(c.text)
+        and getattr(x.kb.lookup(c.text), "name", None) != c.text,
     ),
     Rule(
         "brand_product",
@@ -272,9 +275,9 @@ RULES: tuple[Rule, ...] = (
         and x.text[c.end : c.end + 1] == ",",
     ),
     Rule(
-        "major_city",
-        "a city deal news names, with no firm's mark ('Chicago’s parking meters', 'roles in Warrington')",
-        lambda c, x: is_major_city(c.text) and not c.signals & {S.KB, S.SUFFIX, S.TABLE},
+        "major_place",
+        "a city, state or region deal news names, with no firm's mark ('Chicago’s parking meters', 'SEATTLE (Reuters)')",
+        lambda c, x: is_major_place(c.text) and not c.signals & {S.KB, S.SUFFIX, S.TABLE},
     ),
     Rule(
         "numbered_document",

@@ -8,12 +8,14 @@ from enum import Enum
 from extractor.extract.companies.candidates import Candidate, Origin, cell_candidates, words
 from extractor.extract.companies.kb import KnowledgeBase
 from extractor.extract.companies.rules import company_rules
+from extractor.extract.countries import is_country_name
 from extractor.nlp import Analysis
 from extractor.spans import SpanIndex
 
 # The article of a name that keeps it ('The Vault') stays in the gap between two names.
 _SEPARATOR = re.compile(r"^(?:\s*[,;]\s*(?:and\s+|or\s+|as well as\s+)?|\s+(?:and|or|&|as well as)\s+)(?:[Tt]he\s+)?$")
 _COORDINATED = re.compile(r"\b(?:and|or|as well as)\b|&")
+_HOME = re.compile(r"\s*\(\s*([A-Z][\w .’'-]{1,40}?)\s*\)")  # 'Traxys (Luxembourg)'
 _WITH_END = re.compile(r"(?:^|\s)with\s+(?:the\s+)?$")
 
 
@@ -34,6 +36,8 @@ class Signal(str, Enum):
     TITLE_OWNER = "title_owner"  # stands before a corporate title and a person: 'Nvidia CEO Jensen Huang'
     WITH_END = "with_end"  # 'in collaboration with X' closing a clause
     LABEL = "label"  # the label of a bullet or paragraph: '• Apple: $500 billion over four years'
+    HOME = "home"  # its country in brackets after it: 'Panasonic (Japan), and Traxys (Luxembourg)'
+    OWNER = "owner"  # its possessive names a site: "Nouveau Monde Graphite's Matawinie Mine", "Kia's plant"
 
 
 STRONG = frozenset(
@@ -46,6 +50,7 @@ STRONG = frozenset(
         Signal.TABLE,
         Signal.KB,
         Signal.TITLE_OWNER,
+        Signal.HOME,
     }
 )
 
@@ -97,6 +102,11 @@ def context_signals(
             c.signals.add(Signal.WITH_END)
         if re.search(r"(?:^|\s)[a-z][a-z-]*,?\s\(\s*$", before) and re.match(r"\s*\)", after):
             c.signals.add(Signal.PARENTHESIS)
+        if r.owned_site_re.match(after):
+            c.signals.add(Signal.OWNER)
+        home = _HOME.match(after)
+        if home and is_country_name(home.group(1)) and not is_country_name(c.text):
+            c.signals.add(Signal.HOME)
         acronym = re.match(r"\s*\(\s*([A-Z][A-Za-z&]{1,7})\s*\)", after)
         if acronym and abbreviates(acronym.group(1), c.text):
             c.signals.add(Signal.ACRONYM)

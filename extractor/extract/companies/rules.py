@@ -48,6 +48,7 @@ class CompanyRules:
     outlet_heads: frozenset[str]  # last words of a news outlet's name ('News', 'Times')
     company_nouns: frozenset[str]  # nouns that call a name a company ('firm', 'maker', 'group')
     product_after_re: re.Pattern  # ' AI chips', ' CPUs': a product noun right after a name (its product's name)
+    owned_site_re: re.Pattern  # "'s Georgia plant", "'s Matawinie Mine": a possessive that names a site the name owns
     known_people: frozenset[str]  # every form of the names of people deal documents name ('Donald Trump', 'Trump')
 
 
@@ -121,5 +122,9 @@ def company_rules() -> CompanyRules:
         named_after_re=re.compile(rf"\b([a-z][\w-]*),?\s+(?:otherwise\s+)?(?:{alt(d['naming_cues'])})\s+[‘“'\"]?$"),
         outlet_heads=frozenset(h.lower() for h in d["outlet_heads"]),
         product_after_re=re.compile(rf"[ \t]+(?:{alt(d['product_nouns_after'])})\b"),
+        owned_site_re=re.compile(
+            rf"(?:’s|'s)[ \t]+(?:(?:new|first|second|planned|proposed)[ \t]+)?(?:[A-Z][\w-]*[ \t]+){{0,3}}"
+            rf"(?i:{alt(d['site_nouns'])})\b"
+        ),
         known_people=frozenset(f for name, forms in d["known_people"].items() for f in (name, *forms)),
     )
