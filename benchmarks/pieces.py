@@ -1,21 +1,23 @@
 #!/usr/bin/env python3
 """The in-process pipeline against bare spaCy over the very same block pieces, in one run. Prints numbers.
 
-    .venv/bin/python benchmarks/pieces.py --docs 300
+    .venv/bin/python benchmarks/pieces.py --docs 100 --rounds 5
 
 Builds benchmarks/run.py's archive (N documents + a 20-page PDF; no scanned PDF, as bare spaCy
-reads no images), runs `pipeline.extract_document`
-on every document in this process (run.py `in_process`: ingest, spaCy and rules timed apart), then
-bare spaCy (`spacy.load(model, exclude=["senter"])`, one `nlp.pipe` over all the pipeline's block
-pieces, run.py `bare_spacy`), then the pipeline again, so a change of load during the run shows as
-a difference between the two pipeline passes. Ratios are words/s of the pipeline (whole
-extract_document: ingest + spaCy + rules) over words/s of bare spaCy, by wall and by CPU time.
+reads no images) and runs `pipeline.extract_document` on every document in this process once to
+warm up (run.py `in_process`: ingest, spaCy and rules timed apart; printed as pass 1, which pays the
+one-time loads). Then, --rounds times, bare spaCy (`spacy.load(model, exclude=["senter"])`, loaded
+once, one `nlp.pipe` over all the pipeline's block pieces) and the pipeline again, alternately: on a
+shared machine the speed drifts by 10% or more within minutes, so each round's ratio compares two
+passes run back to back, and the median round is the figure. Ratios are words/s of the whole
+extract_document (ingest + spaCy + rules) over words/s of bare spaCy, by wall and by CPU time.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -26,10 +28,34 @@ sys.path.insert(0, str(HERE))
 import run as bench  # noqa: E402
 
 
+def bare_pass(nlp, flat: list[str], words: int) -> dict:
+    t, c = time.perf_counter(), time.process_time()
+    for _ in nlp.pipe(flat):
+        pass
+    wall, cpu = time.perf_counter() - t, time.process_time() - c
+    return {"words_per_s": words / wall, "words_per_cpu_s": words / cpu}
+
+
+def line(label: str, p: dict, bare: dict | None = None) -> str:
+    out = f"{label:<26} {p['words_per_s']:7,.0f} words/s  {p['words_per_cpu_s']:7,.0f} words/CPU-s"
+    if bare is not None:
+        out += (
+            f"  ratio {p['words_per_s'] / bare['words_per_s']:.2f} "
+            f"(CPU {p['words_per_cpu_s'] / bare['words_per_cpu_s']:.2f})"
+        )
+    if "share" in p:
+        sh = p["share"]
+        out += f"; ingest {sh['ingest']:.0%}, spaCy {sh['spacy']:.0%}, rules {sh['rules']:.0%}"
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--docs", type=int, default=300)
+    ap.add_argument("--docs", type=int, default=100)
+    ap.add_argument("--rounds", type=int, default=5)
     args = ap.parse_args(argv)
+    import spacy
+
     with tempfile.TemporaryDirectory(prefix="extractor-pieces-") as tmp:
         archive = Path(tmp) / "archive"
         bench.build_archive(archive, args.docs, 20, ocr=False)
@@ -39,29 +65,24 @@ def main(argv=None) -> int:
             f"load {os.getloadavg()[0]:.1f}",
             flush=True,
         )
-        passes = []
-        ip, texts, pieces = bench.in_process(files)
-        passes.append(ip)
-        bare = bench.bare_spacy(texts, pieces, with_blocks=True)
-        ip2, _, _ = bench.in_process(files)
-        passes.append(ip2)
-    words = bare["words"]
+        warm, texts, pieces = bench.in_process(files)
+        flat = [p for doc in pieces for p in doc]
+        words = warm["words"]
+        print(f"{len(flat):,} pieces, {words:,} words", flush=True)
+        print(line("pipeline pass 1 (warm-up)", warm), flush=True)
+        nlp = spacy.load(bench.MODEL, exclude=["senter"])
+        ratios, cpu_ratios = [], []
+        for r in range(1, args.rounds + 1):
+            bare = bare_pass(nlp, flat, words)
+            ip, _, _ = bench.in_process(files)
+            print(line(f"round {r}: bare spaCy", bare), flush=True)
+            print(line(f"round {r}: pipeline", ip, bare), flush=True)
+            ratios.append(ip["words_per_s"] / bare["words_per_s"])
+            cpu_ratios.append(ip["words_per_cpu_s"] / bare["words_per_cpu_s"])
     print(
-        f"bare spaCy, block pieces   {bare['blocks_words_per_s']:7,.0f} words/s  "
-        f"{bare['blocks_words_per_cpu_s']:7,.0f} words/CPU-s  {bare['block_pieces']:,} pieces, {words:,} words"
+        f"median ratio over {len(ratios)} rounds: {statistics.median(ratios):.2f} "
+        f"(CPU {statistics.median(cpu_ratios):.2f}); rounds {', '.join(f'{x:.2f}' for x in ratios)}"
     )
-    print(
-        f"bare spaCy, whole texts    {bare['words_per_s']:7,.0f} words/s  {bare['words_per_cpu_s']:7,.0f} words/CPU-s"
-    )
-    for n, p in enumerate(passes, 1):
-        sh = p["share"]
-        print(
-            f"pipeline pass {n}            {p['words_per_s']:7,.0f} words/s  {p['words_per_cpu_s']:7,.0f} words/CPU-s  "
-            f"ratio to bare pieces {p['words_per_s'] / bare['blocks_words_per_s']:.2f} (CPU "
-            f"{p['words_per_cpu_s'] / bare['blocks_words_per_cpu_s']:.2f}); ingest {sh['ingest']:.0%}, "
-            f"spaCy {sh['spacy']:.0%}, rules {sh['rules']:.0%}; spaCy stage alone "
-            f"{words / p['stages_s']['spacy']:,.0f} words/s"
-        )
     print(f"load at the end {os.getloadavg()[0]:.1f}")
     return 0
 
