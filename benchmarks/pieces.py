@@ -7,7 +7,8 @@ Builds benchmarks/run.py's archive (N documents + a 20-page PDF; no scanned PDF,
 reads no images) and runs `pipeline.extract_document` on every document in this process once to
 warm up (run.py `in_process`: ingest, spaCy and rules timed apart; printed as pass 1, which pays the
 one-time loads). Then, --rounds times, bare spaCy (`spacy.load(model, exclude=["senter"])`, loaded
-once, one `nlp.pipe` over all the pipeline's block pieces) and the pipeline again, alternately: on a
+once, one `nlp.pipe` over all the pipeline's block pieces), the pipeline one document at a time
+(`extract_document`) and the pipeline --batch documents at a time (`extract_documents`), in turn: on a
 shared machine the speed drifts by 10% or more within minutes, so each round's ratio compares two
 passes run back to back, and the median round is the figure. Ratios are words/s of the whole
 extract_document (ingest + spaCy + rules) over words/s of bare spaCy, by wall and by CPU time.
@@ -36,6 +37,19 @@ def bare_pass(nlp, flat: list[str], words: int) -> dict:
     return {"words_per_s": words / wall, "words_per_cpu_s": words / cpu}
 
 
+def batched_pass(files: list, words: int, batch: int) -> dict:
+    """`pipeline.extract_documents` over the archive, `batch` documents parsed together."""
+    from extractor.config import ExtractConfig
+    from extractor.pipeline import extract_documents
+
+    items = [(path.read_bytes(), rel) for rel, path in files]
+    t, c = time.perf_counter(), time.process_time()
+    for _ in extract_documents(items, ExtractConfig(), batch=batch):
+        pass
+    wall, cpu = time.perf_counter() - t, time.process_time() - c
+    return {"words_per_s": words / wall, "words_per_cpu_s": words / cpu}
+
+
 def line(label: str, p: dict, bare: dict | None = None) -> str:
     out = f"{label:<26} {p['words_per_s']:7,.0f} words/s  {p['words_per_cpu_s']:7,.0f} words/CPU-s"
     if bare is not None:
@@ -53,6 +67,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=100)
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--batch", type=int, default=16, help="documents extract_documents parses together")
     args = ap.parse_args(argv)
     import spacy
 
@@ -71,18 +86,24 @@ def main(argv=None) -> int:
         print(f"{len(flat):,} pieces, {words:,} words", flush=True)
         print(line("pipeline pass 1 (warm-up)", warm), flush=True)
         nlp = spacy.load(bench.MODEL, exclude=["senter"])
-        ratios, cpu_ratios = [], []
+        ratios: dict[str, list[float]] = {"one at a time": [], f"{args.batch} together": []}
+        cpu_ratios: dict[str, list[float]] = {k: [] for k in ratios}
         for r in range(1, args.rounds + 1):
             bare = bare_pass(nlp, flat, words)
             ip, _, _ = bench.in_process(files)
+            together = batched_pass(files, words, args.batch)
             print(line(f"round {r}: bare spaCy", bare), flush=True)
             print(line(f"round {r}: pipeline", ip, bare), flush=True)
-            ratios.append(ip["words_per_s"] / bare["words_per_s"])
-            cpu_ratios.append(ip["words_per_cpu_s"] / bare["words_per_cpu_s"])
-    print(
-        f"median ratio over {len(ratios)} rounds: {statistics.median(ratios):.2f} "
-        f"(CPU {statistics.median(cpu_ratios):.2f}); rounds {', '.join(f'{x:.2f}' for x in ratios)}"
-    )
+            print(line(f"round {r}: pipeline, {args.batch} docs", together, bare), flush=True)
+            for key, p in zip(ratios, (ip, together)):
+                ratios[key].append(p["words_per_s"] / bare["words_per_s"])
+                cpu_ratios[key].append(p["words_per_cpu_s"] / bare["words_per_cpu_s"])
+    for key, rs in ratios.items():
+        print(
+            f"median ratio, extract_document{'s' if 'together' in key else ''} ({key}), over {len(rs)} rounds: "
+            f"{statistics.median(rs):.2f} (CPU {statistics.median(cpu_ratios[key]):.2f}); "
+            f"rounds {', '.join(f'{x:.2f}' for x in rs)}"
+        )
     print(f"load at the end {os.getloadavg()[0]:.1f}")
     return 0
 

@@ -482,7 +482,7 @@ def _kind(rel: str) -> str:
 def in_process(files: list[tuple[str, Path]]) -> tuple[dict, list[str], list[list[str]]]:
     """`pipeline.extract_document` over every archive document in this process (model loaded first).
 
-    The stages are timed by wrapping the `ingest` name that pipeline.py calls and `Parser.analyze`, so
+    The stages are timed by wrapping the `ingest` name that pipeline.py calls and `Parser.analyze_many`, so
     whatever extract_document does today is what is measured: rules = extract_document minus
     ingest minus analyze (reference date, rules, linking, building the record, the memory zone).
     Serializing the record (as a worker does) is timed apart.
@@ -504,7 +504,9 @@ def in_process(files: list[tuple[str, Path]]) -> tuple[dict, list[str], list[lis
 
     clock = {"ingest": 0.0, "spacy": 0.0}
     last: dict = {}
-    real_ingest, real_analyze = pipeline.ingest, Parser.analyze
+    # extract_document parses through Parser.analyze_many (older code: Parser.analyze).
+    analyze_name = "analyze_many" if hasattr(Parser, "analyze_many") else "analyze"
+    real_ingest, real_analyze = pipeline.ingest, getattr(Parser, analyze_name)
 
     def timed_ingest(*a, **k):
         t0 = time.perf_counter()
@@ -529,7 +531,8 @@ def in_process(files: list[tuple[str, Path]]) -> tuple[dict, list[str], list[lis
     words = chars = failed = 0
     cpu_extract = 0.0
     per_file: dict[str, int] = {}
-    pipeline.ingest, Parser.analyze = timed_ingest, timed_analyze
+    pipeline.ingest = timed_ingest
+    setattr(Parser, analyze_name, timed_analyze)
     t_all, _cpu_all = time.perf_counter(), time.process_time()
     try:
         for n, (rel, path) in enumerate(files, 1):
@@ -568,7 +571,8 @@ def in_process(files: list[tuple[str, Path]]) -> tuple[dict, list[str], list[lis
             if n % 200 == 0:
                 log(f"in-process: {n}/{len(files)} documents")
     finally:
-        pipeline.ingest, Parser.analyze = real_ingest, real_analyze
+        pipeline.ingest = real_ingest
+        setattr(Parser, analyze_name, real_analyze)
     wall = time.perf_counter() - t_all
     extract_s = stages["ingest"] + stages["spacy"] + stages["rules"]
     res = {

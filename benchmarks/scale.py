@@ -70,7 +70,7 @@ def measure(data: bytes, name: str) -> dict:
     from extractor.nlp import Parser
 
     clock = {"ingest": 0.0, "spacy": 0.0, "ingest_cpu": 0.0, "spacy_cpu": 0.0}
-    real_ingest, real_analyze = pipeline.ingest, Parser.analyze
+    real_ingest, real_analyze = pipeline.ingest, Parser.analyze_many
     last = {}
 
     def timed(stage, fn):
@@ -87,14 +87,14 @@ def measure(data: bytes, name: str) -> dict:
 
         return wrapper
 
-    pipeline.ingest, Parser.analyze = timed("ingest", real_ingest), timed("spacy", real_analyze)
+    pipeline.ingest, Parser.analyze_many = timed("ingest", real_ingest), timed("spacy", real_analyze)
     config = ExtractConfig(max_bytes=1 << 40, max_pages=100_000)
     try:
         t, c = time.perf_counter(), time.process_time()
         record = pipeline.extract_document(data, name, config)
         wall, cpu = time.perf_counter() - t, time.process_time() - c
     finally:
-        pipeline.ingest, Parser.analyze = real_ingest, real_analyze
+        pipeline.ingest, Parser.analyze_many = real_ingest, real_analyze
     text_mb = len(last["doc"].text.encode("utf-8")) / 1e6
     return {
         "name": name,

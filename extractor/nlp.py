@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import re
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -96,41 +97,54 @@ class Parser:
         return self.nlp.memory_zone()
 
     def document_zone(self, doc: Document) -> AbstractContextManager:
-        """Where `doc` runs: outside any memory zone while the vocabulary holds fewer than
-        ZONE_FREE_STRINGS strings, `doc` is under ZONE_FREE_DOC_CHARS characters and this Parser has
-        run fewer than ZONE_FREE_TOTAL_CHARS characters outside zones; inside a zone (`memory_zone`)
+        """Where `doc` runs: `documents_zone([doc])`."""
+        return self.documents_zone([doc])
+
+    def documents_zone(self, docs: Sequence[Document]) -> AbstractContextManager:
+        """Where `docs` run: outside any memory zone while the vocabulary holds fewer than
+        ZONE_FREE_STRINGS strings, each document is under ZONE_FREE_DOC_CHARS characters and this Parser
+        has run fewer than ZONE_FREE_TOTAL_CHARS characters outside zones; inside a zone (`memory_zone`)
         otherwise. Strings, lexemes and tokenizer-cache entries made outside a zone stay for the
         process, so these bounds cap a long-running worker's memory. Outputs never depend on which
         way a document ran or what ran before: the cache and the lexemes only memoize what the
         tokenizer and the vocabulary compute from a text alone (tests/test_independence.py)."""
-        n = len(doc.text)
-        if getattr(self.nlp.vocab, "in_memory_zone", False):  # the caller's zone frees what this document interns
+        sizes = [len(d.text) for d in docs]
+        if getattr(self.nlp.vocab, "in_memory_zone", False):  # the caller's zone frees what these intern
             return contextlib.nullcontext()
         if (
-            n < ZONE_FREE_DOC_CHARS
-            and self.zone_free_chars + n <= ZONE_FREE_TOTAL_CHARS
+            all(n < ZONE_FREE_DOC_CHARS for n in sizes)
+            and self.zone_free_chars + sum(sizes) <= ZONE_FREE_TOTAL_CHARS
             and len(self.nlp.vocab.strings) < ZONE_FREE_STRINGS
         ):
-            self.zone_free_chars += n
+            self.zone_free_chars += sum(sizes)
             return contextlib.nullcontext()
         return self.nlp.memory_zone()
 
     def analyze(self, doc: Document) -> Analysis:
-        """Every block piece through one `nlp.pipe` (BATCH pieces a batch). A text repeated in the
-        document (a running header, a footer, a boilerplate line) is parsed once and its Doc shared by
-        every piece with that text: the parse of a piece depends on its text alone. The tok2vec tensor
-        is dropped from each Doc once the pipeline has run (no rule reads it; it is most of a Doc's
-        memory), so a 20 MB text stays within a worker's --max-memory."""
-        parts = list(_pieces_of(doc))
+        """The Analysis of one Document: its block pieces parsed (`analyze_many([doc])[0]`), with the
+        sentences and entities mapped back to document offsets."""
+        return self.analyze_many([doc])[0]
+
+    def analyze_many(self, docs: Sequence[Document]) -> list[Analysis]:
+        """Every block piece of `docs` through one `nlp.pipe` (BATCH pieces a batch), one Analysis per
+        document. A text repeated in a document or across them (a running header, a footer, a
+        boilerplate line) is parsed once and its Doc shared by every piece with that text: the parse of a
+        piece depends on its text alone, not on the pieces batched with it (tests/test_independence.py).
+        The tok2vec tensor is dropped from each Doc once the pipeline has run (no rule reads it; it is
+        most of a Doc's memory), so a 20 MB text stays within a worker's --max-memory."""
+        parts = [list(_pieces_of(doc)) for doc in docs]
         index: dict[str, int] = {}
-        for _, _, t in parts:
-            index.setdefault(t, len(index))
+        for doc_parts in parts:
+            for _, _, t in doc_parts:
+                index.setdefault(t, len(index))
         parsed = []
         for d in self.nlp.pipe(index, batch_size=BATCH):
             d.tensor = _EMPTY
             parsed.append(d)
-        pieces = [Piece(i, off, parsed[index[t]]) for i, off, t in parts]
-        return Analysis(doc.text, doc.blocks, pieces, parser=self)
+        return [
+            Analysis(doc.text, doc.blocks, [Piece(i, off, parsed[index[t]]) for i, off, t in doc_parts], parser=self)
+            for doc, doc_parts in zip(docs, parts)
+        ]
 
 
 @lru_cache(maxsize=2)

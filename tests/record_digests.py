@@ -10,14 +10,23 @@ import sys
 from pathlib import Path
 
 from extractor.config import ExtractConfig
-from extractor.pipeline import extract_document
+from extractor.pipeline import extract_document, extract_documents
 from extractor.serialize import dumps
 
 
-def main(paths: list[str]) -> None:
+def _record(result) -> str:
+    return dumps(result) if not isinstance(result, Exception) else f"{type(result).__name__}: {result}"
+
+
+def main(paths: list[str], batch: int | None = None) -> None:
+    """One record at a time (extract_document), or `batch` documents parsed together (extract_documents)."""
     config = ExtractConfig()
     digests = {}
-    for p in paths:
+    if batch:
+        items = [(Path(p).read_bytes(), Path(p).name) for p in paths]
+        for p, result in zip(paths, extract_documents(items, config, batch=batch)):
+            digests[p] = hashlib.sha256(_record(result).encode("utf-8")).hexdigest()
+    for p in paths if not batch else ():
         path = Path(p)
         try:
             record = dumps(extract_document(path.read_bytes(), path.name, config))
@@ -28,4 +37,8 @@ def main(paths: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    args = sys.argv[1:]
+    if args[:1] == ["--batch"]:
+        main(args[2:], batch=int(args[1]))
+    else:
+        main(args)

@@ -18,7 +18,7 @@ from extractor.batch.run import run as batch_run
 from extractor.ingest import READERS, ingest
 from extractor.link import link
 from extractor.nlp import Parser, analyze
-from extractor.pipeline import extract_document, find_mentions
+from extractor.pipeline import extract_document, extract_documents, find_mentions
 from extractor.runner import run as runner_run
 
 MIN_CHARS = 60  # a sentence, not a label
@@ -39,10 +39,12 @@ ENTRY_POINTS = list(
     dict.fromkeys(
         [
             extract_document,
+            extract_documents,
             find_mentions,
             ingest,
             *READERS.values(),
             Parser.analyze,
+            Parser.analyze_many,
             analyze,
             link,
             assemble,

@@ -3,7 +3,8 @@ same process, nor on the interpreter's hash seed.
 
 Every corpus, seed and ../shared/eval/real document is extracted alone in a fresh process (each
 with its own PYTHONHASHSEED) and again, in seeded random orders, after all the others in one
-process, and by `extractor extract --jobs 1` and `--jobs 2`; every record must be byte-identical. Regression: a sector phrase was chosen by iterating
+process, parsed several at a time (`extract_documents`), and by `extractor extract --jobs 1` and
+`--jobs 2`; every record must be byte-identical. Regression: a sector phrase was chosen by iterating
 a set of token forms, so 'electronics' (strong) or 'electronic' (weak) won by hash order.
 """
 
@@ -29,10 +30,11 @@ def documents() -> list[str]:
     return sorted(str(p) for f in folders if f.is_dir() for p in f.iterdir() if p.is_file())
 
 
-def digests(paths: list[str], hash_seed: int) -> dict[str, str]:
+def digests(paths: list[str], hash_seed: int, batch: int | None = None) -> dict[str, str]:
     env = {**os.environ, "PYTHONHASHSEED": str(hash_seed)}
+    args = ["--batch", str(batch)] if batch else []
     out = subprocess.run(
-        [sys.executable, str(PROBE), *paths], capture_output=True, text=True, env=env, timeout=600, check=True
+        [sys.executable, str(PROBE), *args, *paths], capture_output=True, text=True, env=env, timeout=900, check=True
     ).stdout
     return json.loads(out)
 
@@ -61,6 +63,19 @@ def test_record_is_the_same_alone_and_after_any_other_documents(alone):
 
 
 @pytest.mark.slow
+def test_documents_parsed_together_get_their_lone_records(alone):
+    """extract_documents parses the block pieces of several documents in one nlp.pipe: each record is
+    still, byte for byte, the one its document gets alone (a piece's parse depends on its text only)."""
+    paths = documents()
+    rng = random.Random(SEED + 2)
+    order = paths[:]
+    rng.shuffle(order)
+    together = digests(order, rng.randint(1, 2**31), batch=7)
+    changed = [Path(p).name for p in paths if together[p] != alone[p]]
+    assert not changed, f"records differ from the lone run when parsed 7 at a time: {changed}"
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_batch_runs_write_the_lone_records(alone, jobs, tmp_path):
     """`extractor extract` with --jobs 1 and --jobs 2 over each folder writes, byte for byte, the record
@@ -82,3 +97,31 @@ def test_batch_runs_write_the_lone_records(alone, jobs, tmp_path):
         for p in (p for p in alone if Path(p).parent == folder and Path(p).name not in failed):
             written = (out / f"{Path(p).name}.json").read_bytes()
             assert hashlib.sha256(written).hexdigest() == alone[p], f"--jobs {jobs}: {Path(p).name} differs"
+
+
+def test_extract_documents_gives_each_documents_own_record_or_error_in_order():
+    """The batched entry point yields, in input order, exactly what extract_document gives or raises."""
+    from extractor.config import ExtractConfig
+    from extractor.errors import ExtractorError
+    from extractor.pipeline import extract_document, extract_documents
+    from extractor.serialize import dumps
+
+    paths = [p for p in sorted((CORPUS / "documents").iterdir()) if p.suffix in (".txt", ".html", ".md")][:9]
+    items = [(p.read_bytes(), p.name) for p in paths]
+    items.insert(4, (b"\x00\x01\x02 not a document \xff" * 3, "broken.pdf"))
+    config = ExtractConfig()
+
+    def one(data, name):
+        try:
+            return dumps(extract_document(data, name, config))
+        except ExtractorError as e:
+            return f"{type(e).__name__}: {e.code}"
+
+    expected = [one(d, n) for d, n in items]
+    assert expected[4].startswith("Ingest") and expected[4].endswith("corrupt")
+    for batch in (1, 3, 16):
+        got = [
+            dumps(r) if not isinstance(r, Exception) else f"{type(r).__name__}: {r.code}"
+            for r in extract_documents(items, config, batch=batch)
+        ]
+        assert got == expected, f"batch {batch}"
