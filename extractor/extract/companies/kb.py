@@ -71,6 +71,7 @@ class KbError(ValueError):
     """A knowledge-base file that does not validate: names the file and what is wrong."""
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the string, asked ~300 times a document
 def name_key(name: str) -> str:
     """The form two names of one firm share: case, accents, punctuation and legal tails folded.
 
