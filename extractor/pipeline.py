@@ -8,7 +8,7 @@ same way. It only sequences the stages, each in its own module:
           -> link.link -> [Link] -> assemble.assemble -> Record
 
 `extract_documents(items, config)` gives the same records for many documents, parsing the block pieces
-of several together (spaCy is ~10% faster on larger batches; a piece's parse depends on its text alone).
+of several together (a piece's parse depends on its text alone; text repeated across them is parsed once).
 """
 
 from __future__ import annotations
@@ -51,9 +51,9 @@ def extract_documents(
     items: Iterable[tuple[bytes, str]], config: ExtractConfig = ExtractConfig(), batch: int = BATCH_DOCUMENTS
 ) -> Iterator[Record | ExtractorError]:
     """`extract_document` of every (data, name) in `items`, in order, with the block pieces of up to
-    `batch` documents parsed by spaCy together (small documents alone make small batches, which cost
-    spaCy ~10%). Each result is the Record extract_document gives, byte for byte, or the ExtractorError
-    it raises (tests/test_independence.py)."""
+    `batch` documents parsed by spaCy together and a text repeated across them parsed once (measured no
+    faster than one at a time on the benchmark archive). Each result is the Record extract_document
+    gives, byte for byte, or the ExtractorError it raises (tests/test_independence.py)."""
     chunk: list[tuple[bytes, str]] = []
     for item in items:
         chunk.append(item)
