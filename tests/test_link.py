@@ -154,3 +154,16 @@ def test_each_firm_of_a_list_sentence_takes_the_amount_it_leads_to():
     assert by_value[(2e9, "USD")] == ["Holcim"] and by_value[(4e10, "MXN")] == ["Holcim"]
     assert by_value[(1e9, "USD")] == ["Cemex"]
     assert by_value[(3e10, "USD")] == ["Hitachi"] and by_value[(2e10, "USD")] == ["Fujikura"]
+
+
+def test_the_company_in_a_sentence_without_a_firm_is_the_firm_that_opens_a_sentence_before():
+    from conftest import extract_text
+
+    text = (
+        "Toyota opened its plant with Denso in Kentucky in 1988. Officials praised the work.\n\n"
+        '"This brings the company\'s total US investment to nearly $60 billion," a statement said. '
+        "Separately, a $2 billion fund was set up."
+    )
+    by_value = {c.amount.value: c for c in extract_text(text).commitments}
+    assert by_value[60e9].companies == ["Toyota"] and by_value[60e9].context == "block"
+    assert by_value[2e9].companies == []

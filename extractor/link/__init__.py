@@ -132,6 +132,10 @@ def link(
                     break
             if name_scope == "block" and not entry_heading:
                 break
+        if not found and link_rules().firm_mention.search(text, s_lo, s_hi):
+            found = _referred_firm(analysis, s_lo, company_index)
+            if found:
+                link_.context = "block"
         seen = set()
         for s, e, n in sorted(found):
             if n not in seen:
@@ -164,6 +168,23 @@ def link(
 
 
 L = TypeVar("L")
+
+
+def _referred_firm(analysis: Analysis, start: int, company_index: SpanIndex) -> list:
+    """ "This brings the company's total to $60 billion": the firm that opens the nearest of the three
+    sentences before, in the same block or the one before it, that names one."""
+    bi = analysis.block_index(start)
+    floor = analysis.blocks[bi - 1].start if bi else 0
+    pos = start
+    for _ in range(3):
+        prev = analysis.previous_sentence(pos, floor)
+        if prev is None:
+            return []
+        found = company_index.within(*prev)
+        if found:
+            return [min(found)]
+        pos = prev[0]
+    return []
 
 
 def _entry_heading(analysis: Analysis, block_i: int, company_index: SpanIndex) -> tuple[int, int] | None:

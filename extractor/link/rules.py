@@ -15,6 +15,7 @@ from extractor.resources import load_json, one_of
 class LinkRules:
     anaphor: re.Pattern  # 'The project is led by ...', 'It will ...': a sentence that refers back
     firm_subject: re.Pattern  # 'The London-based drugmaker plans ...': a sentence about a firm named before it
+    firm_mention: re.Pattern  # "the company's total US investment": a firm named before, referred to
     roles_before: tuple[tuple[Role, re.Pattern], ...]  # 'led by X', 'built by X'
     roles_after: tuple[tuple[Role, re.Pattern], ...]  # 'X will invest', 'X will supply'
     total: re.Pattern  # words that mark a total broken into parts
@@ -33,6 +34,9 @@ def link_rules() -> LinkRules:
         firm_subject=re.compile(
             rf"^(?:[-•*]\s*)?(?:The|This|That|Its)\s+(?:[\w.’'-]+\s+){{0,2}}?"
             rf"(?:{alt(load_json('organizations.json')['company_nouns'])})\b"
+        ),
+        firm_mention=re.compile(
+            rf"\b[Tt]he\s+(?:(?:[\w.’'-]+\s+){{0,2}}?)(?:{alt(load_json('organizations.json')['company_nouns'])})(?:’s|'s)?\b"
         ),
         roles_before=tuple(
             (one_of(role, Role, "commitments.json"), re.compile(rf"\b(?:{alt(cues)})\s*$", re.I))
