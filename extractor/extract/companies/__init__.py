@@ -14,9 +14,10 @@ import re
 from functools import lru_cache
 
 from extractor.extract.companies.aliases import key, merge
-from extractor.extract.companies.candidates import CHUNK, SHAPE, Candidate, chunk_candidates, heading_candidates, words
+from extractor.extract.companies.candidates import CHUNK, SHAPE, Candidate, chunk_candidates, words
 from extractor.extract.companies.decisions import Context, Decision, decide, is_non_company
 from extractor.extract.companies.evidence import Signal, context_signals, list_signals, table_signals
+from extractor.extract.companies.headings import heading_candidates
 from extractor.extract.companies.kb import KnowledgeBase, knowledge_base
 from extractor.extract.companies.persons import person_names
 from extractor.extract.companies.rules import company_rules
