@@ -167,3 +167,16 @@ def test_the_company_in_a_sentence_without_a_firm_is_the_firm_that_opens_a_sente
     by_value = {c.amount.value: c for c in extract_text(text).commitments}
     assert by_value[60e9].companies == ["Toyota"] and by_value[60e9].context == "block"
     assert by_value[2e9].companies == []
+
+
+def test_respectively_pairs_the_firms_with_the_amounts_in_order():
+    from conftest import extract_text
+
+    text = (
+        "Researched by Kestrel Data Services (Austin, Texas)--Micron Technology Incorporated and Texas "
+        "Instruments pledged to invest $200 billion and $60 billion, respectively, in U.S. chip plants."
+    )
+    record = extract_text(text)
+    assert [c.name for c in record.companies] == ["Micron Technology Incorporated", "Texas Instruments"]
+    by_value = {c.amount.value: c.companies for c in record.commitments}
+    assert by_value == {2e11: ["Micron Technology Incorporated"], 6e10: ["Texas Instruments"]}

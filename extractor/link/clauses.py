@@ -97,6 +97,25 @@ def clauses(text: str, lo: int, hi: int, group: list[AmountMention]) -> list[tup
     return out
 
 
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def _respectively(text: str, lo: int, hi: int, group: list[AmountMention], company_spans) -> dict:
+    """'Micron and Texas Instruments pledged $200 billion and $60 billion, respectively': as many firms
+    named before the first amount as there are amounts, paired in order; {} when the sentence does not
+    say so."""
+    if not _RESPECTIVELY.search(text, lo, hi):
+        return {}
+    firms: list[tuple[int, int, str]] = []
+    for s, e, n in company_spans.within(lo, group[0].start):
+        if not firms or firms[-1][2] != n:
+            firms.append((s, e, n))
+    names = [n for _, _, n in firms]
+    if len(firms) != len(group) or len(set(names)) != len(names):
+        return {}
+    return {(s, e): a for (s, e, _), a in zip(firms, group)}
+
+
 def amount_owners(text: str, by_sentence: dict[tuple[int, int], list[AmountMention]], company_spans):
     """In a sentence with several amounts, each company belongs to the amount of its clause ('$1.5
     billion ... by Intel in Penang, and Google's RM9.4 billion ...'); within a clause of several
@@ -107,6 +126,10 @@ def amount_owners(text: str, by_sentence: dict[tuple[int, int], list[AmountMenti
         if len(group) < 2:
             continue
         inside = [(s, e) for s, e, _ in company_spans.within(lo, hi)]
+        paired = _respectively(text, lo, hi, group, company_spans)
+        if paired:
+            owner.update(paired)
+            continue
         parts = clauses(text, lo, hi, group)
         for s, e in inside:
             members = next((m for a, b, m in parts if a <= s < b), group)

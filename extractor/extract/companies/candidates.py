@@ -22,7 +22,8 @@ _ORG = load_json("organizations.json")
 _WORD = r"(?:[A-Z][\w’'&.\-]*[\w&.]|[A-Z]|\d[\w&\-]*[A-Za-z][\w&\-]*|[a-z]{1,2}[A-Z][\w&\-]*)"
 _CONNECT = rf"(?:{alt(_ORG['name_connectors'])}|and\s+(?=[A-Z][\w.]*\s+(?:{alt(_ORG['and_joins_before'])})\b))"
 _LEGAL_TAIL = rf"(?:,?[ \t]+(?:{alt(_ORG['legal_forms_after_name'])})\.?(?![\w]))"
-CHUNK = re.compile(rf"(?<![\w’'.&-]){_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*{_LEGAL_TAIL}?")
+# A name may start after a dash typed as two hyphens ('(Sugar Land, Texas)--Micron'), not after one hyphen.
+CHUNK = re.compile(rf"(?<![\w’'.&])(?<![^-]-){_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*{_LEGAL_TAIL}?")
 # A period that ends a sentence inside a chunk ("Corning Incorporated. Corning"): not after an abbreviation.
 # Scraped text often drops the space ("on Monday.Hanwha Group"): a period glued to the next sentence's
 # capital cuts too, when a word of two letters or more stands before it ("U.S.", "BRK.B" stay whole).
