@@ -100,6 +100,7 @@ ROWS = [
         "Kestrel Cross",
     ),
     ("accepted", "Nvidia will invest in Zentrova Labs, while Oracle adds another.", "Zentrova Labs"),
+    ("model_number_alone", "Vietjet said 737-8s will join its fleet.", "737-8s"),
     ("major_place", "The fund bought a stake in Houston’s port terminals.", "Houston"),
     (
         "numbered_document",

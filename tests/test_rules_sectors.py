@@ -24,6 +24,7 @@ SECTOR_ROWS = [
     ("The agreement covers undersea cables and 6G research.", {"telecommunications"}),
     ("The pact supports pharmaceuticals and life sciences research.", {"biotechnology"}),
     ("The Swiss drugmaker will add two plants in North Carolina.", {"biotechnology"}),
+    ("The mine will lift rare\u2011earth output by 5%.", {"critical_minerals"}),  # a non-breaking hyphen
     ("The two nations will cooperate on quantum computing.", {"quantum"}),
     ("NASA and JAXA will expand space cooperation, including satellite launches.", {"space"}),
     ("Korean Air will buy 103 Boeing aircraft and spare engines.", {"aerospace_defense"}),

@@ -70,11 +70,17 @@ def has_reader(head: bytes, name: str) -> bool:
     return True
 
 
+# The Unicode hyphen and non-breaking hyphen ('rare‑earth', 'Coca‑Cola') read as '-': the tokenizer splits
+# on '-' only, so sector phrases, names the knowledge base knows and amounts ('$1-billion') meet them.
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
 def ingest(data: bytes, name: str, max_pages: int | None = None, ocr: bool = True) -> Document:
     """A Document (text, blocks with kinds and pages, title, published date, warnings) from a file's bytes:
     the reader is chosen by content, then by the extension of `name`; PDFs stop at `max_pages` and
     OCR pages without a text layer when `ocr`. Raises IngestError (code and stage) on a bad file."""
     fmt = sniff_format(data, name)
-    if fmt == "pdf":
-        return read_pdf(data, name, max_pages=max_pages, ocr=ocr)
-    return READERS[fmt](data, name)
+    doc = read_pdf(data, name, max_pages=max_pages, ocr=ocr) if fmt == "pdf" else READERS[fmt](data, name)
+    if "\u2010" in doc.text or "\u2011" in doc.text:
+        doc.text = doc.text.translate(_HYPHENS)  # one character for one: every block's offsets hold
+    return doc

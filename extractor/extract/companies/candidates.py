@@ -38,7 +38,9 @@ _KEEPS_PERIOD = [s[:-1] for s in _ORG["suffixes"] if s.endswith(".")] + _ORG["na
 _ABBREVIATED = re.compile(rf"(?:\b(?:{alt(_KEEPS_PERIOD)})|(?:^|[.\s])[A-Z])\.$")
 _LEAD_WORDS = re.compile(r"\s*(?:(?:[a-z][\w-]*|&)\s+)*")  # matches any string (possibly empty)
 _CELL_ITEM = re.compile(r"[^,;/()]+?(?=\s*(?:,|;|/|\(|\)|\band\b|$))")
-_MODEL_NUMBER = re.compile(r"[ \t]+[A-Z]{0,3}-?\d[\d-]*[A-Za-z]{0,2}\b(?![-&])")  # "Ford F-150", "Boeing 787-10"
+_MODEL_NUMBER = re.compile(
+    r"[ \t]+[A-Z]{0,3}-?\d[\d-]*[A-Za-z]{0,4}\b(?![-&])"
+)  # ' A321neos', ' 787-9s' too  # "Ford F-150", "Boeing 787-10"
 _PRODUCT_PLURAL = re.compile(r"[ \t]+[A-Z]{2,}s$")  # "Nvidia GPUs": the product, not the name
 SHAPE = re.compile(r"[a-z][A-Z]|\d[A-Za-z]|[A-Za-z]\d|^[A-Z]-[a-z]")  # CamelCase, letters with digits, X-energy
 # Words a sentence may open with that are no part of a name: "While TSMC", "After Boeing".

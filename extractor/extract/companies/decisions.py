@@ -41,6 +41,7 @@ from extractor.extract.companies.name_forms import (
     country_and_plural,
     known_firm_with_body_word,
     model_label_only_plain_word,
+    model_number_alone,
     modifier_compound,
     numbered_document,
     region_note,
@@ -274,6 +275,7 @@ RULES: tuple[Rule, ...] = (
         and _IN_PLACE.search(x.text, max(0, c.start - 40), c.start) is not None
         and x.text[c.end : c.end + 1] == ",",
     ),
+    Rule("model_number_alone", "a model number on its own ('737-8s')", lambda c, x: model_number_alone(c)),
     Rule(
         "major_place",
         "a city, state or region deal news names, with no firm's mark ('Chicago’s parking meters', 'SEATTLE (Reuters)')",

@@ -15,6 +15,7 @@ from extractor.extract.countries import is_country_name
 # "a site in Cambrai (Nord)", "in Marseille and Dugny (Seine-Saint-Denis)": what the brackets open on.
 _REGION_NOTE = re.compile(r"\b(?:in|at|near|outside)\s+(?:[A-Z][\w-]*\s+(?:and|or)\s+)?[A-Z][\w-]*\s+\($")
 _NUMBERED = re.compile(r"No\.?[ \t]*\d")  # from the candidate's last two letters: '... Report No. 144'
+_MODEL_ALONE = re.compile(r"\d[\d-]*[A-Za-z]{0,4}")  # '737-8s', 'A' + digits is a chunk's model cut
 _MODIFIER_TAIL = re.compile(r"[A-Za-z]-[a-z]{4,}$")  # 'Anzac-class', 'Nasdaq-listed'; not 'X-energy' (SHAPE)
 
 
@@ -32,6 +33,11 @@ def modifier_compound(c: Candidate) -> bool:
 
 def numbered_document(c: Candidate, x: Context) -> bool:
     return not c.signals & {S.KB, S.SUFFIX} and _NUMBERED.match(x.text, c.end - 2) is not None
+
+
+def model_number_alone(c: Candidate) -> bool:
+    """'737-8s', '787-9': a model number on its own (a name the knowledge base knows, '3M', is spared)."""
+    return S.KB not in c.signals and _MODEL_ALONE.fullmatch(c.text) is not None
 
 
 def model_label_only_plain_word(c: Candidate) -> bool:
