@@ -25,6 +25,9 @@ SECTOR_ROWS = [
     ("The pact supports pharmaceuticals and life sciences research.", {"biotechnology"}),
     ("The Swiss drugmaker will add two plants in North Carolina.", {"biotechnology"}),
     ("The mine will lift rare\u2011earth output by 5%.", {"critical_minerals"}),  # a non-breaking hyphen
+    ("Humain will build AI factories with 18,000 GPUs.", {"artificial_intelligence"}),
+    ("The plant makes lithium-ion cells for electric vehicles.", {"automotive"}),
+    ("The drugmaker said our pipeline drives the plan.", {"biotechnology"}),
     ("The two nations will cooperate on quantum computing.", {"quantum"}),
     ("NASA and JAXA will expand space cooperation, including satellite launches.", {"space"}),
     ("Korean Air will buy 103 Boeing aircraft and spare engines.", {"aerospace_defense"}),
