@@ -26,6 +26,7 @@ class LinkRules:
 def link_rules() -> LinkRules:
     d = load_json("commitments.json")
     modal = rf"(?:{alt(d['role_verb_helpers'])})?\s*"
+    firm_nouns = alt(load_json("organizations.json")["company_nouns"])  # 'company', 'drugmaker', ...
     return LinkRules(
         anaphor=re.compile(
             rf"^(?:[-•*]\s*)?(?:{alt(d['anaphora_subjects'])})\s+(?:\w+\s+){{0,2}}?"
@@ -33,11 +34,9 @@ def link_rules() -> LinkRules:
         ),
         firm_subject=re.compile(
             rf"^(?:[-•*]\s*)?(?:The|This|That|Its)\s+(?:[\w.’'-]+\s+){{0,2}}?"
-            rf"(?:{alt(load_json('organizations.json')['company_nouns'])})\b"
+            rf"(?:{firm_nouns})\b"
         ),
-        firm_mention=re.compile(
-            rf"\b[Tt]he\s+(?:(?:[\w.’'-]+\s+){{0,2}}?)(?:{alt(load_json('organizations.json')['company_nouns'])})(?:’s|'s)?\b"
-        ),
+        firm_mention=re.compile(rf"\b[Tt]he\s+(?:(?:[\w.’'-]+\s+){{0,2}}?)(?:{firm_nouns})(?:’s|'s)?\b"),
         roles_before=tuple(
             (one_of(role, Role, "commitments.json"), re.compile(rf"\b(?:{alt(cues)})\s*$", re.I))
             for role, cues in d["role_cues_before"].items()

@@ -98,6 +98,11 @@ def words(name: str) -> list[str]:
     return [w.rstrip(".,").lower() for w in name.split()]
 
 
+def plural_of_known(word: str, known: frozenset[str]) -> bool:
+    """'sectors' for a `known` 'sector': a word that is a known (lower-case) word and an 's'."""
+    return word.endswith("s") and word[:-1] in known
+
+
 def _pieces(chunk: str, offset: int) -> list[tuple[int, int]]:
     """Cut a raw chunk at model numbers, sentence stops, possessives, '-owned'/'-based' joiners
     and person titles ('SK Group Chairman Chey Tae-won' -> 'SK Group' | 'Chey Tae-won')."""
@@ -197,7 +202,7 @@ _PLACE_AFTER = re.compile(r",[ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0
 _TRAILING_TICKERS = re.compile(r"(?:[ \t]+[A-Z]{2,5})+$")  # "Oracle Corp ORCL", "SoftBank Group SFTBF SFTBY"
 
 
-def _cut_tickers(text: str, c: Candidate, kb: KnowledgeBase) -> None:
+def _cut_tickers(c: Candidate, kb: KnowledgeBase) -> None:
     """'Oracle Corp ORCL' -> 'Oracle Corp': stock symbols a page prints after a firm the knowledge base
     knows (links stripped from a quote page); a name the KB knows whole ('Samsung SDI') stays."""
     m = _TRAILING_TICKERS.search(c.text)
@@ -224,7 +229,7 @@ def _cut_home_place(text: str, c: Candidate, kb: KnowledgeBase, nouns: frozenset
         is_place = is_country_name(place) or is_us_state(place)
         if after:
             is_place = is_place or is_country_name(after.group(1)) or is_us_state(after.group(1))
-        if not is_place or last in nouns or (last.endswith("s") and last[:-1] in nouns):
+        if not is_place or last in nouns or plural_of_known(last, nouns):
             return
     c.narrowed(c.start, c.start + m.start(), "home place")
 
@@ -247,7 +252,7 @@ def chunk_candidates(analysis: Analysis, exclude_blocks: set[int], kb: Knowledge
             prefix = text[analysis.sentence_span(s)[0] : s]
             c.initial = s in sentence_starts or not re.search(r"[A-Za-z0-9]", prefix)
             _extend_by_kb(text, c, kb)
-            _cut_tickers(text, c, kb)
+            _cut_tickers(c, kb)
             _cut_home_place(text, c, kb, nouns, common)
             _split_title(text, c)
             _strip_function_words(analysis, c, kb)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.extract.companies.candidates import CHUNK, Candidate, Origin, clean, words
+from extractor.extract.companies.candidates import CHUNK, Candidate, Origin, clean, plural_of_known, words
 from extractor.extract.companies.kb import KnowledgeBase
 from extractor.extract.countries import is_country_name
 from extractor.nlp import Analysis
@@ -34,7 +34,7 @@ def heading_candidates(
                     name = text[s:e]
                     known = kb.lookup(name, joined=False)
                     plain = all(
-                        (w in common or (w.endswith("s") and w[:-1] in common)) and not is_country_name(w.title())
+                        (w in common or plural_of_known(w, common)) and not is_country_name(w.title())
                         for w in words(name)
                     )
                     if e > s and known is not None and not plain:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.extract.companies.candidates import Candidate, words
+from extractor.extract.companies.candidates import Candidate, plural_of_known, words
 from extractor.extract.companies.context import Context, S, _only
 from extractor.extract.companies.rules import company_rules
 from extractor.extract.countries import is_country_name
@@ -66,7 +66,6 @@ def country_and_plural(c: Candidate, x: Context) -> bool:
     return (
         len(ws) >= 2
         and is_country_name(" ".join(ws[:-1]))
-        and last.endswith("s")
-        and last[:-1] in x.nouns
+        and plural_of_known(last, x.nouns)
         and last not in company_rules().suffixes
     )
