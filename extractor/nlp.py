@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from extractor import attribute_match
+from extractor import attribute_match, lemma_cache
 from extractor.ingest.document import Block, Document
 
 if TYPE_CHECKING:  # spaCy is imported on first use: an incremental run with nothing to do never pays for it
@@ -29,7 +29,8 @@ if TYPE_CHECKING:  # spaCy is imported on first use: an incremental run with not
 # sentences (parser: is_sent_start; no rule reads dep_ or head, but the senter splits differently, so
 # swapping it in would change records), ents (ner: company candidates); tok2vec feeds them all.
 # Nothing can be disabled without changing records; only the unused senter is excluded. The
-# attribute_ruler finds its matches through an index (attribute_match.py): the same matches, ~10x faster.
+# attribute_ruler finds its matches through an index (attribute_match.py): the same matches, ~10x faster;
+# the lemmatizer answers every word form from one cache (lemma_cache.py): the same lemmas.
 EXCLUDE = ("senter",)
 CHUNK = 50_000
 BATCH = 256  # pieces per nlp.pipe batch
@@ -66,6 +67,8 @@ class Parser:
         self.nlp = spacy.load(model, exclude=list(EXCLUDE))
         if "attribute_ruler" in self.nlp.pipe_names:  # the same matches, found by an index (attribute_match.py)
             attribute_match.install(self.nlp.get_pipe("attribute_ruler"))
+        if "lemmatizer" in self.nlp.pipe_names:  # the same lemmas, each word form worked out once (lemma_cache.py)
+            lemma_cache.install(self.nlp.get_pipe("lemmatizer"))
         self.zone_free_chars = 0  # characters of the documents run outside a memory zone so far
 
     def _lemma_words(self, parts: tuple[str, ...]) -> frozenset[str]:

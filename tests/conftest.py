@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from extractor.config import ExtractConfig
+from extractor.ingest import ingest
 from extractor.pipeline import extract_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,3 +42,25 @@ def iter_spans(record):
 @pytest.fixture
 def extract():
     return extract_text
+
+
+# Forms the English model's exception patterns name (contractions, "there is", spaces), each in a sentence.
+SPECIAL = [
+    "I ain't gonna sign it, y'all, and we gotta wait. Let's see.",
+    "C'mon, there is a plan and there are two; nothin' changed.",
+    "  \n  Spaces\t\there   and  there.  ",
+    "He's n't sure; it's John's, and that's what they'd said.",
+    "",
+]
+
+
+@pytest.fixture(scope="session")
+def block_texts() -> list[str]:
+    """The text of every block of the corpus, real and seed documents, and a few special forms."""
+    texts = list(SPECIAL)
+    for folder in (ROOT / "corpus" / "documents", SHARED / "eval" / "real" / "docs", SHARED / "seeds"):
+        for path in sorted(folder.glob("*")):
+            if path.suffix in (".txt", ".html", ".md", ".pdf"):
+                doc = ingest(path.read_bytes(), path.name, ocr=False)
+                texts += [doc.text[b.start : b.end] for b in doc.blocks]
+    return texts

@@ -1,7 +1,5 @@
 """The indexed AttributeRuler matching (attribute_match.py) finds exactly the matches spaCy's Matcher finds."""
 
-from pathlib import Path
-
 import pytest
 from spacy.lang.en import English
 from spacy.tokens import Doc
@@ -9,19 +7,6 @@ from spacy.tokens import Doc
 from extractor import attribute_match
 from extractor import nlp as nlp_stage
 from extractor.config import DEFAULT_MODEL
-from extractor.ingest import ingest
-
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-
-# Forms the model's exception patterns name (contractions, "there is", spaces), each in a sentence.
-SPECIAL = [
-    "I ain't gonna sign it, y'all, and we gotta wait. Let's see.",
-    "C'mon, there is a plan and there are two; nothin' changed.",
-    "  \n  Spaces\t\there   and  there.  ",
-    "He's n't sure; it's John's, and that's what they'd said.",
-    "",
-]
 
 
 def _spacy_matches(ruler, doc):
@@ -29,21 +14,11 @@ def _spacy_matches(ruler, doc):
     return type(ruler).match(ruler, doc)
 
 
-def _texts() -> list[str]:
-    texts = list(SPECIAL)
-    for folder in (ROOT / "corpus" / "documents", SHARED / "eval" / "real" / "docs", SHARED / "seeds"):
-        for path in sorted(folder.glob("*")):
-            if path.suffix in (".txt", ".html", ".md", ".pdf"):
-                doc = ingest(path.read_bytes(), path.name, ocr=False)
-                texts += [doc.text[b.start : b.end] for b in doc.blocks]
-    return texts
-
-
-def test_the_model_pipeline_finds_every_match_spacy_finds_in_the_same_order():
+def test_the_model_pipeline_finds_every_match_spacy_finds_in_the_same_order(block_texts):
     nlp = nlp_stage.load(DEFAULT_MODEL)
     ruler = nlp.get_pipe("attribute_ruler")
     assert isinstance(ruler.match, attribute_match.IndexedAttributeMatch)  # installed by Parser
-    texts = _texts()
+    texts = block_texts
     assert len(texts) > 500
     checked = 0
     for doc in nlp.pipe(texts, disable=["attribute_ruler", "lemmatizer", "ner"]):
